@@ -1,0 +1,1 @@
+//! Norwegian identifiers, one module each (see issue 3).

@@ -1,0 +1,1 @@
+//! NOK amounts in Norwegian writing.

@@ -1,0 +1,1 @@
+//! The reference number `[YYYY-MM-DD]-[HF]-[Dept]`.

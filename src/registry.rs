@@ -1,0 +1,1 @@
+//! Health trusts (helseforetak) and hospital configuration.
