@@ -145,6 +145,13 @@ impl fmt::Display for Source {
     }
 }
 
+impl PartialEq for Rule {
+    /// Rules are identified by their code.
+    fn eq(&self, other: &Rule) -> bool {
+        self.code == other.code
+    }
+}
+
 /// A rule: one check, one stable code, one source, one message in three languages.
 ///
 /// Rules are `static`s next to the code that checks them, so a reader finds the rule, its
