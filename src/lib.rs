@@ -20,3 +20,20 @@ pub mod registry;
 pub mod wasm;
 
 pub use diagnostic::{Diagnostic, Lang, Pointer, Rendered, Severity, Source, Span};
+
+/// What a check needs from outside the input: today's date (the library never reads a clock,
+/// so the same code runs in the browser and in tests) and the health-trust registry.
+#[derive(Clone, Copy, Debug)]
+pub struct Context<'a> {
+    /// Today, in Norwegian local time.
+    pub today: chrono::NaiveDate,
+    /// Health trusts and the hospital's configuration.
+    pub registry: &'a registry::Registry,
+}
+
+impl<'a> Context<'a> {
+    /// A context for `today` with `registry`.
+    pub fn new(today: chrono::NaiveDate, registry: &'a registry::Registry) -> Context<'a> {
+        Context { today, registry }
+    }
+}
