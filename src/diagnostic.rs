@@ -393,9 +393,7 @@ impl Diagnostic {
 
     /// The hint in `lang`, if the rule has one.
     pub fn hint(&self, lang: Lang) -> Option<String> {
-        self.rule
-            .hint
-            .map(|h| fill(h.get(lang), &self.args, lang))
+        self.rule.hint.map(|h| fill(h.get(lang), &self.args, lang))
     }
 
     /// The serialisable form in one language.
@@ -506,8 +504,14 @@ mod tests {
         let d = Diagnostic::new(&R, Pointer::root().key("costs"))
             .arg("sum", Arg::Nok(12_345_050))
             .arg("max", Arg::Int(12));
-        assert_eq!(d.message(Lang::Nb), "Beløpet kr 123 450,50 er over 12 måneder.");
-        assert_eq!(d.message(Lang::En), "The amount NOK 123,450.50 exceeds 12 months.");
+        assert_eq!(
+            d.message(Lang::Nb),
+            "Beløpet kr 123 450,50 er over 12 måneder."
+        );
+        assert_eq!(
+            d.message(Lang::En),
+            "The amount NOK 123,450.50 exceeds 12 months."
+        );
         assert_eq!(d.path.as_str(), "/costs");
         assert_eq!(d.severity, Severity::Warning);
     }
@@ -521,7 +525,10 @@ mod tests {
     fn pointer_escapes_and_masks() {
         let p = Pointer::root().key("a/b").key("c~d").index(3);
         assert_eq!(p.as_str(), "/a~1b/c~0d/3");
-        assert_eq!(Pointer::root().key_masked("patient_name").as_str(), "/patient_name");
+        assert_eq!(
+            Pointer::root().key_masked("patient_name").as_str(),
+            "/patient_name"
+        );
         assert_eq!(Pointer::root().key_masked("26111593816").as_str(), "/*");
         assert_eq!(Pointer::root().key_masked("Kari Nordmann").as_str(), "/*");
     }

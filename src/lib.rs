@@ -9,6 +9,7 @@
 //! Pointer path, a stable code, a severity, the rule's source (document + section) and a
 //! message in bokmål, nynorsk and English — never a value taken from the input.
 
+pub mod api;
 pub mod diagnostic;
 pub mod ident;
 pub mod money;

@@ -217,7 +217,13 @@ pub struct Reference {
 
 impl fmt::Display for Reference {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}-{}-{}", self.date.format("%Y-%m-%d"), self.hf, self.dept)
+        write!(
+            f,
+            "{}-{}-{}",
+            self.date.format("%Y-%m-%d"),
+            self.hf,
+            self.dept
+        )
     }
 }
 
@@ -281,8 +287,18 @@ pub fn build(date: &str, hf: &str, dept: &str, ctx: &Context) -> Checked {
     let path = Pointer::root().key("reference");
     let mut out = Checked::default();
     let d = parse_date(date.trim(), &path.key("date"), ctx, &mut out.diagnostics);
-    let h = resolve_hf(hf.trim(), &path.key("hf"), ctx.registry, &mut out.diagnostics);
-    let p = check_dept(dept.trim(), &path.key("dept"), ctx.registry, &mut out.diagnostics);
+    let h = resolve_hf(
+        hf.trim(),
+        &path.key("hf"),
+        ctx.registry,
+        &mut out.diagnostics,
+    );
+    let p = check_dept(
+        dept.trim(),
+        &path.key("dept"),
+        ctx.registry,
+        &mut out.diagnostics,
+    );
     if let (Some(date), Some(hf), Some(dept)) = (d, h, p) {
         if !crate::diagnostic::has_errors(&out.diagnostics) {
             out.reference = Some(Reference { date, hf, dept });
@@ -390,7 +406,7 @@ fn check_dept(
         return None;
     }
     if let Some(list) = registry.departments() {
-        if !list.iter().any(|d| *d == upper) {
+        if !list.contains(&upper) {
             diags.push(Diagnostic::new(&DEPT_UNKNOWN, path.clone()));
             return None;
         }
@@ -439,7 +455,10 @@ mod tests {
         assert_eq!(c.reference.as_ref().map(|r| r.hf.as_str()), Some("HNT"));
         assert_eq!(codes(&c), vec!["reference.hf.alias"]);
         let c = check("2025-05-12-Haukeland-ONK", &ctx);
-        assert_eq!(c.reference.as_ref().map(|r| r.to_string()).as_deref(), Some("2025-05-12-HBE-ONK"));
+        assert_eq!(
+            c.reference.as_ref().map(|r| r.to_string()).as_deref(),
+            Some("2025-05-12-HBE-ONK")
+        );
         assert_eq!(c.diagnostics[0].severity, Severity::Info);
     }
 
@@ -455,7 +474,10 @@ mod tests {
             ("2025-05-12-HBE-O NK", "reference.dept.invalid"),
             ("2025-05-12-HBE-261115", "reference.dept.invalid"),
             ("2025-05-12-HBE-1ONK", "reference.dept.invalid"),
-            ("2025-05-12-HBE-ONKOLOGISKAVDELING", "reference.dept.invalid"),
+            (
+                "2025-05-12-HBE-ONKOLOGISKAVDELING",
+                "reference.dept.invalid",
+            ),
             ("12.05.2025-HBE-ONK", "reference.format"),
             ("2025-05-12", "reference.format"),
             ("2025-05-12-HBE", "reference.format"),
@@ -480,7 +502,11 @@ mod tests {
         let c = check("2030-01-01-XYZ-A B", &ctx);
         assert_eq!(
             codes(&c),
-            vec!["reference.date.future", "reference.hf.unknown", "reference.dept.invalid"]
+            vec![
+                "reference.date.future",
+                "reference.hf.unknown",
+                "reference.dept.invalid"
+            ]
         );
     }
 
@@ -493,7 +519,10 @@ mod tests {
         let reg = Registry::with_config(&cfg);
         let ctx = Context::new(today(), &reg);
         assert!(check("2025-05-12-HBE-med", &ctx).reference.is_some());
-        assert_eq!(codes(&check("2025-05-12-HBE-KIR", &ctx)), vec!["reference.dept.unknown"]);
+        assert_eq!(
+            codes(&check("2025-05-12-HBE-KIR", &ctx)),
+            vec!["reference.dept.unknown"]
+        );
     }
 
     #[test]
@@ -512,7 +541,10 @@ mod tests {
         );
         let bad = build("2025-05-12", "Nowhere", "O-NK", &ctx);
         assert_eq!(
-            bad.diagnostics.iter().map(|d| d.path.as_str()).collect::<Vec<_>>(),
+            bad.diagnostics
+                .iter()
+                .map(|d| d.path.as_str())
+                .collect::<Vec<_>>(),
             vec!["/reference/hf", "/reference/dept"]
         );
     }
@@ -521,7 +553,15 @@ mod tests {
     fn never_panics_on_odd_text() {
         let reg = Registry::builtin();
         let ctx = Context::new(today(), &reg);
-        for text in ["æøåæøåæøåæ-x-y", "2025-05-1😀-HBE-ONK", "[", "]", "-", "[]-[]-[]", "2025-05-12-ø"] {
+        for text in [
+            "æøåæøåæøåæ-x-y",
+            "2025-05-1😀-HBE-ONK",
+            "[",
+            "]",
+            "-",
+            "[]-[]-[]",
+            "2025-05-12-ø",
+        ] {
             let c = check(text, &ctx);
             assert!(c.reference.is_none() && !c.diagnostics.is_empty(), "{text}");
         }

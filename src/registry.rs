@@ -75,40 +75,207 @@ macro_rules! trust {
 /// footnote 1: "HBE_Kjernegruppe…").
 pub static BUILTIN: &[BuiltinTrust] = &[
     // Helse Sør-Øst
-    trust!("AHUS", "Akershus universitetssykehus", HelseSorOst, Helseforetak, ["A-hus", "Ahus HF"]),
-    trust!("OUS", "Oslo universitetssykehus", HelseSorOst, Helseforetak,
-        ["Rikshospitalet", "Ullevål sykehus", "Radiumhospitalet"]),
-    trust!("SUN", "Sunnaas sykehus", HelseSorOst, Helseforetak, ["Sunnaas"]),
-    trust!("SIV", "Sykehuset i Vestfold", HelseSorOst, Helseforetak, ["Vestfold"]),
-    trust!("SI", "Sykehuset Innlandet", HelseSorOst, Helseforetak, ["Innlandet", "SIHF"]),
-    trust!("STHF", "Sykehuset Telemark", HelseSorOst, Helseforetak, ["Telemark"]),
-    trust!("SOHF", "Sykehuset Østfold", HelseSorOst, Helseforetak, ["Østfold", "SØ", "SØHF", "Kalnes"]),
-    trust!("SSHF", "Sørlandet sykehus", HelseSorOst, Helseforetak, ["Sørlandet"]),
-    trust!("VVHF", "Vestre Viken", HelseSorOst, Helseforetak, ["VV", "Drammen sykehus"]),
-    trust!("BET", "Betanien sykehus", HelseSorOst, PrivateNonProfit, ["Betanien", "Betanien hospital"]),
-    trust!("DIAK", "Diakonhjemmet sykehus", HelseSorOst, PrivateNonProfit, ["Diakonhjemmet"]),
-    trust!("LDS", "Lovisenberg diakonale sykehus", HelseSorOst, PrivateNonProfit, ["Lovisenberg"]),
-    trust!("MHH", "Martina Hansens hospital", HelseSorOst, PrivateNonProfit, ["Martina Hansens"]),
-    trust!("RHL", "Revmatismesykehuset", HelseSorOst, PrivateNonProfit,
-        ["Revmatismesykehuset Lillehammer"]),
+    trust!(
+        "AHUS",
+        "Akershus universitetssykehus",
+        HelseSorOst,
+        Helseforetak,
+        ["A-hus", "Ahus HF"]
+    ),
+    trust!(
+        "OUS",
+        "Oslo universitetssykehus",
+        HelseSorOst,
+        Helseforetak,
+        ["Rikshospitalet", "Ullevål sykehus", "Radiumhospitalet"]
+    ),
+    trust!(
+        "SUN",
+        "Sunnaas sykehus",
+        HelseSorOst,
+        Helseforetak,
+        ["Sunnaas"]
+    ),
+    trust!(
+        "SIV",
+        "Sykehuset i Vestfold",
+        HelseSorOst,
+        Helseforetak,
+        ["Vestfold"]
+    ),
+    trust!(
+        "SI",
+        "Sykehuset Innlandet",
+        HelseSorOst,
+        Helseforetak,
+        ["Innlandet", "SIHF"]
+    ),
+    trust!(
+        "STHF",
+        "Sykehuset Telemark",
+        HelseSorOst,
+        Helseforetak,
+        ["Telemark"]
+    ),
+    trust!(
+        "SOHF",
+        "Sykehuset Østfold",
+        HelseSorOst,
+        Helseforetak,
+        ["Østfold", "SØ", "SØHF", "Kalnes"]
+    ),
+    trust!(
+        "SSHF",
+        "Sørlandet sykehus",
+        HelseSorOst,
+        Helseforetak,
+        ["Sørlandet"]
+    ),
+    trust!(
+        "VVHF",
+        "Vestre Viken",
+        HelseSorOst,
+        Helseforetak,
+        ["VV", "Drammen sykehus"]
+    ),
+    trust!(
+        "BET",
+        "Betanien sykehus",
+        HelseSorOst,
+        PrivateNonProfit,
+        ["Betanien", "Betanien hospital"]
+    ),
+    trust!(
+        "DIAK",
+        "Diakonhjemmet sykehus",
+        HelseSorOst,
+        PrivateNonProfit,
+        ["Diakonhjemmet"]
+    ),
+    trust!(
+        "LDS",
+        "Lovisenberg diakonale sykehus",
+        HelseSorOst,
+        PrivateNonProfit,
+        ["Lovisenberg"]
+    ),
+    trust!(
+        "MHH",
+        "Martina Hansens hospital",
+        HelseSorOst,
+        PrivateNonProfit,
+        ["Martina Hansens"]
+    ),
+    trust!(
+        "RHL",
+        "Revmatismesykehuset",
+        HelseSorOst,
+        PrivateNonProfit,
+        ["Revmatismesykehuset Lillehammer"]
+    ),
     // Helse Vest
-    trust!("SUS", "Helse Stavanger", HelseVest, Helseforetak,
-        ["Stavanger universitetssjukehus", "Stavanger universitetssykehus", "Stavanger"]),
-    trust!("HFO", "Helse Fonna", HelseVest, Helseforetak, ["Fonna", "Haugesund sjukehus"]),
-    trust!("HBE", "Helse Bergen", HelseVest, Helseforetak,
-        ["Haukeland", "Haukeland universitetssjukehus", "Haukeland universitetssykehus", "HUS", "Bergen"]),
-    trust!("HFD", "Helse Førde", HelseVest, Helseforetak, ["Førde", "Førde sentralsjukehus"]),
-    trust!("HDS", "Haraldsplass diakonale sykehus", HelseVest, PrivateNonProfit, ["Haraldsplass"]),
+    trust!(
+        "SUS",
+        "Helse Stavanger",
+        HelseVest,
+        Helseforetak,
+        [
+            "Stavanger universitetssjukehus",
+            "Stavanger universitetssykehus",
+            "Stavanger"
+        ]
+    ),
+    trust!(
+        "HFO",
+        "Helse Fonna",
+        HelseVest,
+        Helseforetak,
+        ["Fonna", "Haugesund sjukehus"]
+    ),
+    trust!(
+        "HBE",
+        "Helse Bergen",
+        HelseVest,
+        Helseforetak,
+        [
+            "Haukeland",
+            "Haukeland universitetssjukehus",
+            "Haukeland universitetssykehus",
+            "HUS",
+            "Bergen"
+        ]
+    ),
+    trust!(
+        "HFD",
+        "Helse Førde",
+        HelseVest,
+        Helseforetak,
+        ["Førde", "Førde sentralsjukehus"]
+    ),
+    trust!(
+        "HDS",
+        "Haraldsplass diakonale sykehus",
+        HelseVest,
+        PrivateNonProfit,
+        ["Haraldsplass"]
+    ),
     // Helse Midt-Norge
-    trust!("HMR", "Helse Møre og Romsdal", HelseMidtNorge, Helseforetak, ["Møre og Romsdal"]),
-    trust!("STO", "St. Olavs hospital", HelseMidtNorge, Helseforetak,
-        ["St. Olav", "St Olavs", "St. Olavs", "Olavs hospital", "StOlav"]),
-    trust!("HNT", "Helse Nord-Trøndelag", HelseMidtNorge, Helseforetak, ["Nord-Trøndelag"]),
+    trust!(
+        "HMR",
+        "Helse Møre og Romsdal",
+        HelseMidtNorge,
+        Helseforetak,
+        ["Møre og Romsdal"]
+    ),
+    trust!(
+        "STO",
+        "St. Olavs hospital",
+        HelseMidtNorge,
+        Helseforetak,
+        [
+            "St. Olav",
+            "St Olavs",
+            "St. Olavs",
+            "Olavs hospital",
+            "StOlav"
+        ]
+    ),
+    trust!(
+        "HNT",
+        "Helse Nord-Trøndelag",
+        HelseMidtNorge,
+        Helseforetak,
+        ["Nord-Trøndelag"]
+    ),
     // Helse Nord
-    trust!("FIN", "Finnmarkssykehuset", HelseNord, Helseforetak, ["Finnmark", "FIHF"]),
-    trust!("UNN", "Universitetssykehuset Nord-Norge", HelseNord, Helseforetak, ["UNN Tromsø"]),
-    trust!("NLSH", "Nordlandssykehuset", HelseNord, Helseforetak, ["Nordland"]),
-    trust!("HSYK", "Helgelandssykehuset", HelseNord, Helseforetak, ["Helgeland"]),
+    trust!(
+        "FIN",
+        "Finnmarkssykehuset",
+        HelseNord,
+        Helseforetak,
+        ["Finnmark", "FIHF"]
+    ),
+    trust!(
+        "UNN",
+        "Universitetssykehuset Nord-Norge",
+        HelseNord,
+        Helseforetak,
+        ["UNN Tromsø"]
+    ),
+    trust!(
+        "NLSH",
+        "Nordlandssykehuset",
+        HelseNord,
+        Helseforetak,
+        ["Nordland"]
+    ),
+    trust!(
+        "HSYK",
+        "Helgelandssykehuset",
+        HelseNord,
+        Helseforetak,
+        ["Helgeland"]
+    ),
 ];
 
 /// A health trust as known to a [`Registry`] (built in or configured).
@@ -305,7 +472,10 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for t in BUILTIN {
             assert!(seen.insert(t.code), "duplicate code {}", t.code);
-            assert!(t.code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()));
+            assert!(t
+                .code
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()));
         }
     }
 

@@ -1,0 +1,113 @@
+//! Browser tests: the wasm exports, run in headless Chromium by wasm-bindgen-test
+//! (`cargo test --target wasm32-unknown-unknown --test web`, see scripts/test.sh).
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Function, Object, Reflect};
+use skjemavakt::wasm;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn opts(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+fn codes(result: &JsValue) -> Vec<String> {
+    let diags: Array = get(result, "diagnostics").dyn_into().unwrap();
+    diags
+        .iter()
+        .map(|d| get(&d, "code").as_string().unwrap_or_default())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn check_reference_returns_a_plain_object() {
+    let r = wasm::check_reference(
+        JsValue::from_str("[2025-05-12]-[Helse Bergen]-[onk]"),
+        opts(r#"{"today":"2025-06-01"}"#),
+    );
+    assert!(r.is_object() && !r.is_instance_of::<js_sys::Map>());
+    assert_eq!(get(&r, "ok").as_bool(), Some(true));
+    assert_eq!(
+        get(&r, "reference").as_string().as_deref(),
+        Some("2025-05-12-HBE-ONK")
+    );
+    assert_eq!(
+        get(&get(&r, "parts"), "hf").as_string().as_deref(),
+        Some("HBE")
+    );
+    assert_eq!(codes(&r), vec!["reference.hf.alias"]);
+}
+
+#[wasm_bindgen_test]
+fn messages_follow_the_language_option() {
+    let nb = wasm::check_reference(
+        JsValue::from_str("2025-02-30-HBE-ONK"),
+        opts(r#"{"today":"2025-06-01"}"#),
+    );
+    let en = wasm::check_reference(
+        JsValue::from_str("2025-02-30-HBE-ONK"),
+        opts(r#"{"today":"2025-06-01","lang":"en"}"#),
+    );
+    let msg = |r: &JsValue| {
+        let d: Array = get(r, "diagnostics").dyn_into().unwrap();
+        get(&d.get(0), "message").as_string().unwrap_or_default()
+    };
+    assert!(msg(&nb).contains("kalenderen"), "{}", msg(&nb));
+    assert!(msg(&en).contains("calendar"), "{}", msg(&en));
+    let d: Array = get(&en, "diagnostics").dyn_into().unwrap();
+    assert_eq!(
+        get(&d.get(0), "path").as_string().as_deref(),
+        Some("/reference")
+    );
+    assert!(get(&get(&d.get(0), "source"), "document")
+        .as_string()
+        .unwrap()
+        .contains("tilgangsordningen"));
+}
+
+#[wasm_bindgen_test]
+fn wrong_types_give_diagnostics_not_exceptions() {
+    let f = Function::new_no_args("return 1");
+    for bad in [
+        JsValue::from_f64(20250512.0),
+        JsValue::UNDEFINED,
+        JsValue::NULL,
+        Object::new().into(),
+        f.into(),
+        Array::of1(&JsValue::from_str("x")).into(),
+    ] {
+        let r = wasm::check_reference(bad, JsValue::UNDEFINED);
+        assert_eq!(get(&r, "ok").as_bool(), Some(false));
+        assert!(!codes(&r).is_empty());
+    }
+    // Options of the wrong shape are reported and ignored.
+    let r = wasm::check_reference(
+        JsValue::from_str("2025-05-12-HBE-ONK"),
+        JsValue::from_str("en"),
+    );
+    assert!(codes(&r).contains(&"input.option".to_string()));
+    let r = wasm::build_reference(JsValue::from_f64(1.0), JsValue::UNDEFINED);
+    assert_eq!(codes(&r), vec!["input.type"]);
+}
+
+#[wasm_bindgen_test]
+fn registry_and_rules_are_exported() {
+    let reg: Array = wasm::registry(JsValue::UNDEFINED).dyn_into().unwrap();
+    assert!(reg.length() >= 26);
+    let codes: Vec<String> = reg
+        .iter()
+        .map(|t| get(&t, "code").as_string().unwrap())
+        .collect();
+    assert!(codes.contains(&"HBE".to_string()));
+    let rules: Array = wasm::rules().dyn_into().unwrap();
+    assert!(rules
+        .iter()
+        .any(|r| get(&r, "code").as_string().as_deref() == Some("reference.format")));
+    assert_eq!(wasm::today().len(), 10);
+}
