@@ -180,6 +180,8 @@ pub enum Arg {
     Nok(i64),
     /// A fixed text from the program (a field name, a code from a built-in table).
     Static(&'static str),
+    /// A fixed text from the program in the three languages (a field's label).
+    Text(&'static Texts),
 }
 
 impl Arg {
@@ -187,6 +189,7 @@ impl Arg {
         match *self {
             Arg::Int(n) => n.to_string(),
             Arg::Static(s) => s.to_string(),
+            Arg::Text(t) => t.get(lang).to_string(),
             Arg::Nok(ore) => format_nok(ore, lang),
         }
     }
