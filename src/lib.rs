@@ -12,6 +12,7 @@
 pub mod api;
 pub mod diagnostic;
 pub mod ident;
+pub mod forms;
 pub mod money;
 pub mod privacy;
 pub mod reference;

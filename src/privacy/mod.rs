@@ -1,1 +1,2 @@
 //! The privacy gate.
+pub mod seal;

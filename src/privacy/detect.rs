@@ -1,0 +1,1069 @@
+//! Detectors for direct identifiers in (normalised) text.
+//!
+//! One linear pass splits the text into tokens (words, digit runs, spaces, line breaks,
+//! punctuation); each detector then looks at short windows of tokens. No regular expression
+//! and no backtracking: time is linear in the input, and the wasm stays small.
+//!
+//! What is found (BRIEF.md, "Direct identifiers"; nye-metoder-tilgangsordningen.txt, "Den
+//! interregionale vurderingskomitéen skal ikke kunne identifisere pasienten";
+//! helse-bergen-behandling-av-soknad-1.2.2.5-16.txt §3.2): national identity numbers of every
+//! kind in every grouping, and 11-digit numbers with a plausible birth date whose check
+//! digits fail ("possible"); phone numbers; e-mail addresses; bank account numbers and IBANs;
+//! IP addresses; street addresses, PO boxes and postcode + place; full dates of birth after
+//! a cue word (or equal to the patient's own birth date); record numbers after a cue word.
+//! Names are found by [`super::names`].
+//!
+//! What is allowed on purpose and suppresses overlapping findings (except a valid national
+//! identity number, which is never allowed): the NPR-ID after its label, Nye metoder IDs,
+//! NCT study IDs, PMIDs, DOIs and URLs.
+
+use crate::ident;
+use chrono::NaiveDate;
+
+/// What kind of identifier a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// A valid national identity number (fødselsnummer, D-, H-, FH-number, synthetic).
+    NationalId,
+    /// 11 digits with a plausible birth date whose check digits fail.
+    PossibleNationalId,
+    /// A bank account number or IBAN.
+    Account,
+    /// An e-mail address.
+    Email,
+    /// A phone number.
+    Phone,
+    /// A full date of birth.
+    BirthDate,
+    /// A record, journal or case number.
+    RecordNumber,
+    /// A street address, PO box, or postcode with place.
+    Address,
+    /// An IP address.
+    IpAddress,
+    /// A person's name.
+    Name,
+}
+
+impl Kind {
+    /// Every kind.
+    pub const ALL: [Kind; 10] = [
+        Kind::NationalId,
+        Kind::PossibleNationalId,
+        Kind::Account,
+        Kind::Email,
+        Kind::Phone,
+        Kind::BirthDate,
+        Kind::RecordNumber,
+        Kind::Address,
+        Kind::IpAddress,
+        Kind::Name,
+    ];
+
+    /// Stable name (`national_id`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::NationalId => "national_id",
+            Kind::PossibleNationalId => "possible_national_id",
+            Kind::Account => "account",
+            Kind::Email => "email",
+            Kind::Phone => "phone",
+            Kind::BirthDate => "birth_date",
+            Kind::RecordNumber => "record_number",
+            Kind::Address => "address",
+            Kind::IpAddress => "ip_address",
+            Kind::Name => "name",
+        }
+    }
+
+    /// Priority when findings overlap (lower wins).
+    fn priority(self) -> u8 {
+        match self {
+            Kind::NationalId => 0,
+            Kind::Email => 1,
+            Kind::Account => 2,
+            Kind::BirthDate => 3,
+            Kind::Phone => 4,
+            Kind::PossibleNationalId => 5,
+            Kind::RecordNumber => 6,
+            Kind::IpAddress => 7,
+            Kind::Address => 8,
+            Kind::Name => 9,
+        }
+    }
+}
+
+/// A finding in the normalised text (byte offsets, end exclusive).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub confidence: f32,
+}
+
+/// Which detectors run on a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Detectors {
+    /// Everything.
+    pub all: bool,
+    /// Only numbers and addresses that never belong in a literature reference (national IDs,
+    /// e-mail, accounts).
+    pub literature_only: bool,
+}
+
+/// Facts about the patient known from part 1, to find their own identifiers.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PatientFacts {
+    /// The patient's birth date.
+    pub birth_date: Option<NaiveDate>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum T {
+    Word,
+    Digits,
+    Space,
+    Newline,
+    Punct(char),
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    t: T,
+    start: usize,
+    end: usize,
+}
+
+fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::with_capacity(text.len() / 4 + 1);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes.get(i).copied().unwrap_or(0);
+        let start = i;
+        let t = if b.is_ascii_digit() {
+            while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
+            T::Digits
+        } else if b == b' ' || b == b'\t' {
+            while matches!(bytes.get(i), Some(b' ' | b'\t')) {
+                i += 1;
+            }
+            T::Space
+        } else if b == b'\n' || b == b'\r' {
+            while matches!(bytes.get(i), Some(b'\n' | b'\r')) {
+                i += 1;
+            }
+            T::Newline
+        } else if b.is_ascii_alphabetic() || b >= 0x80 {
+            // A word: letters (ASCII fast path, Unicode otherwise).
+            let mut is_word = false;
+            while i < bytes.len() {
+                let c = match text.get(i..).and_then(|r| r.chars().next()) {
+                    Some(c) => c,
+                    None => break,
+                };
+                if c.is_alphabetic() {
+                    is_word = true;
+                    i += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            if is_word {
+                T::Word
+            } else {
+                let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+                i += c.len_utf8().max(1);
+                if c.is_whitespace() {
+                    T::Space
+                } else {
+                    T::Punct(c)
+                }
+            }
+        } else {
+            i += 1;
+            T::Punct(char::from(b))
+        };
+        toks.push(Tok { t, start, end: i });
+    }
+    toks
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    toks: Vec<Tok>,
+    lower: Vec<Option<String>>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(text: &'a str) -> Ctx<'a> {
+        let toks = tokenize(text);
+        let lower = toks
+            .iter()
+            .map(|t| match t.t {
+                T::Word => text.get(t.start..t.end).map(str::to_lowercase),
+                _ => None,
+            })
+            .collect();
+        Ctx { text, toks, lower }
+    }
+    fn tok(&self, i: usize) -> Option<&Tok> {
+        self.toks.get(i)
+    }
+    fn s(&self, i: usize) -> &'a str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or("")
+    }
+    fn low(&self, i: usize) -> &str {
+        self.lower.get(i).and_then(|x| x.as_deref()).unwrap_or("")
+    }
+    fn is(&self, i: usize, t: T) -> bool {
+        self.tok(i).is_some_and(|x| x.t == t)
+    }
+    fn is_word(&self, i: usize) -> bool {
+        self.is(i, T::Word)
+    }
+    fn is_digits(&self, i: usize) -> bool {
+        self.is(i, T::Digits)
+    }
+    fn len(&self, i: usize) -> usize {
+        self.tok(i).map_or(0, |t| t.end - t.start)
+    }
+    fn capitalised(&self, i: usize) -> bool {
+        self.is_word(i) && self.s(i).chars().next().is_some_and(char::is_uppercase)
+    }
+    fn all_caps(&self, i: usize) -> bool {
+        self.is_word(i) && self.s(i).chars().all(char::is_uppercase)
+    }
+    /// Next index after spaces.
+    fn skip_space(&self, mut i: usize) -> usize {
+        while self.is(i, T::Space) {
+            i += 1;
+        }
+        i
+    }
+    /// Previous non-space index before `i`.
+    fn prev_non_space(&self, i: usize) -> Option<usize> {
+        let mut j = i.checked_sub(1)?;
+        while self.is(j, T::Space) {
+            j = j.checked_sub(1)?;
+        }
+        Some(j)
+    }
+    fn start(&self, i: usize) -> usize {
+        self.tok(i).map_or(self.text.len(), |t| t.start)
+    }
+    fn end(&self, i: usize) -> usize {
+        self.tok(i).map_or(self.text.len(), |t| t.end)
+    }
+}
+
+/// Finds identifiers in `text` (already normalised by [`super::normalize`]).
+pub fn detect(text: &str, which: Detectors, patient: &PatientFacts) -> Vec<Hit> {
+    let cx = Ctx::new(text);
+    let mut hits = Vec::new();
+    let allowed = allowed_spans(&cx);
+    digit_chains(&cx, which, &mut hits);
+    emails(&cx, &mut hits);
+    if which.all && !which.literature_only {
+        ip_addresses(&cx, &mut hits);
+        birth_dates(&cx, patient, &mut hits);
+        addresses(&cx, &mut hits);
+        record_numbers(&cx, &mut hits);
+    }
+    // Allowed spans suppress everything but valid national identity numbers.
+    hits.retain(|h| {
+        h.kind == Kind::NationalId || !allowed.iter().any(|&(s, e)| h.start < e && s < h.end)
+    });
+    resolve_overlaps(hits)
+}
+
+/// Keeps the best finding where findings overlap (priority, then confidence, then length).
+pub fn resolve_overlaps(mut hits: Vec<Hit>) -> Vec<Hit> {
+    hits.sort_by(|a, b| {
+        a.kind
+            .priority()
+            .cmp(&b.kind.priority())
+            .then(b.confidence.total_cmp(&a.confidence))
+            .then((b.end - b.start).cmp(&(a.end - a.start)))
+    });
+    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+    for h in hits {
+        if !kept.iter().any(|k| h.start < k.end && k.start < h.end) {
+            kept.push(h);
+        }
+    }
+    kept.sort_by_key(|h| (h.start, h.end));
+    kept
+}
+
+// ---------------------------------------------------------------------------------------
+// Allowed on purpose
+// ---------------------------------------------------------------------------------------
+
+fn allowed_spans(cx: &Ctx) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let n = cx.toks.len();
+    let mut i = 0;
+    while i < n {
+        let low = cx.low(i);
+        // NPR-ID: «NPR-ID: 12ab-…», «NPR-nr 1234», «NPR 1234» (1.2.2.5-16 §3.2 fotnote 2).
+        if low == "npr" {
+            let mut j = i + 1;
+            if cx.is(j, T::Punct('-')) && matches!(cx.low(j + 1), "id" | "nr" | "nummer" | "nummeret") {
+                j += 2;
+            } else if cx.is(j, T::Space) && matches!(cx.low(j + 1), "id" | "nr" | "nummer" | "nummeret") {
+                j += 2;
+            }
+            if cx.is(j, T::Punct('.')) {
+                j += 1;
+            }
+            j = cx.skip_space(j);
+            if cx.is(j, T::Punct(':')) {
+                j = cx.skip_space(j + 1);
+            }
+            let first = j;
+            while j < n
+                && (cx.is_word(j) || cx.is_digits(j) || cx.is(j, T::Punct('-')))
+                && cx.end(j) - cx.start(first) <= 36
+            {
+                j += 1;
+            }
+            if j > first {
+                out.push((cx.start(i), cx.end(j - 1)));
+                i = j;
+                continue;
+            }
+        }
+        // Nye metoder ID: ID2023_013.
+        if cx.s(i) == "ID" && cx.is_digits(i + 1) && cx.len(i + 1) == 4 && cx.is(i + 2, T::Punct('_')) && cx.is_digits(i + 3) {
+            out.push((cx.start(i), cx.end(i + 3)));
+        }
+        // NCT study IDs, EudraCT.
+        if (low == "nct" && cx.is_digits(i + 1) && cx.start(i + 1) == cx.end(i))
+            || (low == "pmid" || low == "eudract")
+        {
+            let mut j = i + 1;
+            while j < n && (cx.is_digits(j) || cx.is(j, T::Space) || cx.is(j, T::Punct(':')) || cx.is(j, T::Punct('-'))) && j <= i + 8 {
+                j += 1;
+            }
+            out.push((cx.start(i), cx.end(j.saturating_sub(1).max(i))));
+        }
+        // URLs and DOIs: to the next white space.
+        let is_url = matches!(low, "http" | "https") && cx.is(i + 1, T::Punct(':'));
+        let is_doi = cx.s(i) == "10"
+            && cx.is(i + 1, T::Punct('.'))
+            && cx.is_digits(i + 2)
+            && cx.len(i + 2) >= 4
+            && cx.is(i + 3, T::Punct('/'));
+        if is_url || is_doi || low == "doi" && cx.is(i + 1, T::Punct(':')) {
+            let mut j = i;
+            while j < n && !matches!(cx.tok(j).map(|t| t.t), Some(T::Space | T::Newline)) {
+                j += 1;
+            }
+            out.push((cx.start(i), cx.end(j.saturating_sub(1).max(i))));
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// Digit chains: national identity numbers, accounts, phone numbers
+// ---------------------------------------------------------------------------------------
+
+/// A separator between digit groups: one to three tokens of space, '.', '-', '/', or one
+/// line break, at most three bytes (not counting a line break's spaces).
+fn separator_end(cx: &Ctx, i: usize) -> Option<usize> {
+    let mut j = i;
+    let mut bytes = 0;
+    let mut newlines = 0;
+    while j < i + 4 {
+        match cx.tok(j).map(|t| t.t) {
+            Some(T::Space) => bytes += cx.len(j).min(2),
+            Some(T::Newline) => newlines += 1,
+            Some(T::Punct('.' | '-' | '/')) => bytes += 1,
+            _ => break,
+        }
+        j += 1;
+    }
+    (j > i && bytes <= 3 && newlines <= 1 && cx.is_digits(j)).then_some(j)
+}
+
+fn digits_of(cx: &Ctx, runs: &[usize]) -> Vec<u8> {
+    runs.iter()
+        .flat_map(|&r| cx.s(r).bytes().map(|b| b.wrapping_sub(b'0')))
+        .collect()
+}
+
+fn money_context(cx: &Ctx, first: usize, last: usize) -> bool {
+    let before = cx.prev_non_space(first).map(|p| cx.low(p)).unwrap_or("");
+    let after_i = cx.skip_space(last + 1);
+    let after = cx.low(after_i);
+    matches!(before, "kr" | "nok" | "kroner" | "beløp" | "beløpet" | "pris" | "sum" | "totalt" | "eur" | "usd")
+        || matches!(after, "kr" | "nok" | "kroner" | "mill" | "millioner" | "tusen")
+        || (cx.is(last + 1, T::Punct(',')) && cx.is(last + 2, T::Punct('-')))
+}
+
+fn phone_context(cx: &Ctx, first: usize) -> bool {
+    // A cue word among the three tokens before.
+    let mut j = first;
+    for _ in 0..6 {
+        let Some(p) = j.checked_sub(1) else { break };
+        j = p;
+        if matches!(
+            cx.low(j),
+            "tlf" | "tel" | "telefon" | "telefonnummer" | "telefonnr" | "mobil" | "mob"
+                | "mobilnummer" | "mobilnr" | "ring" | "ringes" | "nås" | "phone" | "sms" | "kontakt"
+                | "kontaktes" | "pårørende" | "nummer"
+        ) {
+            return true;
+        }
+    }
+    false
+}
+
+fn digit_chains(cx: &Ctx, which: Detectors, hits: &mut Vec<Hit>) {
+    let n = cx.toks.len();
+    let mut i = 0;
+    while i < n {
+        if !cx.is_digits(i) {
+            i += 1;
+            continue;
+        }
+        // Collect the chain of digit runs starting here.
+        let mut runs = vec![i];
+        let mut j = i;
+        while let Some(next) = separator_end(cx, j + 1) {
+            runs.push(next);
+            j = next;
+            if runs.len() > 12 {
+                break;
+            }
+        }
+        check_chain(cx, &runs, which, hits);
+        i = j + 1;
+    }
+}
+
+fn grouping(cx: &Ctx, runs: &[usize]) -> Vec<usize> {
+    runs.iter().map(|&r| cx.len(r)).collect()
+}
+
+fn seps_are(cx: &Ctx, runs: &[usize], allowed: &[char]) -> bool {
+    runs.windows(2).all(|w| {
+        let (a, b) = match w {
+            [a, b] => (*a, *b),
+            _ => return true,
+        };
+        (a + 1..b).all(|k| match cx.tok(k).map(|t| t.t) {
+            Some(T::Space) => allowed.contains(&' '),
+            Some(T::Newline) => allowed.contains(&'\n'),
+            Some(T::Punct(c)) => allowed.contains(&c),
+            _ => false,
+        })
+    })
+}
+
+fn check_chain(cx: &Ctx, runs: &[usize], which: Detectors, hits: &mut Vec<Hit>) {
+    let lens = grouping(cx, runs);
+    for a in 0..runs.len() {
+        let mut total = 0;
+        for b in a..runs.len() {
+            total += lens.get(b).copied().unwrap_or(0);
+            if total > 11 {
+                break;
+            }
+            let (Some(sub), Some(&first), Some(&last)) = (runs.get(a..=b), runs.get(a), runs.get(b)) else {
+                continue;
+            };
+            let (start, end) = (cx.start(first), cx.end(last));
+            if total == 11 {
+                eleven(cx, sub, first, last, start, end, which, hits);
+            }
+            if total == 8 && which.all && !which.literature_only {
+                eight(cx, sub, first, last, start, end, hits);
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn eleven(cx: &Ctx, sub: &[usize], first: usize, last: usize, start: usize, end: usize, which: Detectors, hits: &mut Vec<Hit>) {
+    let d = digits_of(cx, sub);
+    let Ok(arr) = <[u8; 11]>::try_from(d.as_slice()) else {
+        return;
+    };
+    if ident::fnr::validate_digits(&arr).is_ok() {
+        hits.push(Hit { start, end, kind: Kind::NationalId, confidence: 0.99 });
+        return;
+    }
+    if ident::account::validate_digits(&arr).is_ok() {
+        hits.push(Hit { start, end, kind: Kind::Account, confidence: 0.9 });
+        return;
+    }
+    if !which.all || which.literature_only {
+        return;
+    }
+    let lens = grouping(cx, sub);
+    // Amount-like groupings (2-3-3-3) and lists of short numbers are not national IDs.
+    let amount_like = lens.len() >= 3 && lens.iter().skip(1).all(|&l| l == 3);
+    let prefix: Option<[u8; 6]> = arr.get(..6).and_then(|p| p.try_into().ok());
+    let letter_before = first
+        .checked_sub(1)
+        .is_some_and(|p| cx.is_word(p));
+    let letter_after = cx.is_word(last + 1);
+    if prefix.is_some_and(|p| ident::fnr::plausible_birth_prefix(&p))
+        && !amount_like
+        && !letter_before
+        && !letter_after
+        && !money_context(cx, first, last)
+        && seps_are(cx, sub, &[' ', '.', '-', '\n'])
+    {
+        hits.push(Hit { start, end, kind: Kind::PossibleNationalId, confidence: 0.6 });
+    }
+}
+
+fn eight(cx: &Ctx, sub: &[usize], first: usize, last: usize, start: usize, end: usize, hits: &mut Vec<Hit>) {
+    let lens = grouping(cx, sub);
+    // Phone groupings in Norway: 8, 3-2-3, 2-2-2-2, 4-4, 2-3-3 (rare), 3-5.
+    let shaped = matches!(lens.as_slice(), [8] | [3, 2, 3] | [2, 2, 2, 2] | [4, 4] | [2, 3, 3] | [3, 5]);
+    if !shaped || !seps_are(cx, sub, &[' ', '-']) {
+        return;
+    }
+    // +47 / 0047 / (+47) prefix directly before?
+    let mut s = start;
+    let mut prefixed = false;
+    if let Some(p) = cx.prev_non_space(first) {
+        let ps = cx.s(p);
+        if (ps == "47" && p.checked_sub(1).is_some_and(|q| cx.is(q, T::Punct('+'))))
+            || ps == "0047"
+        {
+            prefixed = true;
+            s = if ps == "47" { cx.start(p - 1) } else { cx.start(p) };
+        } else if ps == ")" || cx.is(p, T::Punct(')')) {
+            // (+47) 912 34 567
+            if p >= 3 && cx.s(p - 1) == "47" && cx.is(p - 2, T::Punct('+')) && cx.is(p - 3, T::Punct('(')) {
+                prefixed = true;
+                s = cx.start(p - 3);
+            }
+        }
+    }
+    let text: String = digits_of(cx, sub).iter().map(|d| char::from(b'0' + d)).collect();
+    if !ident::phone::is_valid(&text) {
+        return;
+    }
+    let letter_before = first.checked_sub(1).is_some_and(|p| cx.is_word(p));
+    if letter_before || cx.is_word(last + 1) {
+        return;
+    }
+    let cue = phone_context(cx, first);
+    if !prefixed && !cue && money_context(cx, first, last) {
+        return;
+    }
+    // A bare 8-digit number that could be a date (ddmmyyyy) is a phone number only with a cue.
+    if !prefixed && !cue && lens.as_slice() == [8] && looks_like_ddmmyyyy(&text) {
+        return;
+    }
+    let confidence = if prefixed || cue { 0.95 } else { 0.8 };
+    hits.push(Hit { start: s, end, kind: Kind::Phone, confidence });
+}
+
+fn looks_like_ddmmyyyy(t: &str) -> bool {
+    let n = |r: std::ops::Range<usize>| t.get(r).and_then(|x| x.parse::<u32>().ok());
+    matches!((n(0..2), n(2..4), n(4..8)), (Some(d), Some(m), Some(y)) if (1..=31).contains(&d) && (1..=12).contains(&m) && (1900..=2100).contains(&y))
+}
+
+// ---------------------------------------------------------------------------------------
+// E-mail, IP
+// ---------------------------------------------------------------------------------------
+
+fn emails(cx: &Ctx, hits: &mut Vec<Hit>) {
+    let n = cx.toks.len();
+    for i in 0..n {
+        if !cx.is(i, T::Punct('@')) {
+            continue;
+        }
+        let local_ok = |k: usize| {
+            cx.is_word(k)
+                || cx.is_digits(k)
+                || matches!(cx.tok(k).map(|t| t.t), Some(T::Punct('.' | '_' | '-' | '+' | '%' | '\'')))
+        };
+        let mut a = i;
+        while a > 0 && local_ok(a - 1) {
+            a -= 1;
+        }
+        let mut b = i + 1;
+        while b < n && (cx.is_word(b) || cx.is_digits(b) || cx.is(b, T::Punct('.')) || cx.is(b, T::Punct('-'))) {
+            b += 1;
+        }
+        // Trim trailing dots/dashes (sentence end).
+        while b > i + 1 && (cx.is(b - 1, T::Punct('.')) || cx.is(b - 1, T::Punct('-'))) {
+            b -= 1;
+        }
+        if a == i || b == i + 1 {
+            continue;
+        }
+        let (s, e) = (cx.start(a), cx.end(b - 1));
+        if let Some(cand) = cx.text.get(s..e) {
+            if ident::email::is_valid(cand) {
+                hits.push(Hit { start: s, end: e, kind: Kind::Email, confidence: 0.95 });
+            }
+        }
+    }
+}
+
+fn ip_addresses(cx: &Ctx, hits: &mut Vec<Hit>) {
+    let n = cx.toks.len();
+    let mut i = 0;
+    while i + 6 < n + 1 {
+        let octet = |k: usize| cx.is_digits(k) && cx.len(k) <= 3 && cx.s(k).parse::<u16>().is_ok_and(|v| v <= 255);
+        let is_ip = octet(i)
+            && (0..3).all(|k| cx.is(i + 1 + 2 * k, T::Punct('.')) && octet(i + 2 + 2 * k))
+            && !i.checked_sub(1).is_some_and(|p| matches!(cx.tok(p).map(|t| t.t), Some(T::Punct('.' | '-' | '/')) | Some(T::Digits) | Some(T::Word)))
+            && !matches!(cx.tok(i + 7).map(|t| t.t), Some(T::Punct('-' | '/')) | Some(T::Digits) | Some(T::Word))
+            && !(cx.is(i + 7, T::Punct('.')) && cx.is_digits(i + 8));
+        if is_ip {
+            hits.push(Hit { start: cx.start(i), end: cx.end(i + 6), kind: Kind::IpAddress, confidence: 0.8 });
+            i += 7;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Dates of birth
+// ---------------------------------------------------------------------------------------
+
+const MONTHS: [&[&str]; 12] = [
+    &["januar", "jan"],
+    &["februar", "feb", "febr"],
+    &["mars", "mar"],
+    &["april", "apr"],
+    &["mai"],
+    &["juni", "jun"],
+    &["juli", "jul"],
+    &["august", "aug"],
+    &["september", "sep", "sept"],
+    &["oktober", "okt"],
+    &["november", "nov"],
+    &["desember", "des"],
+];
+
+fn month_of(word: &str) -> Option<u32> {
+    MONTHS
+        .iter()
+        .position(|names| names.contains(&word))
+        .and_then(|p| u32::try_from(p + 1).ok())
+}
+
+/// Parses a date starting at token `i`: `14.03.1974`, `14/3-74`, `14.3.74`, `1974-03-14`,
+/// `140374`, `14031974`, `14. mars 1974`. Returns (day, month, year-or-2-digit, last token).
+fn parse_date_at(cx: &Ctx, i: usize) -> Option<(u32, u32, Option<i32>, usize)> {
+    if !cx.is_digits(i) {
+        return None;
+    }
+    let num = |k: usize| cx.s(k).parse::<u32>().ok();
+    let sep = |k: usize| matches!(cx.tok(k).map(|t| t.t), Some(T::Punct('.' | '/' | '-')));
+    let len = cx.len(i);
+    // yyyy-mm-dd
+    if len == 4 && sep(i + 1) && cx.is_digits(i + 2) && sep(i + 3) && cx.is_digits(i + 4) {
+        let (y, m, d) = (num(i)?, num(i + 2)?, num(i + 4)?);
+        return Some((d, m, i32::try_from(y).ok(), i + 4));
+    }
+    if len <= 2 {
+        let d = num(i)?;
+        // dd.mm.yy(yy), dd/mm-yy
+        if sep(i + 1) && cx.is_digits(i + 2) && cx.len(i + 2) <= 2 && sep(i + 3) && cx.is_digits(i + 4) {
+            let (m, y) = (num(i + 2)?, num(i + 4)?);
+            let yl = cx.len(i + 4);
+            if yl == 2 || yl == 4 {
+                let year = if yl == 4 { i32::try_from(y).ok() } else { None };
+                return Some((d, m, year, i + 4));
+            }
+        }
+        // 14. mars 1974 / 14 mars 1974
+        let mut k = i + 1;
+        if cx.is(k, T::Punct('.')) {
+            k += 1;
+        }
+        k = cx.skip_space(k);
+        if let Some(m) = month_of(cx.low(k)) {
+            let mut y = cx.skip_space(k + 1);
+            if cx.is(y, T::Punct('.')) {
+                y = cx.skip_space(y + 1);
+            }
+            if cx.is_digits(y) && matches!(cx.len(y), 2 | 4) {
+                let year = if cx.len(y) == 4 { num(y).and_then(|v| i32::try_from(v).ok()) } else { None };
+                return Some((d, m, year, y));
+            }
+            return Some((d, m, None, k));
+        }
+    }
+    if len == 6 || len == 8 {
+        let s = cx.s(i);
+        let p = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u32>().ok());
+        let (d, m) = (p(0..2)?, p(2..4)?);
+        let year = if len == 8 { p(4..8).and_then(|v| i32::try_from(v).ok()) } else { None };
+        return Some((d, m, year, i));
+    }
+    None
+}
+
+fn valid_day_month(d: u32, m: u32, year: Option<i32>) -> bool {
+    (1..=12).contains(&m)
+        && (1..=31).contains(&d)
+        && NaiveDate::from_ymd_opt(year.unwrap_or(2000), m, d).is_some()
+}
+
+fn is_birth_cue(cx: &Ctx, i: usize) -> bool {
+    match cx.low(i) {
+        "født" | "fødd" | "fodt" | "fødselsdato" | "fødselsdatoen" | "fødselsdag" | "fdato" | "f.dato" | "dob"
+        | "born" | "birthdate" => true,
+        // «f. 14.03.1974», «f.dato»: a lone f followed by a dot.
+        "f" => cx.is(i + 1, T::Punct('.')) && !i.checked_sub(1).is_some_and(|p| cx.is_word(p)),
+        _ => false,
+    }
+}
+
+fn birth_dates(cx: &Ctx, patient: &PatientFacts, hits: &mut Vec<Hit>) {
+    let n = cx.toks.len();
+    for i in 0..n {
+        // With a cue word: any full date in the next few tokens.
+        if is_birth_cue(cx, i) {
+            let mut k = i + 1;
+            let mut steps = 0;
+            while k < n && steps < 8 {
+                let skip = matches!(cx.tok(k).map(|t| t.t), Some(T::Space | T::Punct('.' | ':' | ',' | '(')))
+                    || matches!(cx.low(k), "den" | "d" | "er" | "var" | "dato" | "i" | "on" | "date" | "of");
+                if !skip {
+                    break;
+                }
+                k += 1;
+                steps += 1;
+            }
+            if let Some((d, m, y, last)) = parse_date_at(cx, k) {
+                // A bare year («født 1974», «født i 1974») is the birth year: allowed.
+                if valid_day_month(d, m, y) {
+                    hits.push(Hit { start: cx.start(k), end: cx.end(last), kind: Kind::BirthDate, confidence: 0.95 });
+                }
+            }
+        }
+        // The patient's own birth date in any writing.
+        if let Some(bd) = patient.birth_date {
+            use chrono::Datelike;
+            if let Some((d, m, y, last)) = parse_date_at(cx, i) {
+                let year_matches = match y {
+                    Some(y) => y == bd.year(),
+                    None => {
+                        // two-digit year
+                        let yy = cx.s(last).parse::<i32>().ok();
+                        yy.is_none_or(|yy| yy == bd.year() % 100) || cx.len(last) != 2
+                    }
+                };
+                if d == bd.day() && m == bd.month() && year_matches && (y.is_some() || cx.len(last) == 2 || cx.len(i) == 6) {
+                    hits.push(Hit { start: cx.start(i), end: cx.end(last), kind: Kind::BirthDate, confidence: 0.9 });
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Addresses
+// ---------------------------------------------------------------------------------------
+
+/// Street-name endings (Norwegian street names: «-gata», «-veien», «-vegen», «-allé» …).
+const STREET_SUFFIXES: &[&str] = &[
+    "gata", "gaten", "gate", "veien", "vegen", "vei", "veg", "vn", "gt", "allé", "alle", "alléen",
+    "plass", "plassen", "stien", "stig", "svingen", "bakken", "lia", "haugen", "ringen", "tunet", "løkka",
+    "brekka", "toppen", "jordet", "åsen", "kroken", "terrasse", "torg", "torget", "bryggen", "brygge",
+    "kaien", "smauet", "stredet", "stræde", "grenda", "vegen", "lien", "myra", "hagen", "lunden", "marka",
+    "skogen", "enga", "kleiva", "krossen", "holmen", "nesset", "vollen", "parken", "sletta", "tun",
+];
+/// Stand-alone street words after a capitalised name («Kongens gate», «Ole Bulls plass»).
+const STREET_WORDS: &[&str] = &["gate", "gata", "vei", "veg", "vegen", "veien", "allé", "alle", "plass", "terrasse", "torg", "brygge", "stræde"];
+
+fn street_word(cx: &Ctx, i: usize) -> bool {
+    if !cx.capitalised(i) {
+        return false;
+    }
+    let low = cx.low(i);
+    STREET_SUFFIXES
+        .iter()
+        .any(|suf| low.len() > suf.len() + 2 && low.ends_with(suf))
+}
+
+fn house_number(cx: &Ctx, i: usize) -> Option<usize> {
+    // «12», «12B», «12 B», «12-14»
+    if !cx.is_digits(i) || cx.len(i) > 4 {
+        return None;
+    }
+    let mut last = i;
+    if cx.is_word(i + 1) && cx.len(i + 1) == 1 {
+        last = i + 1;
+    } else if cx.is(i + 1, T::Space) && cx.is_word(i + 2) && cx.len(i + 2) == 1 && cx.all_caps(i + 2) {
+        last = i + 2;
+    } else if cx.is(i + 1, T::Punct('-')) && cx.is_digits(i + 2) && cx.len(i + 2) <= 4 {
+        last = i + 2;
+    }
+    Some(last)
+}
+
+fn addresses(cx: &Ctx, hits: &mut Vec<Hit>) {
+    let n = cx.toks.len();
+    for i in 0..n {
+        // «Storgata 12», «Kongens gate 5B», «Ole Bulls plass 3».
+        let mut start_tok = None;
+        let mut name_end = i;
+        if street_word(cx, i) {
+            start_tok = Some(i);
+        } else if STREET_WORDS.contains(&cx.low(i)) && i >= 2 && cx.is(i - 1, T::Space) && cx.capitalised(i - 2) {
+            let mut s = i - 2;
+            // Include one more capitalised word («Ole Bulls plass»).
+            if s >= 2 && cx.is(s - 1, T::Space) && cx.capitalised(s - 2) {
+                s -= 2;
+            }
+            start_tok = Some(s);
+        }
+        if let Some(s) = start_tok {
+            name_end = i;
+            let k = cx.skip_space(name_end + 1);
+            if let Some(last) = house_number(cx, k) {
+                let mut end = cx.end(last);
+                // «, 5021 Bergen»
+                let mut p = last + 1;
+                if cx.is(p, T::Punct(',')) {
+                    p += 1;
+                }
+                p = cx.skip_space(p);
+                if cx.is_digits(p) && cx.len(p) == 4 && cx.is(p + 1, T::Space) && cx.capitalised(p + 2) {
+                    end = cx.end(p + 2);
+                }
+                hits.push(Hit { start: cx.start(s), end, kind: Kind::Address, confidence: 0.85 });
+            }
+        }
+        // «Postboks 123»
+        if matches!(cx.low(i), "postboks" | "pb") {
+            let k = cx.skip_space(i + 1 + usize::from(cx.is(i + 1, T::Punct('.'))));
+            if cx.is_digits(k) {
+                hits.push(Hit { start: cx.start(i), end: cx.end(k), kind: Kind::Address, confidence: 0.85 });
+            }
+        }
+        // «5021 Bergen», «0150 OSLO»: four digits and a capitalised place.
+        if cx.is_digits(i) && cx.len(i) == 4 && cx.is(i + 1, T::Space) && cx.capitalised(i + 2) && cx.len(i + 2) >= 2 {
+            let value = cx.s(i).parse::<u32>().unwrap_or(0);
+            let yearish = (1900..=2099).contains(&value);
+            let prev = i.checked_sub(1).map(|p| cx.tok(p).map(|t| t.t));
+            let glued = matches!(prev, Some(Some(T::Word | T::Digits | T::Punct('.' | '-' | '/' | ':'))));
+            let address_cue = address_context(cx, i);
+            if !glued && !money_context(cx, i, i) && (!yearish || cx.all_caps(i + 2) || address_cue) && value >= 1 {
+                hits.push(Hit { start: cx.start(i), end: cx.end(i + 2), kind: Kind::Address, confidence: if address_cue { 0.85 } else { 0.7 } });
+            }
+        }
+        // «bor i Fana», «bosatt på Nesttun», «adresse: Fjellveien»: a place named after a
+        // residence cue (geographic units smaller than a region, BRIEF.md).
+        if matches!(cx.low(i), "bor" | "bosatt" | "bustad" | "bur") {
+            let k = cx.skip_space(i + 1);
+            if matches!(cx.low(k), "i" | "på" | "paa") {
+                let p = cx.skip_space(k + 1);
+                if cx.capitalised(p) && !matches!(cx.low(p), "norge" | "norway") {
+                    let mut e = p;
+                    if cx.is(p + 1, T::Space) && cx.capitalised(p + 2) {
+                        e = p + 2;
+                    }
+                    hits.push(Hit { start: cx.start(p), end: cx.end(e), kind: Kind::Address, confidence: 0.6 });
+                }
+            }
+        }
+    }
+}
+
+fn address_context(cx: &Ctx, i: usize) -> bool {
+    let from = i.saturating_sub(12);
+    (from..i).any(|k| {
+        matches!(cx.low(k), "adresse" | "adressen" | "bor" | "bosatt" | "postnummer" | "postnr" | "poststed" | "bustad")
+            || street_word(cx, k)
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// Record numbers
+// ---------------------------------------------------------------------------------------
+
+fn record_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "journalnummer" | "journalnr" | "jnr" | "pasientnummer" | "pasientnr" | "pasientid" | "pid" | "mrn"
+            | "saksnummer" | "saksnr" | "hospitalnummer" | "personnummer" | "personnr" | "pnr" | "fnr"
+            | "fødselsnummer" | "fødselsnr" | "dnr" | "dnummer" | "kontonummer" | "kontonr" | "konto"
+            | "medlemsnummer" | "kundenummer" | "forsikringsnummer" | "polisenummer" | "passnummer" | "passnr"
+            | "førerkortnummer" | "lisensnummer" | "hpr" | "hprnr" | "reseptnummer" | "henvisningsnummer"
+            | "epj" | "dips" | "journal"
+    )
+}
+
+fn record_numbers(cx: &Ctx, hits: &mut Vec<Hit>) {
+    let n = cx.toks.len();
+    for i in 0..n {
+        let mut cue = record_cue(cx.low(i));
+        let mut k = i + 1;
+        // «pasient-id», «journal-nr», «d-nummer»
+        if !cue && cx.is(i + 1, T::Punct('-')) {
+            let joined = format!("{}{}", cx.low(i), cx.low(i + 2));
+            if record_cue(&joined) || matches!(joined.as_str(), "pasientid" | "journalnr" | "dnummer") {
+                cue = true;
+                k = i + 3;
+            }
+        }
+        if !cue {
+            continue;
+        }
+        // Skip «nr», «.», «:», spaces, «er».
+        let mut steps = 0;
+        while k < n && steps < 6 {
+            let skip = matches!(cx.tok(k).map(|t| t.t), Some(T::Space | T::Punct('.' | ':' | '#')))
+                || matches!(cx.low(k), "nr" | "er" | "no" | "number" | "nummer");
+            if !skip {
+                break;
+            }
+            k += 1;
+            steps += 1;
+        }
+        let first = k;
+        let mut digits = 0;
+        while k < n && (cx.is_word(k) || cx.is_digits(k) || cx.is(k, T::Punct('-')) || cx.is(k, T::Punct('/'))) && cx.end(k) - cx.start(first) <= 40 {
+            if cx.is_digits(k) {
+                digits += cx.len(k);
+            }
+            k += 1;
+            // A space inside a grouped number («12345 678»).
+            if cx.is(k, T::Space) && cx.is_digits(k + 1) && cx.is_digits(k - 1) {
+                k += 1;
+            }
+        }
+        if k > first && digits >= 3 {
+            hits.push(Hit { start: cx.start(first), end: cx.end(k - 1), kind: Kind::RecordNumber, confidence: 0.85 });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: Detectors = Detectors { all: true, literature_only: false };
+
+    fn kinds(text: &str) -> Vec<(Kind, &str)> {
+        detect(text, ALL, &PatientFacts::default())
+            .into_iter()
+            .map(|h| (h.kind, text.get(h.start..h.end).unwrap_or("")))
+            .collect()
+    }
+
+    #[test]
+    fn national_ids_in_every_grouping() {
+        // python-stdnum tests/test_no_fodselsnummer.doctest: 26111593816 is valid.
+        for t in ["26111593816", "261115 93816", "26.11.15 938 16", "261115-93816", "26 11 15 938 16", "261115\n93816"] {
+            let text = format!("Pasienten (fnr {t}) kom inn.");
+            let k = kinds(&text);
+            assert_eq!(k.len(), 1, "{t}: {k:?}");
+            assert_eq!(k[0].0, Kind::NationalId, "{t}");
+            assert_eq!(k[0].1.chars().filter(char::is_ascii_digit).count(), 11);
+        }
+    }
+
+    #[test]
+    fn mistyped_number_with_plausible_date_is_possible() {
+        // 26111593817: bad K2 (python-stdnum).
+        assert_eq!(kinds("ref 26111593817 ."), vec![(Kind::PossibleNationalId, "26111593817")]);
+        // Implausible date prefix: not reported.
+        assert!(kinds("ordre 99999999999").is_empty());
+        // Amount grouping: not reported.
+        assert!(kinds("kr 12 345 678 901").is_empty());
+    }
+
+    #[test]
+    fn phones() {
+        for t in ["tlf 912 34 567", "+47 91234567", "0047 22 12 34 56", "mobil: 91 23 45 67", "ring 4444 5555"] {
+            let k = kinds(t);
+            assert_eq!(k.len(), 1, "{t}: {k:?}");
+            assert_eq!(k[0].0, Kind::Phone, "{t}");
+        }
+        assert_eq!(kinds("+47 912 34 567").first().map(|x| x.1), Some("+47 912 34 567"));
+        // Amounts, dates and lab values are not phone numbers.
+        for t in ["kr 12 345 678", "14.03.2024", "12345678 kr", "Hb 12.3", "dato 14032024", "12 345 678,-"] {
+            assert!(kinds(t).iter().all(|x| x.0 != Kind::Phone), "{t}: {:?}", kinds(t));
+        }
+    }
+
+    #[test]
+    fn emails_and_ips() {
+        assert_eq!(kinds("skriv til kari.nordmann@example.no."), vec![(Kind::Email, "kari.nordmann@example.no")]);
+        assert_eq!(kinds("logget fra 192.168.10.23 i går"), vec![(Kind::IpAddress, "192.168.10.23")]);
+        // Document ids and versions are not IP addresses.
+        assert!(kinds("prosedyre 1.2.2.5-16 gjelder").is_empty());
+    }
+
+    #[test]
+    fn birth_dates_need_a_cue_or_the_patients_date() {
+        for t in ["født 14.03.1974", "f. 14/3-74", "fødselsdato: 1974-03-14", "født den 14. mars 1974", "f. 140374"] {
+            let k = kinds(t);
+            assert_eq!(k.iter().map(|x| x.0).collect::<Vec<_>>(), vec![Kind::BirthDate], "{t}");
+        }
+        // The birth year alone is allowed; event dates are allowed.
+        assert!(kinds("født 1974").is_empty());
+        assert!(kinds("født i 1974, behandling startet 12.03.2024").is_empty());
+        let facts = PatientFacts { birth_date: NaiveDate::from_ymd_opt(1974, 3, 14) };
+        let h = detect("Kontroll 14.03.1974 og 15.03.2024", ALL, &facts);
+        assert_eq!(h.len(), 1);
+        assert_eq!(h[0].kind, Kind::BirthDate);
+    }
+
+    #[test]
+    fn addresses_and_postcodes() {
+        assert_eq!(kinds("Hun bor i Storgata 12B, 5021 Bergen.").first().map(|x| (x.0, x.1)), Some((Kind::Address, "Storgata 12B, 5021 Bergen")));
+        assert_eq!(kinds("adresse Kongens gate 5").first().map(|x| x.1), Some("Kongens gate 5"));
+        assert_eq!(kinds("Postboks 1400").first().map(|x| x.0), Some(Kind::Address));
+        assert_eq!(kinds("sendt til 0150 OSLO").first().map(|x| x.0), Some(Kind::Address));
+        // Doses and years are not postcodes.
+        assert!(kinds("4000 mg daglig. I 2024 Pasienten").iter().all(|x| x.0 != Kind::Address));
+    }
+
+    #[test]
+    fn record_numbers_after_cues() {
+        assert_eq!(kinds("journalnr. 123456").first().map(|x| (x.0, x.1)), Some((Kind::RecordNumber, "123456")));
+        assert_eq!(kinds("Pasient-ID: AB-778899").first().map(|x| x.1), Some("AB-778899"));
+        assert!(kinds("journalnotat fra 2023").is_empty());
+    }
+
+    #[test]
+    fn allowed_items_survive() {
+        for t in [
+            "NPR-ID: 12345678",
+            "NPR-ID 4f1c2a9e-77b0-4a8e-9d33-123456789abc",
+            "ID2023_013",
+            "NCT01234567",
+            "PMID: 33306283",
+            "https://doi.org/10.1056/NEJMoa2034577",
+            "10.1016/S0140-6736(20)30183-5",
+            "ATC L01FF02, ICD-10 C34.1",
+            "Dosering 200 mg hver 3. uke, kreatinin 85 µmol/L",
+            "kr 125 000 per måned",
+            "behandling startet 12.03.2024",
+            "org.nr. 983 974 724",
+        ] {
+            assert!(kinds(t).is_empty(), "{t}: {:?}", kinds(t));
+        }
+        // A national ID is never allowed, not even after an NPR label.
+        assert_eq!(kinds("NPR-ID: 26111593816").first().map(|x| x.0), Some(Kind::NationalId));
+    }
+}

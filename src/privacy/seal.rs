@@ -1,0 +1,188 @@
+//! Canonical JSON, its SHA-256 digest, and the keyed patient pseudonym.
+//!
+//! **Canonical JSON** follows RFC 8785 (JSON Canonicalization Scheme) for everything a form
+//! holds: object members sorted by the UTF-16 code units of their names, no insignificant
+//! whitespace, strings with only the escapes JSON requires (`"`, `\`, control characters),
+//! integers written exactly. (Non-integer numbers are written by serde_json's shortest
+//! round-trip form, which equals ECMAScript's for the values forms hold; forms carry amounts
+//! as integers or short decimals.) The same document therefore always gives the same bytes
+//! and the same digest, whatever order its members came in — so what the medical director
+//! approved is provably what was sent.
+//!
+//! **The pseudonym** is HMAC-SHA256 (RFC 2104, the `hmac` crate) under a secret key the
+//! hospital supplies, over the 11 digits of the patient's national identity number. The same
+//! patient gives the same pseudonym under the same key, so repeated applications can be
+//! recognised; without the key the pseudonym reveals nothing. No key is built in; see
+//! SECURITY.md for key handling.
+//!
+//! ```
+//! use skjemavakt::privacy::seal::{canonical_json, sha256_hex};
+//! let a = serde_json::json!({"b": 1, "a": [true, null, "x"]});
+//! assert_eq!(canonical_json(&a), r#"{"a":[true,null,"x"],"b":1}"#);
+//! assert_eq!(sha256_hex(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+//! ```
+
+use hmac::{Hmac, Mac};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+/// Shortest accepted pseudonym key, in bytes (the SHA-256 block security level).
+pub const MIN_KEY_LEN: usize = 32;
+
+/// The canonical JSON text of a value.
+pub fn canonical_json(v: &Value) -> String {
+    let mut out = String::new();
+    write_value(v, &mut out);
+    out
+}
+
+fn write_value(v: &Value, out: &mut String) {
+    match v {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => out.push_str(&n.to_string()),
+        Value::String(s) => write_string(s, out),
+        Value::Array(a) => {
+            out.push('[');
+            for (i, x) in a.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_value(x, out);
+            }
+            out.push(']');
+        }
+        Value::Object(o) => {
+            let mut members: Vec<(&String, &Value)> = o.iter().collect();
+            members.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+            out.push('{');
+            for (i, (k, x)) in members.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_string(k, out);
+                out.push(':');
+                write_value(x, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+fn write_string(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Lower-case hex of bytes.
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(char::from(DIGITS[usize::from(b >> 4)]));
+        s.push(char::from(DIGITS[usize::from(b & 0xf)]));
+    }
+    s
+}
+
+/// SHA-256 of bytes, as lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+/// Why a pseudonym key was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum KeyError {
+    /// Shorter than [`MIN_KEY_LEN`] bytes.
+    #[error("the pseudonym key must be at least {MIN_KEY_LEN} bytes")]
+    TooShort,
+}
+
+/// HMAC-SHA256 under `key` over the 11 digits of a national identity number, as hex.
+pub fn pseudonym(key: &[u8], digits: &[u8; 11]) -> Result<String, KeyError> {
+    if key.len() < MIN_KEY_LEN {
+        return Err(KeyError::TooShort);
+    }
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key).map_err(|_| KeyError::TooShort)?;
+    let ascii: Vec<u8> = digits.iter().map(|d| b'0' + (d % 10)).collect();
+    mac.update(b"skjemavakt-pseudonym-v1:");
+    mac.update(&ascii);
+    Ok(hex(&mac.finalize().into_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn canonical_form_is_independent_of_member_order_and_whitespace() {
+        let a: Value = serde_json::from_str(r#"{ "z": {"b": 2, "a": 1}, "a": "æ\n\"x\"" }"#).unwrap();
+        let b: Value = serde_json::from_str(r#"{"a":"æ\n\"x\"","z":{"a":1,"b":2}}"#).unwrap();
+        assert_eq!(canonical_json(&a), canonical_json(&b));
+        assert_eq!(canonical_json(&a), r#"{"a":"æ\n\"x\"","z":{"a":1,"b":2}}"#);
+    }
+
+    #[test]
+    fn rfc8785_member_order_by_utf16_code_units() {
+        // RFC 8785 §3.2.3: members sort by UTF-16 code units. U+FB33 sorts after 😀
+        // (surrogates D83D DE00) although its UTF-8 bytes (EF …) sort before 😀's (F0 …).
+        let v = json!({"\u{fb33}": 1, "😀": 2, "€": 3, "1": 4, "\r": 5});
+        assert_eq!(canonical_json(&v), "{\"\\r\":5,\"1\":4,\"€\":3,\"😀\":2,\"\u{fb33}\":1}");
+    }
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(canonical_json(&json!("a\u{1}b\tc")), r#""a\u0001b\tc""#);
+    }
+
+    #[test]
+    fn sha256_known_answers() {
+        // FIPS 180-2 example vectors.
+        assert_eq!(
+            sha256_hex(b""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+        assert_eq!(
+            sha256_hex(b"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        );
+    }
+
+    #[test]
+    fn pseudonym_is_keyed_and_deterministic() {
+        let d = [2, 6, 1, 1, 1, 5, 9, 3, 8, 1, 6];
+        let k1 = [7u8; 32];
+        let k2 = [8u8; 32];
+        let a = pseudonym(&k1, &d).unwrap();
+        assert_eq!(a, pseudonym(&k1, &d).unwrap());
+        assert_ne!(a, pseudonym(&k2, &d).unwrap());
+        assert_eq!(a.len(), 64);
+        assert!(!a.contains("26111593816"));
+        assert_eq!(pseudonym(&[1u8; 31], &d), Err(KeyError::TooShort));
+    }
+
+    #[test]
+    fn hmac_matches_rfc4231_test_case_2() {
+        // RFC 4231 §4.3: key "Jefe", data "what do ya want for nothing?".
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(b"Jefe").unwrap();
+        mac.update(b"what do ya want for nothing?");
+        assert_eq!(
+            hex(&mac.finalize().into_bytes()),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+        );
+    }
+}
