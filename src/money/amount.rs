@@ -333,9 +333,7 @@ pub fn from_json_detailed(value: &serde_json::Value) -> Result<ParsedAmount, Amo
                 per_month: false,
             })
         }
-        Value::Bool(_) | Value::Array(_) | Value::Object(_) => {
-            Err(AmountError::Invalid { at: 0 })
-        }
+        Value::Bool(_) | Value::Array(_) | Value::Object(_) => Err(AmountError::Invalid { at: 0 }),
     }
 }
 
@@ -431,9 +429,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
             loop {
                 match at(i) {
                     Some(d) if d.is_ascii_digit() => i += 1,
-                    Some(s) if is_sep(s) && at(i + 1).is_some_and(|d| d.is_ascii_digit()) => {
-                        i += 2
-                    }
+                    Some(s) if is_sep(s) && at(i + 1).is_some_and(|d| d.is_ascii_digit()) => i += 2,
                     Some(w) if w.is_whitespace() => {
                         let mut j = i;
                         while at(j).is_some_and(char::is_whitespace) {
@@ -688,7 +684,12 @@ struct Core<'a> {
 
 /// Splits a number run (digits and separators) into integer and decimal digits, deciding
 /// which separator groups thousands and which marks decimals (see the module docs).
-fn split_number(raw: &str, base: usize, hint: bool, has_mult: bool) -> Result<Core<'_>, AmountError> {
+fn split_number(
+    raw: &str,
+    base: usize,
+    hint: bool,
+    has_mult: bool,
+) -> Result<Core<'_>, AmountError> {
     // Groups: (separator before, digits, byte offset of the separator in the whole text).
     let mut groups: Vec<(Option<Sep>, &str, usize)> = Vec::new();
     let mut pending: Option<(Sep, usize)> = None;
@@ -751,7 +752,11 @@ fn split_number(raw: &str, base: usize, hint: bool, has_mult: bool) -> Result<Co
             (Some(grp), true)
         }
         (false, true) | (true, false) => {
-            let (sep, n) = if commas > 0 { (Sep::Comma, commas) } else { (Sep::Dot, dots) };
+            let (sep, n) = if commas > 0 {
+                (Sep::Comma, commas)
+            } else {
+                (Sep::Dot, dots)
+            };
             if n > 1 {
                 if spaces > 0 {
                     return Err(AmountError::Invalid { at: last_at });
@@ -761,10 +766,8 @@ fn split_number(raw: &str, base: usize, hint: bool, has_mult: bool) -> Result<Co
                 // «1,234 567»: the single dot/comma must be the last separator.
                 return Err(AmountError::Invalid { at: last_at });
             } else if last_digits.len() == 3 {
-                let dot_hint = sep == Sep::Dot
-                    && spaces == 0
-                    && !has_mult
-                    && (hint || last_digits == "000");
+                let dot_hint =
+                    sep == Sep::Dot && spaces == 0 && !has_mult && (hint || last_digits == "000");
                 if dot_hint {
                     (Some(Sep::Dot), false)
                 } else if sep == Sep::Comma && spaces > 0 {
@@ -797,7 +800,9 @@ fn split_number(raw: &str, base: usize, hint: bool, has_mult: bool) -> Result<Co
                 sep == grouping && d.len() == 3
             };
             if !ok {
-                return Err(AmountError::Invalid { at: if k == 0 { base } else { at } });
+                return Err(AmountError::Invalid {
+                    at: if k == 0 { base } else { at },
+                });
             }
         }
     }

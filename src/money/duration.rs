@@ -247,9 +247,9 @@ fn number_word(w: &str) -> Option<u64> {
 fn unit_word(w: &str) -> Option<DurationUnit> {
     use DurationUnit::*;
     Some(match w {
-        "måned" | "måneder" | "månedene" | "måneders" | "mnd" | "mnd." | "md" | "md."
-        | "mndr" | "mndr." | "mån" | "mån." | "månad" | "månader" | "månadene" | "månaders"
-        | "mdr" | "mdr." => Month,
+        "måned" | "måneder" | "månedene" | "måneders" | "mnd" | "mnd." | "md" | "md." | "mndr"
+        | "mndr." | "mån" | "mån." | "månad" | "månader" | "månadene" | "månaders" | "mdr"
+        | "mdr." => Month,
         "uke" | "uker" | "ukene" | "ukers" | "u." | "uk." | "veke" | "veker" | "vekene"
         | "vekers" => Week,
         "år" | "året" | "årene" | "åra" | "års" => Year,
@@ -259,29 +259,87 @@ fn unit_word(w: &str) -> Option<DurationUnit> {
 }
 
 const LIFELONG: &[&str] = &[
-    "livslang", "livsvarig", "livet ut", "resten av livet", "livstid", "permanent",
+    "livslang",
+    "livsvarig",
+    "livet ut",
+    "resten av livet",
+    "livstid",
+    "permanent",
 ];
 const UNTIL_EVENT: &[&str] = &[
-    "progresjon", "progrediering", "progredierer", "så lenge", "så lengje", "toksisitet",
-    "bivirkning", "biverknad", "tap av effekt", "manglende effekt", "manglande effekt",
-    "til effekt", "respons", "remisjon", "tolerer", "stoppkriter",
+    "progresjon",
+    "progrediering",
+    "progredierer",
+    "så lenge",
+    "så lengje",
+    "toksisitet",
+    "bivirkning",
+    "biverknad",
+    "tap av effekt",
+    "manglende effekt",
+    "manglande effekt",
+    "til effekt",
+    "respons",
+    "remisjon",
+    "tolerer",
+    "stoppkriter",
 ];
 const INDEFINITE: &[&str] = &[
-    "ubestemt", "uavklart", "ukjent", "usikker", "uviss", "ikke avklart", "ikkje avklart",
-    "ikke bestemt", "ikkje bestemt", "ubegrens", "kontinuerlig", "vedvarende", "løpende",
-    "langvarig", "vet ikke", "veit ikkje",
+    "ubestemt",
+    "uavklart",
+    "ukjent",
+    "usikker",
+    "uviss",
+    "ikke avklart",
+    "ikkje avklart",
+    "ikke bestemt",
+    "ikkje bestemt",
+    "ubegrens",
+    "kontinuerlig",
+    "vedvarende",
+    "løpende",
+    "langvarig",
+    "vet ikke",
+    "veit ikkje",
 ];
 const LOWER_BOUND: &[&str] = &["minst", "minimum", "min.", "over", "mer", "meir", "lenger"];
 const UPPER_BOUND: &[&str] = &[
-    "inntil", "opptil", "maks", "maks.", "maksimalt", "maksimum", "max", "max.", "høyst",
+    "inntil",
+    "opptil",
+    "maks",
+    "maks.",
+    "maksimalt",
+    "maksimum",
+    "max",
+    "max.",
+    "høyst",
     "høgst",
 ];
 const APPROX: &[&str] = &[
-    "ca", "ca.", "cirka", "circa", "omtrent", "rundt", "omkring", "anslagsvis", "om",
+    "ca",
+    "ca.",
+    "cirka",
+    "circa",
+    "omtrent",
+    "rundt",
+    "omkring",
+    "anslagsvis",
+    "om",
 ];
 const FILLER: &[&str] = &[
-    "forventet", "forventa", "planlagt", "planlagd", "antatt", "anslått", "estimert",
-    "behandling", "behandlingstid", "varighet", "varigheit", "totalt", "lag",
+    "forventet",
+    "forventa",
+    "planlagt",
+    "planlagd",
+    "antatt",
+    "anslått",
+    "estimert",
+    "behandling",
+    "behandlingstid",
+    "varighet",
+    "varigheit",
+    "totalt",
+    "lag",
 ];
 const CYCLE: &[&str] = &[
     "syklus", "sykluser", "syklusar", "kur", "kurer", "kurar", "serie", "serier", "runde",
@@ -436,7 +494,10 @@ impl Parser<'_> {
             T::Sym(_) => return None,
         };
         // «ett og et halvt år».
-        if self.word_is(0, &["og"]) && self.word_is(1, &["et", "eit", "ett", "ei", "en"]) && self.word_is(2, HALF) {
+        if self.word_is(0, &["og"])
+            && self.word_is(1, &["et", "eit", "ett", "ei", "en"])
+            && self.word_is(2, HALF)
+        {
             self.i += 3;
             return base.checked_add(50);
         }

@@ -36,8 +36,8 @@ pub use duration::{Duration, DurationUnit, DurationUnparsed};
 pub use rules::{
     amount_error_diagnostic, amount_error_diagnostic_in, check_cost_field, check_plausible,
     check_sign, duration_unparsed_diagnostic, summary_diagnostics, AMBIGUOUS, APPROXIMATE,
-    CURRENCY, DURATION_RANGE, DURATION_UNPARSED, EMPTY, IMPLAUSIBLE, INVALID, NEGATIVE,
-    OVERFLOW, PERIOD, PRECISION,
+    CURRENCY, DURATION_RANGE, DURATION_UNPARSED, EMPTY, IMPLAUSIBLE, INVALID, NEGATIVE, OVERFLOW,
+    PERIOD, PRECISION,
 };
 
 /// The three cost fields of the application (Tilgangsordningen, «Kostnader»).
