@@ -31,7 +31,8 @@
 //! assert_eq!(Duration::parse("ett år").unwrap().months(), 12.0);
 //! assert_eq!(Duration::parse("til progresjon"), Err(DurationUnparsed::UntilEvent));
 //! let monthly = Amount::parse("kr 10 000").unwrap();
-//! assert_eq!(Duration::parse("12 uker").unwrap().total(monthly).unwrap().ore(), 2_759_753);
+//! // 12 weeks = 84 days = 84 / 30,4375 months = 2,7597536 months: kr 27 597,54.
+//! assert_eq!(Duration::parse("12 uker").unwrap().total(monthly).unwrap().ore(), 2_759_754);
 //! ```
 
 use super::Amount;
