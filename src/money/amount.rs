@@ -524,7 +524,17 @@ enum WordClass {
     Unknown,
 }
 
+/// A word's class; a sentence's full stop after it («125 000 kroner.») is allowed.
 fn classify(w: &str) -> WordClass {
+    match classify_exact(w) {
+        WordClass::Unknown => w
+            .strip_suffix('.')
+            .map_or(WordClass::Unknown, classify_exact),
+        c => c,
+    }
+}
+
+fn classify_exact(w: &str) -> WordClass {
     use WordClass::*;
     match w {
         "kr" | "kr." | "kroner" | "krone" | "nkr" | "nkr." => NorwegianLabel,

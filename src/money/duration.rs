@@ -245,7 +245,12 @@ fn number_word(w: &str) -> Option<u64> {
     })
 }
 
+/// A unit word; a sentence's full stop after it («ett år.») is allowed.
 fn unit_word(w: &str) -> Option<DurationUnit> {
+    unit_word_exact(w).or_else(|| unit_word_exact(w.strip_suffix('.')?))
+}
+
+fn unit_word_exact(w: &str) -> Option<DurationUnit> {
     use DurationUnit::*;
     Some(match w {
         "måned" | "måneder" | "månedene" | "måneders" | "mnd" | "mnd." | "md" | "md." | "mndr"
