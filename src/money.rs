@@ -1,1 +1,0 @@
-//! NOK amounts in Norwegian writing.
