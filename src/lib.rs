@@ -11,8 +11,8 @@
 
 pub mod api;
 pub mod diagnostic;
-pub mod ident;
 pub mod forms;
+pub mod ident;
 pub mod money;
 pub mod privacy;
 pub mod reference;

@@ -45,7 +45,10 @@ fn read(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Amount> {
     let v = get(doc, keys)?;
-    if v.is_null() || v.as_str().is_some_and(|s| s.trim().is_empty()) || !(v.is_number() || v.is_string()) {
+    if v.is_null()
+        || v.as_str().is_some_and(|s| s.trim().is_empty())
+        || !(v.is_number() || v.is_string())
+    {
         return None;
     }
     let (amount, d) = money::check_cost_field(v, field, ptr(keys));
@@ -70,7 +73,10 @@ pub fn summarise(doc: &Value, diags: &mut Vec<Diagnostic>) -> Option<CostSummary
         Some(text) => match Duration::parse(text) {
             Ok(d) => Some(d),
             Err(reason) => {
-                diags.push(money::duration_unparsed_diagnostic(reason, ptr(&duration_path)));
+                diags.push(money::duration_unparsed_diagnostic(
+                    reason,
+                    ptr(&duration_path),
+                ));
                 None
             }
         },
@@ -88,7 +94,11 @@ pub fn summarise(doc: &Value, diags: &mut Vec<Diagnostic>) -> Option<CostSummary
     };
     if let (Some(drug), Some(other)) = (drug, other) {
         let s = money::summarise(drug, other, extra, duration.as_ref());
-        diags.extend(money::summary_diagnostics(&s, ptr(&["costs"]), ptr(&duration_path)));
+        diags.extend(money::summary_diagnostics(
+            &s,
+            ptr(&["costs"]),
+            ptr(&duration_path),
+        ));
         out.monthly_total_ore = Some(s.monthly_total.ore());
         out.monthly_total_text = Some(s.monthly_total.to_string());
         out.total_ore = s.total_over_duration.map(Amount::ore);

@@ -23,19 +23,25 @@ const fn hb(section: &'static str) -> Source {
 }
 
 /// "Fyll ut søknad – Behandlingsansvarlig lege", del 2, "Om søknaden".
-pub const S_ABOUT: Source = tilgang("Fyll ut søknad – Behandlingsansvarlig lege (del 2): Om søknaden");
+pub const S_ABOUT: Source =
+    tilgang("Fyll ut søknad – Behandlingsansvarlig lege (del 2): Om søknaden");
 /// Del 2, "Om pasienten".
-pub const S_PATIENT: Source = tilgang("Fyll ut søknad – Behandlingsansvarlig lege (del 2): Om pasienten");
+pub const S_PATIENT: Source =
+    tilgang("Fyll ut søknad – Behandlingsansvarlig lege (del 2): Om pasienten");
 /// Del 2, "Omsøkt behandling".
-pub const S_TREATMENT: Source = tilgang("Fyll ut søknad – Behandlingsansvarlig lege (del 2): Omsøkt behandling");
+pub const S_TREATMENT: Source =
+    tilgang("Fyll ut søknad – Behandlingsansvarlig lege (del 2): Omsøkt behandling");
 /// Del 2, "Kostnader".
-pub const S_COSTS: Source = tilgang("Fyll ut søknad – Behandlingsansvarlig lege (del 2): Kostnader");
+pub const S_COSTS: Source =
+    tilgang("Fyll ut søknad – Behandlingsansvarlig lege (del 2): Kostnader");
 /// Del 2, "Kriterier for klinisk eksepsjonalitet".
 pub const S_EXCEPTIONALITY: Source = tilgang("Kriterier for klinisk eksepsjonalitet");
 /// Del 2, "Totalvurdering".
-pub const S_OVERALL: Source = tilgang("Fyll ut søknad – Behandlingsansvarlig lege (del 2): Totalvurdering");
+pub const S_OVERALL: Source =
+    tilgang("Fyll ut søknad – Behandlingsansvarlig lege (del 2): Totalvurdering");
 /// Del 2, "Relevant litteratur".
-pub const S_LITERATURE: Source = tilgang("Fyll ut søknad – Behandlingsansvarlig lege (del 2): Relevant litteratur");
+pub const S_LITERATURE: Source =
+    tilgang("Fyll ut søknad – Behandlingsansvarlig lege (del 2): Relevant litteratur");
 /// "Fyll ut søknad – Fagdirektør": "Forankring og anbefaling".
 pub const S_APPROVALS: Source = tilgang("Fyll ut søknad – Fagdirektør: Forankring og anbefaling");
 /// Helse Bergen §3.3 (what the application must show).
@@ -247,7 +253,10 @@ pub fn check_birth_year(v: &Value, p: &Pointer, w: &Walk<'_>, d: &mut Vec<Diagno
     if y > this_year {
         d.push(Diagnostic::new(&BIRTH_YEAR_FUTURE, p.clone()));
     } else if y < this_year - i64::from(MAX_AGE) {
-        d.push(Diagnostic::new(&BIRTH_YEAR_IMPLAUSIBLE, p.clone()).arg("max", Arg::Int(MAX_AGE.into())));
+        d.push(
+            Diagnostic::new(&BIRTH_YEAR_IMPLAUSIBLE, p.clone())
+                .arg("max", Arg::Int(MAX_AGE.into())),
+        );
     }
 }
 
@@ -282,7 +291,9 @@ pub fn is_literature_link(s: &str) -> bool {
         return host.contains('.')
             && !host.starts_with('.')
             && !host.ends_with('.')
-            && host.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | ':'))
+            && host
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | ':'))
             && !t.chars().any(char::is_whitespace);
     }
     let doi = lower.strip_prefix("doi:").map(str::trim).unwrap_or(&lower);
@@ -333,51 +344,206 @@ macro_rules! label {
     };
 }
 
-label!(L_REFERENCE, "Referansenummer", "Referansenummer", "Reference number");
-label!(L_APPLICATION, "Om søknaden", "Om søknaden", "About the application");
-label!(L_HEALTH_TRUST, "Helseforetak søknaden sendes fra", "Helseføretak søknaden blir send frå", "Sending health trust");
-label!(L_APPLICANT, "Søkers navn (behandlingsansvarlig lege)", "Namnet til søkjaren (behandlingsansvarleg lege)", "Applicant's name (treating physician)");
-label!(L_CONSENT, "Pasienten har gitt samtykke", "Pasienten har gitt samtykke", "The patient has consented");
-label!(L_PATIENT, "Om pasienten", "Om pasienten", "About the patient");
+label!(
+    L_REFERENCE,
+    "Referansenummer",
+    "Referansenummer",
+    "Reference number"
+);
+label!(
+    L_APPLICATION,
+    "Om søknaden",
+    "Om søknaden",
+    "About the application"
+);
+label!(
+    L_HEALTH_TRUST,
+    "Helseforetak søknaden sendes fra",
+    "Helseføretak søknaden blir send frå",
+    "Sending health trust"
+);
+label!(
+    L_APPLICANT,
+    "Søkers navn (behandlingsansvarlig lege)",
+    "Namnet til søkjaren (behandlingsansvarleg lege)",
+    "Applicant's name (treating physician)"
+);
+label!(
+    L_CONSENT,
+    "Pasienten har gitt samtykke",
+    "Pasienten har gitt samtykke",
+    "The patient has consented"
+);
+label!(
+    L_PATIENT,
+    "Om pasienten",
+    "Om pasienten",
+    "About the patient"
+);
 label!(L_SEX, "Juridisk kjønn", "Juridisk kjønn", "Legal sex");
 label!(L_BIRTH_YEAR, "Fødselsår", "Fødselsår", "Birth year");
-label!(L_CATCHMENT, "Opptaksområde", "Opptaksområde", "Catchment area");
-label!(L_DIAGNOSIS, "Diagnose det søkes behandling for", "Diagnose det blir søkt behandling for", "Diagnosis applied for");
-label!(L_HISTORY, "Oppsummering av sykehistorikk", "Oppsummering av sjukehistorikk", "Summary of medical history");
-label!(L_FUNCTION, "Nåværende funksjons-/mestringsnivå", "Noverande funksjons-/meistringsnivå", "Current level of function/coping");
+label!(
+    L_CATCHMENT,
+    "Opptaksområde",
+    "Opptaksområde",
+    "Catchment area"
+);
+label!(
+    L_DIAGNOSIS,
+    "Diagnose det søkes behandling for",
+    "Diagnose det blir søkt behandling for",
+    "Diagnosis applied for"
+);
+label!(
+    L_HISTORY,
+    "Oppsummering av sykehistorikk",
+    "Oppsummering av sjukehistorikk",
+    "Summary of medical history"
+);
+label!(
+    L_FUNCTION,
+    "Nåværende funksjons-/mestringsnivå",
+    "Noverande funksjons-/meistringsnivå",
+    "Current level of function/coping"
+);
 label!(L_NPR, "NPR-ID", "NPR-ID", "NPR-ID");
-label!(L_TREATMENT, "Omsøkt behandling", "Omsøkt behandling", "Treatment applied for");
-label!(L_DRUG, "Legemiddel (som i Felleskatalogen)", "Legemiddel (som i Felleskatalogen)", "Drug (as in Felleskatalogen)");
-label!(L_NM_ID, "ID-nummer i Nye metoder", "ID-nummer i Nye metoder", "Nye metoder ID");
-label!(L_DOSAGE, "Forventet dosering", "Forventa dosering", "Expected dosage");
-label!(L_DURATION, "Forventet behandlingsvarighet", "Forventa behandlingsvarigheit", "Expected duration");
+label!(
+    L_TREATMENT,
+    "Omsøkt behandling",
+    "Omsøkt behandling",
+    "Treatment applied for"
+);
+label!(
+    L_DRUG,
+    "Legemiddel (som i Felleskatalogen)",
+    "Legemiddel (som i Felleskatalogen)",
+    "Drug (as in Felleskatalogen)"
+);
+label!(
+    L_NM_ID,
+    "ID-nummer i Nye metoder",
+    "ID-nummer i Nye metoder",
+    "Nye metoder ID"
+);
+label!(
+    L_DOSAGE,
+    "Forventet dosering",
+    "Forventa dosering",
+    "Expected dosage"
+);
+label!(
+    L_DURATION,
+    "Forventet behandlingsvarighet",
+    "Forventa behandlingsvarigheit",
+    "Expected duration"
+);
 label!(L_GOAL, "Behandlingsmål", "Behandlingsmål", "Treatment goal");
-label!(L_GOAL_OTHER, "Annet behandlingsmål", "Anna behandlingsmål", "Other treatment goal");
-label!(L_EVALUATION, "Plan for evaluering av effekt", "Plan for evaluering av effekt", "Plan for evaluating effect");
+label!(
+    L_GOAL_OTHER,
+    "Annet behandlingsmål",
+    "Anna behandlingsmål",
+    "Other treatment goal"
+);
+label!(
+    L_EVALUATION,
+    "Plan for evaluering av effekt",
+    "Plan for evaluering av effekt",
+    "Plan for evaluating effect"
+);
 label!(L_STOP, "Stoppkriterier", "Stoppkriterium", "Stop criteria");
 label!(L_COSTS, "Kostnader", "Kostnader", "Costs");
-label!(L_DRUG_COST, "Legemiddelkostnad per måned", "Legemiddelkostnad per månad", "Drug cost per month");
+label!(
+    L_DRUG_COST,
+    "Legemiddelkostnad per måned",
+    "Legemiddelkostnad per månad",
+    "Drug cost per month"
+);
 label!(L_PRICE_BASIS, "Prisgrunnlag", "Prisgrunnlag", "Price basis");
-label!(L_OTHER_COST, "Andre kostnader per måned", "Andre kostnader per månad", "Other costs per month");
-label!(L_EXTRA, "Ekstra ressurser eller innsparinger", "Ekstra ressursar eller innsparingar", "Extra resources or savings");
-label!(L_EXTRA_AMOUNT, "Beløp per måned (negativt ved innsparing)", "Beløp per månad (negativt ved innsparing)", "Amount per month (negative for savings)");
-label!(L_EXTRA_DESC, "Beskrivelse av ekstra ressurser eller innsparinger", "Skildring av ekstra ressursar eller innsparingar", "Description of extra resources or savings");
-label!(L_EXCEPTIONALITY, "Kriterier for klinisk eksepsjonalitet", "Kriterium for klinisk eksepsjonalitet", "Criteria for clinical exceptionality");
+label!(
+    L_OTHER_COST,
+    "Andre kostnader per måned",
+    "Andre kostnader per månad",
+    "Other costs per month"
+);
+label!(
+    L_EXTRA,
+    "Ekstra ressurser eller innsparinger",
+    "Ekstra ressursar eller innsparingar",
+    "Extra resources or savings"
+);
+label!(
+    L_EXTRA_AMOUNT,
+    "Beløp per måned (negativt ved innsparing)",
+    "Beløp per månad (negativt ved innsparing)",
+    "Amount per month (negative for savings)"
+);
+label!(
+    L_EXTRA_DESC,
+    "Beskrivelse av ekstra ressurser eller innsparinger",
+    "Skildring av ekstra ressursar eller innsparingar",
+    "Description of extra resources or savings"
+);
+label!(
+    L_EXCEPTIONALITY,
+    "Kriterier for klinisk eksepsjonalitet",
+    "Kriterium for klinisk eksepsjonalitet",
+    "Criteria for clinical exceptionality"
+);
 label!(L_BENEFIT, "Økt nytte", "Auka nytte", "Increased benefit");
-label!(L_SEVERITY, "Høyere alvorlighet", "Høgare alvor", "Higher severity");
-label!(L_SPECIAL, "Særskilte medisinske årsaker", "Særskilde medisinske årsaker", "Special medical reasons");
-label!(L_CLAIMED, "Kriteriet er oppfylt (avkrysning)", "Kriteriet er oppfylt (avkryssing)", "Criterion met (checkbox)");
-label!(L_JUSTIFICATION, "Begrunnelse", "Grunngiving", "Justification");
-label!(L_OVERALL, "Totalvurdering", "Totalvurdering", "Overall assessment");
-label!(L_LITERATURE, "Relevant litteratur", "Relevant litteratur", "Relevant literature");
+label!(
+    L_SEVERITY,
+    "Høyere alvorlighet",
+    "Høgare alvor",
+    "Higher severity"
+);
+label!(
+    L_SPECIAL,
+    "Særskilte medisinske årsaker",
+    "Særskilde medisinske årsaker",
+    "Special medical reasons"
+);
+label!(
+    L_CLAIMED,
+    "Kriteriet er oppfylt (avkrysning)",
+    "Kriteriet er oppfylt (avkryssing)",
+    "Criterion met (checkbox)"
+);
+label!(
+    L_JUSTIFICATION,
+    "Begrunnelse",
+    "Grunngiving",
+    "Justification"
+);
+label!(
+    L_OVERALL,
+    "Totalvurdering",
+    "Totalvurdering",
+    "Overall assessment"
+);
+label!(
+    L_LITERATURE,
+    "Relevant litteratur",
+    "Relevant litteratur",
+    "Relevant literature"
+);
 label!(L_LIT_TITLE, "Tittel", "Tittel", "Title");
 label!(L_LIT_URL, "Lenke", "Lenkje", "Link");
-label!(L_APPROVALS, "Forankring og anbefaling", "Forankring og tilråding", "Approvals");
+label!(
+    L_APPROVALS,
+    "Forankring og anbefaling",
+    "Forankring og tilråding",
+    "Approvals"
+);
 label!(L_LINE_MANAGER, "Linjeleder", "Linjeleiar", "Line manager");
 label!(L_DIRECTOR, "Fagdirektør", "Fagdirektør", "Medical director");
 label!(L_APPROVER_NAME, "Navn", "Namn", "Name");
 label!(L_APPROVED, "Godkjent", "Godkjend", "Approved");
-label!(L_FORM_COMPLETE, "Skjemaet er ferdig utfylt", "Skjemaet er ferdig utfylt", "The form is completely filled in");
+label!(
+    L_FORM_COMPLETE,
+    "Skjemaet er ferdig utfylt",
+    "Skjemaet er ferdig utfylt",
+    "The form is completely filled in"
+);
 
 // ---------------------------------------------------------------------------------------
 // Shared sub-structures
@@ -396,13 +562,17 @@ pub const GOALS: &[&str] = &["curative", "life_prolonging", "symptom_relief", "o
 
 /// "Omsøkt behandling" (del 2), also used by the Helse Bergen kinds.
 pub static TREATMENT: &[Field] = &[
-    text("drug", &L_DRUG, S_TREATMENT).req(Req::Approval).privacy(Privacy::Structured),
+    text("drug", &L_DRUG, S_TREATMENT)
+        .req(Req::Approval)
+        .privacy(Privacy::Structured),
     text("nye_metoder_id", &L_NM_ID, S_TREATMENT)
         .req(Req::Approval)
         .privacy(Privacy::Structured)
         .check(check_nye_metoder_id),
     long("dosage", &L_DOSAGE, S_TREATMENT).req(Req::Approval),
-    text("duration", &L_DURATION, S_TREATMENT).req(Req::Approval).privacy(Privacy::FreeText),
+    text("duration", &L_DURATION, S_TREATMENT)
+        .req(Req::Approval)
+        .privacy(Privacy::FreeText),
     Field::new(
         "goal",
         &L_GOAL,
@@ -420,7 +590,8 @@ pub static TREATMENT: &[Field] = &[
 
 /// "Kostnader".
 pub static EXTRA: &[Field] = &[
-    Field::new("amount_per_month", &L_EXTRA_AMOUNT, Ty::Amount, S_COSTS).privacy(Privacy::Structured),
+    Field::new("amount_per_month", &L_EXTRA_AMOUNT, Ty::Amount, S_COSTS)
+        .privacy(Privacy::Structured),
     long("description", &L_EXTRA_DESC, S_COSTS),
 ];
 
@@ -453,10 +624,27 @@ pub static CRITERION: &[Field] = &[
 
 /// The three criteria for clinical exceptionality.
 pub static EXCEPTIONALITY: &[Field] = &[
-    Field::new("increased_benefit", &L_BENEFIT, Ty::Object(CRITERION), S_EXCEPTIONALITY).req(Req::Approval),
-    Field::new("higher_severity", &L_SEVERITY, Ty::Object(CRITERION), S_EXCEPTIONALITY).req(Req::Approval),
-    Field::new("special_medical_reasons", &L_SPECIAL, Ty::Object(CRITERION), S_EXCEPTIONALITY)
-        .req(Req::Approval),
+    Field::new(
+        "increased_benefit",
+        &L_BENEFIT,
+        Ty::Object(CRITERION),
+        S_EXCEPTIONALITY,
+    )
+    .req(Req::Approval),
+    Field::new(
+        "higher_severity",
+        &L_SEVERITY,
+        Ty::Object(CRITERION),
+        S_EXCEPTIONALITY,
+    )
+    .req(Req::Approval),
+    Field::new(
+        "special_medical_reasons",
+        &L_SPECIAL,
+        Ty::Object(CRITERION),
+        S_EXCEPTIONALITY,
+    )
+    .req(Req::Approval),
 ];
 
 /// One literature entry: title and link.
@@ -483,14 +671,18 @@ pub const LITERATURE: Field = Field::new(
 
 /// Line manager's approval.
 pub static LINE_MANAGER: &[Field] = &[
-    text("name", &L_APPROVER_NAME, S_APPROVALS).req(Req::Submission).privacy(Privacy::AllowedName),
+    text("name", &L_APPROVER_NAME, S_APPROVALS)
+        .req(Req::Submission)
+        .privacy(Privacy::AllowedName),
     long("justification", &L_JUSTIFICATION, S_APPROVALS).req(Req::Submission),
     Field::new("approved", &L_APPROVED, Ty::Bool, S_APPROVALS).req(Req::Submission),
 ];
 
 /// Medical director's approval and confirmation that the form is complete.
 pub static MEDICAL_DIRECTOR: &[Field] = &[
-    text("name", &L_APPROVER_NAME, S_APPROVALS).req(Req::Submission).privacy(Privacy::AllowedName),
+    text("name", &L_APPROVER_NAME, S_APPROVALS)
+        .req(Req::Submission)
+        .privacy(Privacy::AllowedName),
     long("justification", &L_JUSTIFICATION, S_APPROVALS).req(Req::Submission),
     Field::new("approved", &L_APPROVED, Ty::Bool, S_APPROVALS).req(Req::Submission),
     Field::new("form_complete", &L_FORM_COMPLETE, Ty::Bool, S_APPROVALS).req(Req::Submission),
@@ -498,9 +690,20 @@ pub static MEDICAL_DIRECTOR: &[Field] = &[
 
 /// Both approvals.
 pub static APPROVALS: &[Field] = &[
-    Field::new("line_manager", &L_LINE_MANAGER, Ty::Object(LINE_MANAGER), S_APPROVALS).req(Req::Submission),
-    Field::new("medical_director", &L_DIRECTOR, Ty::Object(MEDICAL_DIRECTOR), S_APPROVALS)
-        .req(Req::Submission),
+    Field::new(
+        "line_manager",
+        &L_LINE_MANAGER,
+        Ty::Object(LINE_MANAGER),
+        S_APPROVALS,
+    )
+    .req(Req::Submission),
+    Field::new(
+        "medical_director",
+        &L_DIRECTOR,
+        Ty::Object(MEDICAL_DIRECTOR),
+        S_APPROVALS,
+    )
+    .req(Req::Submission),
 ];
 
 /// Short text field (builder for the form modules).

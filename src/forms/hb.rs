@@ -44,7 +44,11 @@ macro_rules! title {
         };
     };
 }
-title!(TITLE_EXCEPTION_SINGLE, "Søknad om behandling med legemiddel til enkeltpasient etter unntaksordningen (1.2.2.5-19)", "Application: drug treatment for a single patient under the exception scheme (1.2.2.5-19)");
+title!(
+    TITLE_EXCEPTION_SINGLE,
+    "Søknad om behandling med legemiddel til enkeltpasient etter unntaksordningen (1.2.2.5-19)",
+    "Application: drug treatment for a single patient under the exception scheme (1.2.2.5-19)"
+);
 title!(TITLE_EXCEPTION_GROUP, "Søknad om behandling med legemiddel til gruppe av pasienter etter unntaksordningen (1.2.2.5-20)", "Application: drug treatment for a group of patients under the exception scheme (1.2.2.5-20)");
 title!(TITLE_OFFLABEL_SINGLE, "Søknad om behandling med legemiddel til enkeltpasient off-label eller off-licence (1.2.2.5-21)", "Application: off-label or off-licence drug treatment for a single patient (1.2.2.5-21)");
 title!(TITLE_OFFLABEL_GROUP, "Søknad om behandling med legemiddel til gruppe av pasienter off-label eller off-licence (1.2.2.5-22)", "Application: off-label or off-licence drug treatment for a group of patients (1.2.2.5-22)");
@@ -59,37 +63,148 @@ macro_rules! label {
     };
 }
 label!(L_DEPARTMENT, "Avdeling", "Avdeling", "Department");
-label!(L_GROUP, "Pasientgruppen", "Pasientgruppa", "The patient group");
-label!(L_GROUP_DESC, "Beskrivelse av pasientgruppen og indikasjonen", "Skildring av pasientgruppa og indikasjonen", "Description of the patient group and the indication");
-label!(L_GROUP_SIZE, "Antatt antall pasienter per år", "Venta tal pasientar per år", "Expected number of patients per year");
-label!(L_GUIDELINES, "Omtale i anerkjente retningslinjer", "Omtale i anerkjende retningslinjer", "Coverage in recognised guidelines");
-label!(L_LEVEL, "Riktig nivå i helsetjenesten", "Rett nivå i helsetenesta", "Right level of the health service");
-label!(L_FORWARD_RHF, "Bør videresendes til fagdirektør i Helse Vest RHF", "Bør vidaresendast til fagdirektør i Helse Vest RHF", "Should be forwarded to the medical director of Helse Vest RHF");
-label!(L_PROPOSE_NATIONAL, "Innmelding til nasjonal metodevurdering er vurdert", "Innmelding til nasjonal metodevurdering er vurdert", "A national method assessment has been considered");
-label!(L_OFFLABEL_KIND, "Off-label eller off-licence", "Off-label eller off-licence", "Off-label or off-licence");
-label!(L_ESTABLISHED, "Etablert behandling", "Etablert behandling", "Established treatment");
-label!(L_ESTABLISHED_STATUS, "Er etablert behandling forsøkt, funnet uegnet, eller finnes ikke?", "Er etablert behandling prøvd, funnen ueigna, eller finst ikkje?", "Was established treatment tried, found unsuitable, or does none exist?");
+label!(
+    L_GROUP,
+    "Pasientgruppen",
+    "Pasientgruppa",
+    "The patient group"
+);
+label!(
+    L_GROUP_DESC,
+    "Beskrivelse av pasientgruppen og indikasjonen",
+    "Skildring av pasientgruppa og indikasjonen",
+    "Description of the patient group and the indication"
+);
+label!(
+    L_GROUP_SIZE,
+    "Antatt antall pasienter per år",
+    "Venta tal pasientar per år",
+    "Expected number of patients per year"
+);
+label!(
+    L_GUIDELINES,
+    "Omtale i anerkjente retningslinjer",
+    "Omtale i anerkjende retningslinjer",
+    "Coverage in recognised guidelines"
+);
+label!(
+    L_LEVEL,
+    "Riktig nivå i helsetjenesten",
+    "Rett nivå i helsetenesta",
+    "Right level of the health service"
+);
+label!(
+    L_FORWARD_RHF,
+    "Bør videresendes til fagdirektør i Helse Vest RHF",
+    "Bør vidaresendast til fagdirektør i Helse Vest RHF",
+    "Should be forwarded to the medical director of Helse Vest RHF"
+);
+label!(
+    L_PROPOSE_NATIONAL,
+    "Innmelding til nasjonal metodevurdering er vurdert",
+    "Innmelding til nasjonal metodevurdering er vurdert",
+    "A national method assessment has been considered"
+);
+label!(
+    L_OFFLABEL_KIND,
+    "Off-label eller off-licence",
+    "Off-label eller off-licence",
+    "Off-label or off-licence"
+);
+label!(
+    L_ESTABLISHED,
+    "Etablert behandling",
+    "Etablert behandling",
+    "Established treatment"
+);
+label!(
+    L_ESTABLISHED_STATUS,
+    "Er etablert behandling forsøkt, funnet uegnet, eller finnes ikke?",
+    "Er etablert behandling prøvd, funnen ueigna, eller finst ikkje?",
+    "Was established treatment tried, found unsuitable, or does none exist?"
+);
 label!(L_DESCRIPTION, "Beskrivelse", "Skildring", "Description");
-label!(L_TRIAL, "Klinisk studie", "Klinisk studie", "Clinical trial");
-label!(L_TRIAL_CONSIDERED, "Inklusjon i klinisk studie er vurdert", "Inklusjon i klinisk studie er vurdert", "Inclusion in a clinical trial was considered");
-label!(L_EFFECT, "Forventet effekt og akseptabel risiko sammenlignet med etablert behandling", "Venta effekt og akseptabel risiko samanlikna med etablert behandling", "Expected effect and acceptable risk compared with established treatment");
-label!(L_GREATER, "Hvorfor effekten forventes å være vesentlig større enn for gruppen som helhet", "Kvifor effekten er venta å vere vesentleg større enn for gruppa som heilskap", "Why the effect is expected to be substantially greater than for the group as a whole");
-label!(L_SUPPORT, "Faglig støtte", "Fagleg støtte", "Professional support");
-label!(L_EXPERT_PANEL, "Uttalelse fra Ekspertpanelet", "Fråsegn frå Ekspertpanelet", "Statement from the Expert Panel");
-label!(L_EXTERNAL, "Uttalelse fra andre eksterne eksperter", "Fråsegn frå andre eksterne ekspertar", "Statement from other external experts");
-label!(L_CONSENSUS, "Dokumentert konsensus i fagmiljøet", "Dokumentert konsensus i fagmiljøet", "Documented consensus in the professional community");
-label!(L_LIT_SUPPORT, "Relevant publisert litteratur", "Relevant publisert litteratur", "Relevant published literature");
+label!(
+    L_TRIAL,
+    "Klinisk studie",
+    "Klinisk studie",
+    "Clinical trial"
+);
+label!(
+    L_TRIAL_CONSIDERED,
+    "Inklusjon i klinisk studie er vurdert",
+    "Inklusjon i klinisk studie er vurdert",
+    "Inclusion in a clinical trial was considered"
+);
+label!(
+    L_EFFECT,
+    "Forventet effekt og akseptabel risiko sammenlignet med etablert behandling",
+    "Venta effekt og akseptabel risiko samanlikna med etablert behandling",
+    "Expected effect and acceptable risk compared with established treatment"
+);
+label!(
+    L_GREATER,
+    "Hvorfor effekten forventes å være vesentlig større enn for gruppen som helhet",
+    "Kvifor effekten er venta å vere vesentleg større enn for gruppa som heilskap",
+    "Why the effect is expected to be substantially greater than for the group as a whole"
+);
+label!(
+    L_SUPPORT,
+    "Faglig støtte",
+    "Fagleg støtte",
+    "Professional support"
+);
+label!(
+    L_EXPERT_PANEL,
+    "Uttalelse fra Ekspertpanelet",
+    "Fråsegn frå Ekspertpanelet",
+    "Statement from the Expert Panel"
+);
+label!(
+    L_EXTERNAL,
+    "Uttalelse fra andre eksterne eksperter",
+    "Fråsegn frå andre eksterne ekspertar",
+    "Statement from other external experts"
+);
+label!(
+    L_CONSENSUS,
+    "Dokumentert konsensus i fagmiljøet",
+    "Dokumentert konsensus i fagmiljøet",
+    "Documented consensus in the professional community"
+);
+label!(
+    L_LIT_SUPPORT,
+    "Relevant publisert litteratur",
+    "Relevant publisert litteratur",
+    "Relevant published literature"
+);
 label!(L_SELF_PAY, "Egenbetaling", "Eigenbetaling", "Self-payment");
-label!(L_CONTINUATION, "Søknaden gjelder videreføring av behandling pasienten har betalt selv", "Søknaden gjeld vidareføring av behandling pasienten har betalt sjølv", "The application continues treatment the patient paid for privately");
-label!(L_PREVIOUS, "Tidligere søknader for samme indikasjon er anbefalt", "Tidlegare søknader for same indikasjon er tilrådde", "Earlier applications for the same indication were recommended");
+label!(
+    L_CONTINUATION,
+    "Søknaden gjelder videreføring av behandling pasienten har betalt selv",
+    "Søknaden gjeld vidareføring av behandling pasienten har betalt sjølv",
+    "The application continues treatment the patient paid for privately"
+);
+label!(
+    L_PREVIOUS,
+    "Tidligere søknader for samme indikasjon er anbefalt",
+    "Tidlegare søknader for same indikasjon er tilrådde",
+    "Earlier applications for the same indication were recommended"
+);
 label!(L_ADVICE, "Klart råd fra Ekspertpanelet, Klinisk etikkomité og/eller fagdirektør i Helse Vest RHF", "Klart råd frå Ekspertpanelet, Klinisk etikkomité og/eller fagdirektør i Helse Vest RHF", "Clear advice from the Expert Panel, the Clinical Ethics Committee and/or the medical director of Helse Vest RHF");
 label!(L_LEVEL2, "Nivå 2-leder", "Nivå 2-leiar", "Level-2 manager");
 
 /// "Om søknaden" for the Helse Bergen kinds.
 pub static APPLICATION: &[Field] = &[
-    short("health_trust", &L_HEALTH_TRUST, S_32).req(Req::Approval).check(check_trust),
-    short("department", &L_DEPARTMENT, S_32).req(Req::Approval).privacy(Privacy::Structured),
-    short("applicant_name", &L_APPLICANT, S_32).req(Req::Approval).privacy(Privacy::AllowedName),
+    short("health_trust", &L_HEALTH_TRUST, S_32)
+        .req(Req::Approval)
+        .check(check_trust),
+    short("department", &L_DEPARTMENT, S_32)
+        .req(Req::Approval)
+        .privacy(Privacy::Structured),
+    short("applicant_name", &L_APPLICANT, S_32)
+        .req(Req::Approval)
+        .privacy(Privacy::AllowedName),
 ];
 
 /// "Om pasienten" for single-patient kinds: as part 2, with the NPR-ID required
@@ -112,7 +227,9 @@ pub static PATIENT: &[Field] = &[
     free("diagnosis", &L_DIAGNOSIS, S_33).req(Req::Approval),
     free("medical_history", &L_HISTORY, S_33).req(Req::Approval),
     free("function_level", &L_FUNCTION, S_33).req(Req::Approval),
-    short("npr_id", &L_NPR, S_HB_NPR).req(Req::Approval).check(check_npr),
+    short("npr_id", &L_NPR, S_HB_NPR)
+        .req(Req::Approval)
+        .check(check_npr),
 ];
 
 /// The patient group (group kinds), §3.3 point 8.
@@ -122,13 +239,21 @@ pub static GROUP: &[Field] = &[
     free("guidelines", &L_GUIDELINES, S_33_8).req(Req::Approval),
     free("service_level", &L_LEVEL, S_33_8).req(Req::Approval),
     Field::new("forward_to_rhf", &L_FORWARD_RHF, Ty::Bool, S_33_8).req(Req::Approval),
-    Field::new("national_assessment_considered", &L_PROPOSE_NATIONAL, Ty::Bool, S_33_8).req(Req::Approval),
+    Field::new(
+        "national_assessment_considered",
+        &L_PROPOSE_NATIONAL,
+        Ty::Bool,
+        S_33_8,
+    )
+    .req(Req::Approval),
 ];
 
 /// Treatment for the off-label kinds: as part 2, the Nye metoder ID optional, plus whether
 /// the use is off-label or off-licence.
 pub static TREATMENT_OFFLABEL: &[Field] = &[
-    short("drug", &L_DRUG, S_33).req(Req::Approval).privacy(Privacy::Structured),
+    short("drug", &L_DRUG, S_33)
+        .req(Req::Approval)
+        .privacy(Privacy::Structured),
     Field::new(
         "offlabel_kind",
         &L_OFFLABEL_KIND,
@@ -139,9 +264,13 @@ pub static TREATMENT_OFFLABEL: &[Field] = &[
         S_33,
     )
     .req(Req::Approval),
-    short("nye_metoder_id", &L_NM_ID, S_33).privacy(Privacy::Structured).check(check_nye_metoder_id),
+    short("nye_metoder_id", &L_NM_ID, S_33)
+        .privacy(Privacy::Structured)
+        .check(check_nye_metoder_id),
     free("dosage", &L_DOSAGE, S_33).req(Req::Approval),
-    short("duration", &L_DURATION, S_33).req(Req::Approval).privacy(Privacy::FreeText),
+    short("duration", &L_DURATION, S_33)
+        .req(Req::Approval)
+        .privacy(Privacy::FreeText),
     Field::new(
         "goal",
         &L_GOAL,
@@ -190,7 +319,12 @@ pub static SUPPORT: &[Field] = &[
 /// §3.4.
 pub static SELF_PAYMENT: &[Field] = &[
     Field::new("continuation_of_private", &L_CONTINUATION, Ty::Bool, S_34).req(Req::Approval),
-    Field::new("earlier_applications_recommended", &L_PREVIOUS, Ty::Bool, S_34),
+    Field::new(
+        "earlier_applications_recommended",
+        &L_PREVIOUS,
+        Ty::Bool,
+        S_34,
+    ),
     Field::new("clear_advice", &L_ADVICE, Ty::Bool, S_34),
     free("description", &L_DESCRIPTION, S_34),
 ];
@@ -198,7 +332,13 @@ pub static SELF_PAYMENT: &[Field] = &[
 /// Approvals: level-2 manager (line manager) and medical director (§3.2 steps 1–2).
 pub static APPROVALS_HB: &[Field] = &[
     Field::new("line_manager", &L_LEVEL2, Ty::Object(LINE_MANAGER), S_32).req(Req::Submission),
-    Field::new("medical_director", &L_DIRECTOR, Ty::Object(MEDICAL_DIRECTOR), S_32).req(Req::Submission),
+    Field::new(
+        "medical_director",
+        &L_DIRECTOR,
+        Ty::Object(MEDICAL_DIRECTOR),
+        S_32,
+    )
+    .req(Req::Submission),
 ];
 
 macro_rules! form {
@@ -219,23 +359,47 @@ macro_rules! form {
     };
 }
 
-form!(EXCEPTION_SINGLE, [
-    Field::new("patient", &L_PATIENT, Ty::Object(PATIENT), S_33).req(Req::Approval),
-    Field::new("treatment", &L_TREATMENT, Ty::Object(TREATMENT), S_33).req(Req::Approval),
-    free("greater_effect_justification", &L_GREATER, S_33_7).req(Req::Approval),
-]);
-form!(EXCEPTION_GROUP, [
-    Field::new("group", &L_GROUP, Ty::Object(GROUP), S_33_8).req(Req::Approval),
-    Field::new("treatment", &L_TREATMENT, Ty::Object(TREATMENT), S_33).req(Req::Approval),
-]);
-form!(OFFLABEL_SINGLE, [
-    Field::new("patient", &L_PATIENT, Ty::Object(PATIENT), S_33).req(Req::Approval),
-    Field::new("treatment", &L_TREATMENT, Ty::Object(TREATMENT_OFFLABEL), S_33).req(Req::Approval),
-]);
-form!(OFFLABEL_GROUP, [
-    Field::new("group", &L_GROUP, Ty::Object(GROUP), S_33_8).req(Req::Approval),
-    Field::new("treatment", &L_TREATMENT, Ty::Object(TREATMENT_OFFLABEL), S_33).req(Req::Approval),
-]);
+form!(
+    EXCEPTION_SINGLE,
+    [
+        Field::new("patient", &L_PATIENT, Ty::Object(PATIENT), S_33).req(Req::Approval),
+        Field::new("treatment", &L_TREATMENT, Ty::Object(TREATMENT), S_33).req(Req::Approval),
+        free("greater_effect_justification", &L_GREATER, S_33_7).req(Req::Approval),
+    ]
+);
+form!(
+    EXCEPTION_GROUP,
+    [
+        Field::new("group", &L_GROUP, Ty::Object(GROUP), S_33_8).req(Req::Approval),
+        Field::new("treatment", &L_TREATMENT, Ty::Object(TREATMENT), S_33).req(Req::Approval),
+    ]
+);
+form!(
+    OFFLABEL_SINGLE,
+    [
+        Field::new("patient", &L_PATIENT, Ty::Object(PATIENT), S_33).req(Req::Approval),
+        Field::new(
+            "treatment",
+            &L_TREATMENT,
+            Ty::Object(TREATMENT_OFFLABEL),
+            S_33
+        )
+        .req(Req::Approval),
+    ]
+);
+form!(
+    OFFLABEL_GROUP,
+    [
+        Field::new("group", &L_GROUP, Ty::Object(GROUP), S_33_8).req(Req::Approval),
+        Field::new(
+            "treatment",
+            &L_TREATMENT,
+            Ty::Object(TREATMENT_OFFLABEL),
+            S_33
+        )
+        .req(Req::Approval),
+    ]
+);
 
 rule!(SELF_PAYMENT_RULE, "hb.self_payment", Warning, S_34,
     ["Søknader om videreføring av behandling pasienten har betalt selv i privat regi avslås som hovedregel.",
@@ -298,26 +462,40 @@ pub fn rules(doc: &Value, kind: FormKind, w: &Walk<'_>, d: &mut Vec<Diagnostic>)
     if w.stage >= Stage::Approval {
         goal_other(doc, d);
         self_payment(doc, d);
-        let support: Vec<Option<bool>> = ["expert_panel", "external_experts", "consensus", "literature"]
-            .iter()
-            .map(|k| get_bool(doc, &["support", k]))
-            .collect();
+        let support: Vec<Option<bool>> = [
+            "expert_panel",
+            "external_experts",
+            "consensus",
+            "literature",
+        ]
+        .iter()
+        .map(|k| get_bool(doc, &["support", k]))
+        .collect();
         if support.iter().all(|b| *b == Some(false)) {
             d.push(Diagnostic::new(&SUPPORT_NONE, ptr(&["support"])));
         }
-        if get(doc, &["literature"]).and_then(Value::as_array).is_none_or(Vec::is_empty) {
+        if get(doc, &["literature"])
+            .and_then(Value::as_array)
+            .is_none_or(Vec::is_empty)
+        {
             d.push(Diagnostic::new(&LITERATURE_NONE, ptr(&["literature"])));
         }
         if get_bool(doc, &["clinical_trial", "considered"]) == Some(false)
             && get_str(doc, &["clinical_trial", "description"]).is_none_or(|s| s.trim().is_empty())
         {
-            d.push(Diagnostic::new(&TRIAL_NOT_CONSIDERED, ptr(&["clinical_trial", "considered"])));
+            d.push(Diagnostic::new(
+                &TRIAL_NOT_CONSIDERED,
+                ptr(&["clinical_trial", "considered"]),
+            ));
         }
         if !kind.single_patient()
             && get_bool(doc, &["group", "forward_to_rhf"]) == Some(false)
             && get_bool(doc, &["group", "national_assessment_considered"]) == Some(false)
         {
-            d.push(Diagnostic::new(&GROUP_LEVEL, ptr(&["group", "service_level"])));
+            d.push(Diagnostic::new(
+                &GROUP_LEVEL,
+                ptr(&["group", "service_level"]),
+            ));
         }
     }
     if w.stage >= Stage::Submission {
@@ -330,8 +508,16 @@ fn self_payment(doc: &Value, d: &mut Vec<Diagnostic>) {
     if get_bool(doc, &["self_payment", "continuation_of_private"]) != Some(true) {
         return;
     }
-    let exception = get_bool(doc, &["self_payment", "earlier_applications_recommended"]) == Some(true)
+    let exception = get_bool(doc, &["self_payment", "earlier_applications_recommended"])
+        == Some(true)
         || get_bool(doc, &["self_payment", "clear_advice"]) == Some(true);
-    let rule = if exception { &SELF_PAYMENT_EXCEPTION } else { &SELF_PAYMENT_RULE };
-    d.push(Diagnostic::new(rule, ptr(&["self_payment", "continuation_of_private"])));
+    let rule = if exception {
+        &SELF_PAYMENT_EXCEPTION
+    } else {
+        &SELF_PAYMENT_RULE
+    };
+    d.push(Diagnostic::new(
+        rule,
+        ptr(&["self_payment", "continuation_of_private"]),
+    ));
 }

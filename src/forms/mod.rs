@@ -191,7 +191,9 @@ pub struct Validation {
 
 /// Reads the form kind from the document's `"form"` member.
 pub fn kind_of(doc: &Value) -> Option<FormKind> {
-    doc.get("form").and_then(Value::as_str).and_then(FormKind::parse)
+    doc.get("form")
+        .and_then(Value::as_str)
+        .and_then(FormKind::parse)
 }
 
 /// Validates a document whose kind is given by its `"form"` member.
@@ -220,7 +222,14 @@ pub fn validate_as(doc: &Value, kind: FormKind, stage: Stage, ctx: &Context) -> 
         }
     }
     let w = schema::Walk { stage, ctx };
-    schema::walk_object(doc, kind.fields(), &Pointer::root(), kind.title(), &w, &mut diagnostics);
+    schema::walk_object(
+        doc,
+        kind.fields(),
+        &Pointer::root(),
+        kind.title(),
+        &w,
+        &mut diagnostics,
+    );
     let mut costs = None;
     if doc.is_object() {
         match kind {

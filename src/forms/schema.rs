@@ -48,10 +48,7 @@ pub enum Ty {
     /// An object with the given fields; other members are errors.
     Object(&'static [Field]),
     /// A list of objects with the given fields, at most `max` entries.
-    List {
-        item: &'static [Field],
-        max: usize,
-    },
+    List { item: &'static [Field], max: usize },
 }
 
 /// From which stage a field is required.
@@ -209,7 +206,13 @@ pub static TOO_LONG: Rule = Rule {
 };
 
 /// Rules of this module.
-pub static RULES: &[&Rule] = &[&REQUIRED, &UNKNOWN_FIELD, &WRONG_TYPE, &NOT_ALLOWED, &TOO_LONG];
+pub static RULES: &[&Rule] = &[
+    &REQUIRED,
+    &UNKNOWN_FIELD,
+    &WRONG_TYPE,
+    &NOT_ALLOWED,
+    &TOO_LONG,
+];
 
 static T_TEXT: Texts = Texts {
     nb: "tekst",
@@ -361,7 +364,8 @@ fn walk_value(v: &Value, f: &Field, p: &Pointer, w: &Walk<'_>, diags: &mut Vec<D
         }
         Ty::Integer => match v {
             Value::Number(n) if n.is_i64() || n.is_u64() => {}
-            Value::String(s) if !s.trim().is_empty() && s.trim().bytes().all(|b| b.is_ascii_digit()) => {}
+            Value::String(s)
+                if !s.trim().is_empty() && s.trim().bytes().all(|b| b.is_ascii_digit()) => {}
             _ => diags.push(type_error(p, f.label, &T_INT)),
         },
         Ty::Object(fields) => walk_object(v, fields, p, f.label, w, diags),

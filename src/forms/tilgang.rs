@@ -25,7 +25,8 @@ pub static TITLE_DEL2: Texts = Texts {
 
 const S_DEL1: Source = Source {
     document: Document::Tilgangsordningen,
-    section: "Fyll ut søknad – Behandlingsansvarlig lege (del 1): Om pasienten og samtykkeerklæring",
+    section:
+        "Fyll ut søknad – Behandlingsansvarlig lege (del 1): Om pasienten og samtykkeerklæring",
 };
 const S_ONE_PATIENT: Source = Source {
     document: Document::Tilgangsordningen,
@@ -39,20 +40,37 @@ macro_rules! rule {
             code: $code,
             severity: Severity::$sev,
             source: $src,
-            message: Texts { nb: $nb, nn: $nn, en: $en },
-            hint: Some(Texts { nb: $hnb, nn: $hnn, en: $hen }),
+            message: Texts {
+                nb: $nb,
+                nn: $nn,
+                en: $en,
+            },
+            hint: Some(Texts {
+                nb: $hnb,
+                nn: $hnn,
+                en: $hen,
+            }),
         };
     };
 }
 pub(crate) use rule;
 
-rule!(NATIONAL_ID, "field.national_id.invalid", Error, S_DEL1,
-    ["Fødselsnummeret er ikke gyldig ({reason}).",
-     "Fødselsnummeret er ikkje gyldig ({reason}).",
-     "The national identity number is not valid ({reason})."],
-    ["Kontroller nummeret mot pasientens journal (11 sifre).",
-     "Kontroller nummeret mot journalen til pasienten (11 siffer).",
-     "Check the number against the patient's record (11 digits)."]);
+rule!(
+    NATIONAL_ID,
+    "field.national_id.invalid",
+    Error,
+    S_DEL1,
+    [
+        "Fødselsnummeret er ikke gyldig ({reason}).",
+        "Fødselsnummeret er ikkje gyldig ({reason}).",
+        "The national identity number is not valid ({reason})."
+    ],
+    [
+        "Kontroller nummeret mot pasientens journal (11 sifre).",
+        "Kontroller nummeret mot journalen til pasienten (11 siffer).",
+        "Check the number against the patient's record (11 digits)."
+    ]
+);
 rule!(NATIONAL_ID_SYNTHETIC, "field.national_id.synthetic", Warning, S_DEL1,
     ["Fødselsnummeret er et syntetisk testnummer.",
      "Fødselsnummeret er eit syntetisk testnummer.",
@@ -60,13 +78,22 @@ rule!(NATIONAL_ID_SYNTHETIC, "field.national_id.synthetic", Warning, S_DEL1,
     ["Bruk pasientens eget fødselsnummer fra journalen; testnumre hører bare hjemme i testmiljøer.",
      "Bruk fødselsnummeret til pasienten frå journalen; testnummer høyrer berre heime i testmiljø.",
      "Use the patient's own number from the record; test numbers belong in test environments only."]);
-rule!(DATE, "field.date.invalid", Error, S_DEL1,
-    ["Datoen er ikke en gyldig dato i dag eller tidligere.",
-     "Datoen er ikkje ein gyldig dato i dag eller tidlegare.",
-     "The date is not a valid date today or earlier."],
-    ["Skriv datoen som ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ.",
-     "Skriv datoen som ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ.",
-     "Write the date as YYYY-MM-DD or DD.MM.YYYY."]);
+rule!(
+    DATE,
+    "field.date.invalid",
+    Error,
+    S_DEL1,
+    [
+        "Datoen er ikke en gyldig dato i dag eller tidligere.",
+        "Datoen er ikkje ein gyldig dato i dag eller tidlegare.",
+        "The date is not a valid date today or earlier."
+    ],
+    [
+        "Skriv datoen som ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ.",
+        "Skriv datoen som ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ.",
+        "Write the date as YYYY-MM-DD or DD.MM.YYYY."
+    ]
+);
 rule!(NOT_SIGNED, "tilgang.del1.not_signed", Error, S_DEL1,
     ["Pasienten har ikke signert samtykket i del 1.",
      "Pasienten har ikkje signert samtykket i del 1.",
@@ -109,20 +136,38 @@ rule!(BENEFIT_LITERATURE, "tilgang.benefit.literature", Error, S_EXCEPTIONALITY,
     ["Legg inn minst én publisert artikkel (tittel og lenke) som sannsynliggjør økt klinisk nytte for pasienten.",
      "Legg inn minst éin publisert artikkel (tittel og lenkje) som gjer auka klinisk nytte for pasienten sannsynleg.",
      "Add at least one published article (title and link) showing increased clinical benefit for the patient."]);
-rule!(GOAL_OTHER, "tilgang.goal.other", Error, S_TREATMENT,
-    ["Behandlingsmålet er «annet», men det er ikke beskrevet.",
-     "Behandlingsmålet er «anna», men det er ikkje skildra.",
-     "The treatment goal is “other” but is not described."],
-    ["Beskriv behandlingsmålet i feltet for annet behandlingsmål.",
-     "Skildre behandlingsmålet i feltet for anna behandlingsmål.",
-     "Describe the goal in the “other treatment goal” field."]);
-rule!(REFERENCE_TRUST, "tilgang.reference.trust", Warning, S_ABOUT,
-    ["Helseforetaket i referansenummeret er et annet enn helseforetaket søknaden sendes fra.",
-     "Helseføretaket i referansenummeret er eit anna enn helseføretaket søknaden blir send frå.",
-     "The health trust in the reference number differs from the sending health trust."],
-    ["Kontroller at referansenummeret er kopiert riktig fra del 1.",
-     "Kontroller at referansenummeret er kopiert rett frå del 1.",
-     "Check that the reference number was copied correctly from part 1."]);
+rule!(
+    GOAL_OTHER,
+    "tilgang.goal.other",
+    Error,
+    S_TREATMENT,
+    [
+        "Behandlingsmålet er «annet», men det er ikke beskrevet.",
+        "Behandlingsmålet er «anna», men det er ikkje skildra.",
+        "The treatment goal is “other” but is not described."
+    ],
+    [
+        "Beskriv behandlingsmålet i feltet for annet behandlingsmål.",
+        "Skildre behandlingsmålet i feltet for anna behandlingsmål.",
+        "Describe the goal in the “other treatment goal” field."
+    ]
+);
+rule!(
+    REFERENCE_TRUST,
+    "tilgang.reference.trust",
+    Warning,
+    S_ABOUT,
+    [
+        "Helseforetaket i referansenummeret er et annet enn helseforetaket søknaden sendes fra.",
+        "Helseføretaket i referansenummeret er eit anna enn helseføretaket søknaden blir send frå.",
+        "The health trust in the reference number differs from the sending health trust."
+    ],
+    [
+        "Kontroller at referansenummeret er kopiert riktig fra del 1.",
+        "Kontroller at referansenummeret er kopiert rett frå del 1.",
+        "Check that the reference number was copied correctly from part 1."
+    ]
+);
 rule!(NOT_APPROVED, "approval.missing", Error, S_APPROVALS,
     ["«{field}» har ikke godkjent søknaden.",
      "«{field}» har ikkje godkjent søknaden.",
@@ -130,13 +175,22 @@ rule!(NOT_APPROVED, "approval.missing", Error, S_APPROVALS,
     ["Søknaden kan bare sendes når både linjeleder og fagdirektør har begrunnet og godkjent den.",
      "Søknaden kan berre sendast når både linjeleiar og fagdirektør har grunngitt og godkjent han.",
      "The application can only be sent once both the line manager and the medical director have justified and approved it."]);
-rule!(NOT_COMPLETE, "approval.form_complete", Error, S_APPROVALS,
-    ["Fagdirektøren har ikke bekreftet at skjemaet er ferdig utfylt.",
-     "Fagdirektøren har ikkje stadfesta at skjemaet er ferdig utfylt.",
-     "The medical director has not confirmed that the form is completely filled in."],
-    ["Fagdirektøren bekrefter at skjemaet er ferdig utfylt av foretaket før det sendes.",
-     "Fagdirektøren stadfestar at skjemaet er ferdig utfylt av føretaket før det blir sendt.",
-     "The medical director confirms that the trust has completed the form before it is sent."]);
+rule!(
+    NOT_COMPLETE,
+    "approval.form_complete",
+    Error,
+    S_APPROVALS,
+    [
+        "Fagdirektøren har ikke bekreftet at skjemaet er ferdig utfylt.",
+        "Fagdirektøren har ikkje stadfesta at skjemaet er ferdig utfylt.",
+        "The medical director has not confirmed that the form is completely filled in."
+    ],
+    [
+        "Fagdirektøren bekrefter at skjemaet er ferdig utfylt av foretaket før det sendes.",
+        "Fagdirektøren stadfestar at skjemaet er ferdig utfylt av føretaket før det blir sendt.",
+        "The medical director confirms that the trust has completed the form before it is sent."
+    ]
+);
 
 /// Rules of this module.
 pub static RULES: &[&Rule] = &[
@@ -189,23 +243,33 @@ static L_SIGNED: Texts = Texts {
 /// Part 1 "Om pasienten".
 pub static DEL1_PATIENT: &[Field] = &[
     short("name", &L_PATIENT_NAME, S_DEL1).req(Req::Approval),
-    short("national_id", &L_NATIONAL_ID, S_DEL1).req(Req::Approval).check(check_national_id),
+    short("national_id", &L_NATIONAL_ID, S_DEL1)
+        .req(Req::Approval)
+        .check(check_national_id),
 ];
 
 /// Part 1.
 pub static DEL1: &[Field] = &[
-    short("reference", &L_REFERENCE, S_DEL1).req(Req::Approval).check(check_reference),
+    short("reference", &L_REFERENCE, S_DEL1)
+        .req(Req::Approval)
+        .check(check_reference),
     Field::new("patient", &L_PATIENT, Ty::Object(DEL1_PATIENT), S_DEL1).req(Req::Approval),
     short("physician_name", &L_PHYSICIAN, S_DEL1).req(Req::Approval),
     short("place", &L_PLACE, S_DEL1).req(Req::Approval),
-    short("date", &L_DATE, S_DEL1).req(Req::Approval).check(check_date),
+    short("date", &L_DATE, S_DEL1)
+        .req(Req::Approval)
+        .check(check_date),
     Field::new("patient_signed", &L_SIGNED, Ty::Bool, S_DEL1).req(Req::Approval),
 ];
 
 /// Part 2 "Om søknaden".
 pub static APPLICATION: &[Field] = &[
-    short("health_trust", &L_HEALTH_TRUST, S_ABOUT).req(Req::Approval).check(check_trust),
-    short("applicant_name", &L_APPLICANT, S_ABOUT).req(Req::Approval).privacy(Privacy::AllowedName),
+    short("health_trust", &L_HEALTH_TRUST, S_ABOUT)
+        .req(Req::Approval)
+        .check(check_trust),
+    short("applicant_name", &L_APPLICANT, S_ABOUT)
+        .req(Req::Approval)
+        .privacy(Privacy::AllowedName),
     Field::new("consent_confirmed", &L_CONSENT, Ty::Bool, S_ABOUT).req(Req::Approval),
 ];
 
@@ -225,7 +289,9 @@ pub static PATIENT: &[Field] = &[
         .req(Req::Approval)
         .privacy(Privacy::Structured)
         .check(check_birth_year),
-    short("catchment_area", &L_CATCHMENT, S_PATIENT).req(Req::Approval).check(check_trust),
+    short("catchment_area", &L_CATCHMENT, S_PATIENT)
+        .req(Req::Approval)
+        .check(check_trust),
     free("diagnosis", &L_DIAGNOSIS, S_PATIENT).req(Req::Approval),
     free("medical_history", &L_HISTORY, S_PATIENT).req(Req::Approval),
     free("function_level", &L_FUNCTION, S_PATIENT).req(Req::Approval),
@@ -234,16 +300,41 @@ pub static PATIENT: &[Field] = &[
 
 /// Part 2.
 pub static DEL2: &[Field] = &[
-    short("reference", &L_REFERENCE, S_ABOUT).req(Req::Approval).check(check_reference),
-    Field::new("application", &L_APPLICATION, Ty::Object(APPLICATION), S_ABOUT).req(Req::Approval),
+    short("reference", &L_REFERENCE, S_ABOUT)
+        .req(Req::Approval)
+        .check(check_reference),
+    Field::new(
+        "application",
+        &L_APPLICATION,
+        Ty::Object(APPLICATION),
+        S_ABOUT,
+    )
+    .req(Req::Approval),
     Field::new("patient", &L_PATIENT, Ty::Object(PATIENT), S_PATIENT).req(Req::Approval),
-    Field::new("treatment", &L_TREATMENT, Ty::Object(TREATMENT), S_TREATMENT).req(Req::Approval),
+    Field::new(
+        "treatment",
+        &L_TREATMENT,
+        Ty::Object(TREATMENT),
+        S_TREATMENT,
+    )
+    .req(Req::Approval),
     Field::new("costs", &L_COSTS, Ty::Object(COSTS), S_COSTS).req(Req::Approval),
-    Field::new("exceptionality", &L_EXCEPTIONALITY, Ty::Object(EXCEPTIONALITY), S_EXCEPTIONALITY)
-        .req(Req::Approval),
+    Field::new(
+        "exceptionality",
+        &L_EXCEPTIONALITY,
+        Ty::Object(EXCEPTIONALITY),
+        S_EXCEPTIONALITY,
+    )
+    .req(Req::Approval),
     free("overall_assessment", &L_OVERALL, S_OVERALL).req(Req::Approval),
     LITERATURE,
-    Field::new("approvals", &L_APPROVALS, Ty::Object(APPROVALS), S_APPROVALS).req(Req::Submission),
+    Field::new(
+        "approvals",
+        &L_APPROVALS,
+        Ty::Object(APPROVALS),
+        S_APPROVALS,
+    )
+    .req(Req::Submission),
 ];
 
 fn check_national_id(v: &Value, p: &crate::Pointer, w: &Walk<'_>, d: &mut Vec<Diagnostic>) {
@@ -256,19 +347,45 @@ fn check_national_id(v: &Value, p: &crate::Pointer, w: &Walk<'_>, d: &mut Vec<Di
                 d.push(Diagnostic::new(&NATIONAL_ID_SYNTHETIC, p.clone()));
             }
         }
-        Err(e) => d.push(Diagnostic::new(&NATIONAL_ID, p.clone()).arg("reason", Arg::Text(fnr_reason(&e)))),
+        Err(e) => d.push(
+            Diagnostic::new(&NATIONAL_ID, p.clone()).arg("reason", Arg::Text(fnr_reason(&e))),
+        ),
     }
 }
 
 /// A localised reason for a national identity number error (no digits).
 pub fn fnr_reason(e: &crate::ident::fnr::FnrError) -> &'static Texts {
     use crate::ident::fnr::FnrError as E;
-    static LEN: Texts = Texts { nb: "må ha 11 sifre", nn: "må ha 11 siffer", en: "must have 11 digits" };
-    static FMT: Texts = Texts { nb: "bare sifre er tillatt", nn: "berre siffer er tillate", en: "only digits are allowed" };
-    static SUM: Texts = Texts { nb: "kontrollsifrene stemmer ikke", nn: "kontrollsifra stemmer ikkje", en: "the check digits do not match" };
-    static DATE: Texts = Texts { nb: "datoen finnes ikke", nn: "datoen finst ikkje", en: "the date does not exist" };
-    static FUT: Texts = Texts { nb: "fødselsdatoen er fram i tid", nn: "fødselsdatoen er fram i tid", en: "the birth date is in the future" };
-    static CENT: Texts = Texts { nb: "århundret kan ikke bestemmes", nn: "hundreåret kan ikkje fastsetjast", en: "the century cannot be determined" };
+    static LEN: Texts = Texts {
+        nb: "må ha 11 sifre",
+        nn: "må ha 11 siffer",
+        en: "must have 11 digits",
+    };
+    static FMT: Texts = Texts {
+        nb: "bare sifre er tillatt",
+        nn: "berre siffer er tillate",
+        en: "only digits are allowed",
+    };
+    static SUM: Texts = Texts {
+        nb: "kontrollsifrene stemmer ikke",
+        nn: "kontrollsifra stemmer ikkje",
+        en: "the check digits do not match",
+    };
+    static DATE: Texts = Texts {
+        nb: "datoen finnes ikke",
+        nn: "datoen finst ikkje",
+        en: "the date does not exist",
+    };
+    static FUT: Texts = Texts {
+        nb: "fødselsdatoen er fram i tid",
+        nn: "fødselsdatoen er fram i tid",
+        en: "the birth date is in the future",
+    };
+    static CENT: Texts = Texts {
+        nb: "århundret kan ikke bestemmes",
+        nn: "hundreåret kan ikkje fastsetjast",
+        en: "the century cannot be determined",
+    };
     match e {
         E::Length { .. } => &LEN,
         E::Format { .. } => &FMT,
@@ -308,7 +425,10 @@ pub fn del2_rules(doc: &Value, w: &Walk<'_>, d: &mut Vec<Diagnostic>) {
     single_patient(doc, d);
     if w.stage >= Stage::Approval {
         if get_bool(doc, &["application", "consent_confirmed"]) == Some(false) {
-            d.push(Diagnostic::new(&CONSENT, ptr(&["application", "consent_confirmed"])));
+            d.push(Diagnostic::new(
+                &CONSENT,
+                ptr(&["application", "consent_confirmed"]),
+            ));
         }
         exceptionality_rules(doc, d);
         goal_other(doc, d);
@@ -346,8 +466,11 @@ pub fn exceptionality_rules(doc: &Value, d: &mut Vec<Diagnostic>) {
                 let j = get_str(doc, &["exceptionality", key, "justification"]);
                 if j.is_none_or(|s| s.trim().is_empty()) {
                     d.push(
-                        Diagnostic::new(&CRITERION_JUSTIFICATION, ptr(&["exceptionality", key, "justification"]))
-                            .arg("field", Arg::Text(label)),
+                        Diagnostic::new(
+                            &CRITERION_JUSTIFICATION,
+                            ptr(&["exceptionality", key, "justification"]),
+                        )
+                        .arg("field", Arg::Text(label)),
                     );
                 }
             }
@@ -359,7 +482,9 @@ pub fn exceptionality_rules(doc: &Value, d: &mut Vec<Diagnostic>) {
         d.push(Diagnostic::new(&CRITERION_NONE, ptr(&["exceptionality"])));
     }
     if get_bool(doc, &["exceptionality", "increased_benefit", "claimed"]) == Some(true) {
-        let n = get(doc, &["literature"]).and_then(Value::as_array).map_or(0, Vec::len);
+        let n = get(doc, &["literature"])
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
         if n == 0 {
             d.push(Diagnostic::new(&BENEFIT_LITERATURE, ptr(&["literature"])));
         }
@@ -371,7 +496,10 @@ pub fn goal_other(doc: &Value, d: &mut Vec<Diagnostic>) {
     if get_str(doc, &["treatment", "goal"]) == Some("other")
         && get_str(doc, &["treatment", "goal_other"]).is_none_or(|s| s.trim().is_empty())
     {
-        d.push(Diagnostic::new(&GOAL_OTHER, ptr(&["treatment", "goal_other"])));
+        d.push(Diagnostic::new(
+            &GOAL_OTHER,
+            ptr(&["treatment", "goal_other"]),
+        ));
     }
 }
 

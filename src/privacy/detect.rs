@@ -315,9 +315,9 @@ fn allowed_spans(cx: &Ctx) -> Vec<(usize, usize)> {
         // NPR-ID: «NPR-ID: 12ab-…», «NPR-nr 1234», «NPR 1234» (1.2.2.5-16 §3.2 fotnote 2).
         if low == "npr" {
             let mut j = i + 1;
-            if cx.is(j, T::Punct('-')) && matches!(cx.low(j + 1), "id" | "nr" | "nummer" | "nummeret") {
-                j += 2;
-            } else if cx.is(j, T::Space) && matches!(cx.low(j + 1), "id" | "nr" | "nummer" | "nummeret") {
+            if (cx.is(j, T::Punct('-')) || cx.is(j, T::Space))
+                && matches!(cx.low(j + 1), "id" | "nr" | "nummer" | "nummeret")
+            {
                 j += 2;
             }
             if cx.is(j, T::Punct('.')) {
@@ -341,7 +341,12 @@ fn allowed_spans(cx: &Ctx) -> Vec<(usize, usize)> {
             }
         }
         // Nye metoder ID: ID2023_013.
-        if cx.s(i) == "ID" && cx.is_digits(i + 1) && cx.len(i + 1) == 4 && cx.is(i + 2, T::Punct('_')) && cx.is_digits(i + 3) {
+        if cx.s(i) == "ID"
+            && cx.is_digits(i + 1)
+            && cx.len(i + 1) == 4
+            && cx.is(i + 2, T::Punct('_'))
+            && cx.is_digits(i + 3)
+        {
             out.push((cx.start(i), cx.end(i + 3)));
         }
         // NCT study IDs, EudraCT.
@@ -349,7 +354,13 @@ fn allowed_spans(cx: &Ctx) -> Vec<(usize, usize)> {
             || (low == "pmid" || low == "eudract")
         {
             let mut j = i + 1;
-            while j < n && (cx.is_digits(j) || cx.is(j, T::Space) || cx.is(j, T::Punct(':')) || cx.is(j, T::Punct('-'))) && j <= i + 8 {
+            while j < n
+                && (cx.is_digits(j)
+                    || cx.is(j, T::Space)
+                    || cx.is(j, T::Punct(':'))
+                    || cx.is(j, T::Punct('-')))
+                && j <= i + 8
+            {
                 j += 1;
             }
             out.push((cx.start(i), cx.end(j.saturating_sub(1).max(i))));
@@ -407,9 +418,13 @@ fn money_context(cx: &Ctx, first: usize, last: usize) -> bool {
     let before = cx.prev_non_space(first).map(|p| cx.low(p)).unwrap_or("");
     let after_i = cx.skip_space(last + 1);
     let after = cx.low(after_i);
-    matches!(before, "kr" | "nok" | "kroner" | "beløp" | "beløpet" | "pris" | "sum" | "totalt" | "eur" | "usd")
-        || matches!(after, "kr" | "nok" | "kroner" | "mill" | "millioner" | "tusen")
-        || (cx.is(last + 1, T::Punct(',')) && cx.is(last + 2, T::Punct('-')))
+    matches!(
+        before,
+        "kr" | "nok" | "kroner" | "beløp" | "beløpet" | "pris" | "sum" | "totalt" | "eur" | "usd"
+    ) || matches!(
+        after,
+        "kr" | "nok" | "kroner" | "mill" | "millioner" | "tusen"
+    ) || (cx.is(last + 1, T::Punct(',')) && cx.is(last + 2, T::Punct('-')))
 }
 
 fn phone_context(cx: &Ctx, first: usize) -> bool {
@@ -420,9 +435,24 @@ fn phone_context(cx: &Ctx, first: usize) -> bool {
         j = p;
         if matches!(
             cx.low(j),
-            "tlf" | "tel" | "telefon" | "telefonnummer" | "telefonnr" | "mobil" | "mob"
-                | "mobilnummer" | "mobilnr" | "ring" | "ringes" | "nås" | "phone" | "sms" | "kontakt"
-                | "kontaktes" | "pårørende" | "nummer"
+            "tlf"
+                | "tel"
+                | "telefon"
+                | "telefonnummer"
+                | "telefonnr"
+                | "mobil"
+                | "mob"
+                | "mobilnummer"
+                | "mobilnr"
+                | "ring"
+                | "ringes"
+                | "nås"
+                | "phone"
+                | "sms"
+                | "kontakt"
+                | "kontaktes"
+                | "pårørende"
+                | "nummer"
         ) {
             return true;
         }
@@ -481,7 +511,9 @@ fn check_chain(cx: &Ctx, runs: &[usize], which: Detectors, hits: &mut Vec<Hit>) 
             if total > 11 {
                 break;
             }
-            let (Some(sub), Some(&first), Some(&last)) = (runs.get(a..=b), runs.get(a), runs.get(b)) else {
+            let (Some(sub), Some(&first), Some(&last)) =
+                (runs.get(a..=b), runs.get(a), runs.get(b))
+            else {
                 continue;
             };
             let (start, end) = (cx.start(first), cx.end(last));
@@ -496,17 +528,36 @@ fn check_chain(cx: &Ctx, runs: &[usize], which: Detectors, hits: &mut Vec<Hit>) 
 }
 
 #[allow(clippy::too_many_arguments)]
-fn eleven(cx: &Ctx, sub: &[usize], first: usize, last: usize, start: usize, end: usize, which: Detectors, hits: &mut Vec<Hit>) {
+fn eleven(
+    cx: &Ctx,
+    sub: &[usize],
+    first: usize,
+    last: usize,
+    start: usize,
+    end: usize,
+    which: Detectors,
+    hits: &mut Vec<Hit>,
+) {
     let d = digits_of(cx, sub);
     let Ok(arr) = <[u8; 11]>::try_from(d.as_slice()) else {
         return;
     };
     if ident::fnr::validate_digits(&arr).is_ok() {
-        hits.push(Hit { start, end, kind: Kind::NationalId, confidence: 0.99 });
+        hits.push(Hit {
+            start,
+            end,
+            kind: Kind::NationalId,
+            confidence: 0.99,
+        });
         return;
     }
     if ident::account::validate_digits(&arr).is_ok() {
-        hits.push(Hit { start, end, kind: Kind::Account, confidence: 0.9 });
+        hits.push(Hit {
+            start,
+            end,
+            kind: Kind::Account,
+            confidence: 0.9,
+        });
         return;
     }
     if !which.all || which.literature_only {
@@ -516,25 +567,40 @@ fn eleven(cx: &Ctx, sub: &[usize], first: usize, last: usize, start: usize, end:
     // Amount-like groupings (2-3-3-3) and lists of short numbers are not national IDs.
     let amount_like = lens.len() >= 3 && lens.iter().skip(1).all(|&l| l == 3);
     let prefix: Option<[u8; 6]> = arr.get(..6).and_then(|p| p.try_into().ok());
-    let letter_before = first
-        .checked_sub(1)
-        .is_some_and(|p| cx.is_word(p));
+    let letter_before = first.checked_sub(1).is_some_and(|p| cx.is_word(p));
     let letter_after = cx.is_word(last + 1);
-    if prefix.is_some_and(|p| ident::fnr::plausible_birth_prefix(&p))
+    // A plausible birth date (FH-numbers, first digit 8/9, carry none and do not count).
+    if prefix.is_some_and(|p| p[0] < 8 && ident::fnr::plausible_birth_prefix(&p))
         && !amount_like
         && !letter_before
         && !letter_after
         && !money_context(cx, first, last)
         && seps_are(cx, sub, &[' ', '.', '-', '\n'])
     {
-        hits.push(Hit { start, end, kind: Kind::PossibleNationalId, confidence: 0.6 });
+        hits.push(Hit {
+            start,
+            end,
+            kind: Kind::PossibleNationalId,
+            confidence: 0.6,
+        });
     }
 }
 
-fn eight(cx: &Ctx, sub: &[usize], first: usize, last: usize, start: usize, end: usize, hits: &mut Vec<Hit>) {
+fn eight(
+    cx: &Ctx,
+    sub: &[usize],
+    first: usize,
+    last: usize,
+    start: usize,
+    end: usize,
+    hits: &mut Vec<Hit>,
+) {
     let lens = grouping(cx, sub);
     // Phone groupings in Norway: 8, 3-2-3, 2-2-2-2, 4-4, 2-3-3 (rare), 3-5.
-    let shaped = matches!(lens.as_slice(), [8] | [3, 2, 3] | [2, 2, 2, 2] | [4, 4] | [2, 3, 3] | [3, 5]);
+    let shaped = matches!(
+        lens.as_slice(),
+        [8] | [3, 2, 3] | [2, 2, 2, 2] | [4, 4] | [2, 3, 3] | [3, 5]
+    );
     if !shaped || !seps_are(cx, sub, &[' ', '-']) {
         return;
     }
@@ -543,20 +609,30 @@ fn eight(cx: &Ctx, sub: &[usize], first: usize, last: usize, start: usize, end: 
     let mut prefixed = false;
     if let Some(p) = cx.prev_non_space(first) {
         let ps = cx.s(p);
-        if (ps == "47" && p.checked_sub(1).is_some_and(|q| cx.is(q, T::Punct('+'))))
-            || ps == "0047"
+        if (ps == "47" && p.checked_sub(1).is_some_and(|q| cx.is(q, T::Punct('+')))) || ps == "0047"
         {
             prefixed = true;
-            s = if ps == "47" { cx.start(p - 1) } else { cx.start(p) };
+            s = if ps == "47" {
+                cx.start(p - 1)
+            } else {
+                cx.start(p)
+            };
         } else if ps == ")" || cx.is(p, T::Punct(')')) {
             // (+47) 912 34 567
-            if p >= 3 && cx.s(p - 1) == "47" && cx.is(p - 2, T::Punct('+')) && cx.is(p - 3, T::Punct('(')) {
+            if p >= 3
+                && cx.s(p - 1) == "47"
+                && cx.is(p - 2, T::Punct('+'))
+                && cx.is(p - 3, T::Punct('('))
+            {
                 prefixed = true;
                 s = cx.start(p - 3);
             }
         }
     }
-    let text: String = digits_of(cx, sub).iter().map(|d| char::from(b'0' + d)).collect();
+    let text: String = digits_of(cx, sub)
+        .iter()
+        .map(|d| char::from(b'0' + d))
+        .collect();
     if !ident::phone::is_valid(&text) {
         return;
     }
@@ -573,7 +649,12 @@ fn eight(cx: &Ctx, sub: &[usize], first: usize, last: usize, start: usize, end: 
         return;
     }
     let confidence = if prefixed || cue { 0.95 } else { 0.8 };
-    hits.push(Hit { start: s, end, kind: Kind::Phone, confidence });
+    hits.push(Hit {
+        start: s,
+        end,
+        kind: Kind::Phone,
+        confidence,
+    });
 }
 
 fn looks_like_ddmmyyyy(t: &str) -> bool {
@@ -594,14 +675,22 @@ fn emails(cx: &Ctx, hits: &mut Vec<Hit>) {
         let local_ok = |k: usize| {
             cx.is_word(k)
                 || cx.is_digits(k)
-                || matches!(cx.tok(k).map(|t| t.t), Some(T::Punct('.' | '_' | '-' | '+' | '%' | '\'')))
+                || matches!(
+                    cx.tok(k).map(|t| t.t),
+                    Some(T::Punct('.' | '_' | '-' | '+' | '%' | '\''))
+                )
         };
         let mut a = i;
         while a > 0 && local_ok(a - 1) {
             a -= 1;
         }
         let mut b = i + 1;
-        while b < n && (cx.is_word(b) || cx.is_digits(b) || cx.is(b, T::Punct('.')) || cx.is(b, T::Punct('-'))) {
+        while b < n
+            && (cx.is_word(b)
+                || cx.is_digits(b)
+                || cx.is(b, T::Punct('.'))
+                || cx.is(b, T::Punct('-')))
+        {
             b += 1;
         }
         // Trim trailing dots/dashes (sentence end).
@@ -614,7 +703,12 @@ fn emails(cx: &Ctx, hits: &mut Vec<Hit>) {
         let (s, e) = (cx.start(a), cx.end(b - 1));
         if let Some(cand) = cx.text.get(s..e) {
             if ident::email::is_valid(cand) {
-                hits.push(Hit { start: s, end: e, kind: Kind::Email, confidence: 0.95 });
+                hits.push(Hit {
+                    start: s,
+                    end: e,
+                    kind: Kind::Email,
+                    confidence: 0.95,
+                });
             }
         }
     }
@@ -624,14 +718,29 @@ fn ip_addresses(cx: &Ctx, hits: &mut Vec<Hit>) {
     let n = cx.toks.len();
     let mut i = 0;
     while i + 6 < n + 1 {
-        let octet = |k: usize| cx.is_digits(k) && cx.len(k) <= 3 && cx.s(k).parse::<u16>().is_ok_and(|v| v <= 255);
+        let octet = |k: usize| {
+            cx.is_digits(k) && cx.len(k) <= 3 && cx.s(k).parse::<u16>().is_ok_and(|v| v <= 255)
+        };
         let is_ip = octet(i)
             && (0..3).all(|k| cx.is(i + 1 + 2 * k, T::Punct('.')) && octet(i + 2 + 2 * k))
-            && !i.checked_sub(1).is_some_and(|p| matches!(cx.tok(p).map(|t| t.t), Some(T::Punct('.' | '-' | '/')) | Some(T::Digits) | Some(T::Word)))
-            && !matches!(cx.tok(i + 7).map(|t| t.t), Some(T::Punct('-' | '/')) | Some(T::Digits) | Some(T::Word))
+            && !i.checked_sub(1).is_some_and(|p| {
+                matches!(
+                    cx.tok(p).map(|t| t.t),
+                    Some(T::Punct('.' | '-' | '/')) | Some(T::Digits) | Some(T::Word)
+                )
+            })
+            && !matches!(
+                cx.tok(i + 7).map(|t| t.t),
+                Some(T::Punct('-' | '/')) | Some(T::Digits) | Some(T::Word)
+            )
             && !(cx.is(i + 7, T::Punct('.')) && cx.is_digits(i + 8));
         if is_ip {
-            hits.push(Hit { start: cx.start(i), end: cx.end(i + 6), kind: Kind::IpAddress, confidence: 0.8 });
+            hits.push(Hit {
+                start: cx.start(i),
+                end: cx.end(i + 6),
+                kind: Kind::IpAddress,
+                confidence: 0.8,
+            });
             i += 7;
         } else {
             i += 1;
@@ -682,7 +791,12 @@ fn parse_date_at(cx: &Ctx, i: usize) -> Option<(u32, u32, Option<i32>, usize)> {
     if len <= 2 {
         let d = num(i)?;
         // dd.mm.yy(yy), dd/mm-yy
-        if sep(i + 1) && cx.is_digits(i + 2) && cx.len(i + 2) <= 2 && sep(i + 3) && cx.is_digits(i + 4) {
+        if sep(i + 1)
+            && cx.is_digits(i + 2)
+            && cx.len(i + 2) <= 2
+            && sep(i + 3)
+            && cx.is_digits(i + 4)
+        {
             let (m, y) = (num(i + 2)?, num(i + 4)?);
             let yl = cx.len(i + 4);
             if yl == 2 || yl == 4 {
@@ -702,7 +816,11 @@ fn parse_date_at(cx: &Ctx, i: usize) -> Option<(u32, u32, Option<i32>, usize)> {
                 y = cx.skip_space(y + 1);
             }
             if cx.is_digits(y) && matches!(cx.len(y), 2 | 4) {
-                let year = if cx.len(y) == 4 { num(y).and_then(|v| i32::try_from(v).ok()) } else { None };
+                let year = if cx.len(y) == 4 {
+                    num(y).and_then(|v| i32::try_from(v).ok())
+                } else {
+                    None
+                };
                 return Some((d, m, year, y));
             }
             return Some((d, m, None, k));
@@ -712,7 +830,11 @@ fn parse_date_at(cx: &Ctx, i: usize) -> Option<(u32, u32, Option<i32>, usize)> {
         let s = cx.s(i);
         let p = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u32>().ok());
         let (d, m) = (p(0..2)?, p(2..4)?);
-        let year = if len == 8 { p(4..8).and_then(|v| i32::try_from(v).ok()) } else { None };
+        let year = if len == 8 {
+            p(4..8).and_then(|v| i32::try_from(v).ok())
+        } else {
+            None
+        };
         return Some((d, m, year, i));
     }
     None
@@ -726,8 +848,8 @@ fn valid_day_month(d: u32, m: u32, year: Option<i32>) -> bool {
 
 fn is_birth_cue(cx: &Ctx, i: usize) -> bool {
     match cx.low(i) {
-        "født" | "fødd" | "fodt" | "fødselsdato" | "fødselsdatoen" | "fødselsdag" | "fdato" | "f.dato" | "dob"
-        | "born" | "birthdate" => true,
+        "født" | "fødd" | "fodt" | "fødselsdato" | "fødselsdatoen" | "fødselsdag" | "fdato"
+        | "f.dato" | "dob" | "born" | "birthdate" => true,
         // «f. 14.03.1974», «f.dato»: a lone f followed by a dot.
         "f" => cx.is(i + 1, T::Punct('.')) && !i.checked_sub(1).is_some_and(|p| cx.is_word(p)),
         _ => false,
@@ -742,8 +864,13 @@ fn birth_dates(cx: &Ctx, patient: &PatientFacts, hits: &mut Vec<Hit>) {
             let mut k = i + 1;
             let mut steps = 0;
             while k < n && steps < 8 {
-                let skip = matches!(cx.tok(k).map(|t| t.t), Some(T::Space | T::Punct('.' | ':' | ',' | '(')))
-                    || matches!(cx.low(k), "den" | "d" | "er" | "var" | "dato" | "i" | "on" | "date" | "of");
+                let skip = matches!(
+                    cx.tok(k).map(|t| t.t),
+                    Some(T::Space | T::Punct('.' | ':' | ',' | '('))
+                ) || matches!(
+                    cx.low(k),
+                    "den" | "d" | "er" | "var" | "dato" | "i" | "on" | "date" | "of"
+                );
                 if !skip {
                     break;
                 }
@@ -753,7 +880,12 @@ fn birth_dates(cx: &Ctx, patient: &PatientFacts, hits: &mut Vec<Hit>) {
             if let Some((d, m, y, last)) = parse_date_at(cx, k) {
                 // A bare year («født 1974», «født i 1974») is the birth year: allowed.
                 if valid_day_month(d, m, y) {
-                    hits.push(Hit { start: cx.start(k), end: cx.end(last), kind: Kind::BirthDate, confidence: 0.95 });
+                    hits.push(Hit {
+                        start: cx.start(k),
+                        end: cx.end(last),
+                        kind: Kind::BirthDate,
+                        confidence: 0.95,
+                    });
                 }
             }
         }
@@ -769,8 +901,17 @@ fn birth_dates(cx: &Ctx, patient: &PatientFacts, hits: &mut Vec<Hit>) {
                         yy.is_none_or(|yy| yy == bd.year() % 100) || cx.len(last) != 2
                     }
                 };
-                if d == bd.day() && m == bd.month() && year_matches && (y.is_some() || cx.len(last) == 2 || cx.len(i) == 6) {
-                    hits.push(Hit { start: cx.start(i), end: cx.end(last), kind: Kind::BirthDate, confidence: 0.9 });
+                if d == bd.day()
+                    && m == bd.month()
+                    && year_matches
+                    && (y.is_some() || cx.len(last) == 2 || cx.len(i) == 6)
+                {
+                    hits.push(Hit {
+                        start: cx.start(i),
+                        end: cx.end(last),
+                        kind: Kind::BirthDate,
+                        confidence: 0.9,
+                    });
                 }
             }
         }
@@ -784,13 +925,17 @@ fn birth_dates(cx: &Ctx, patient: &PatientFacts, hits: &mut Vec<Hit>) {
 /// Street-name endings (Norwegian street names: «-gata», «-veien», «-vegen», «-allé» …).
 const STREET_SUFFIXES: &[&str] = &[
     "gata", "gaten", "gate", "veien", "vegen", "vei", "veg", "vn", "gt", "allé", "alle", "alléen",
-    "plass", "plassen", "stien", "stig", "svingen", "bakken", "lia", "haugen", "ringen", "tunet", "løkka",
-    "brekka", "toppen", "jordet", "åsen", "kroken", "terrasse", "torg", "torget", "bryggen", "brygge",
-    "kaien", "smauet", "stredet", "stræde", "grenda", "vegen", "lien", "myra", "hagen", "lunden", "marka",
-    "skogen", "enga", "kleiva", "krossen", "holmen", "nesset", "vollen", "parken", "sletta", "tun",
+    "plass", "plassen", "stien", "stig", "svingen", "bakken", "lia", "haugen", "ringen", "tunet",
+    "løkka", "brekka", "toppen", "jordet", "åsen", "kroken", "terrasse", "torg", "torget",
+    "bryggen", "brygge", "kaien", "smauet", "stredet", "stræde", "grenda", "vegen", "lien", "myra",
+    "hagen", "lunden", "marka", "skogen", "enga", "kleiva", "krossen", "holmen", "nesset",
+    "vollen", "parken", "sletta", "tun",
 ];
 /// Stand-alone street words after a capitalised name («Kongens gate», «Ole Bulls plass»).
-const STREET_WORDS: &[&str] = &["gate", "gata", "vei", "veg", "vegen", "veien", "allé", "alle", "plass", "terrasse", "torg", "brygge", "stræde"];
+const STREET_WORDS: &[&str] = &[
+    "gate", "gata", "vei", "veg", "vegen", "veien", "allé", "alle", "plass", "terrasse", "torg",
+    "brygge", "stræde",
+];
 
 fn street_word(cx: &Ctx, i: usize) -> bool {
     if !cx.capitalised(i) {
@@ -810,9 +955,12 @@ fn house_number(cx: &Ctx, i: usize) -> Option<usize> {
     let mut last = i;
     if cx.is_word(i + 1) && cx.len(i + 1) == 1 {
         last = i + 1;
-    } else if cx.is(i + 1, T::Space) && cx.is_word(i + 2) && cx.len(i + 2) == 1 && cx.all_caps(i + 2) {
-        last = i + 2;
-    } else if cx.is(i + 1, T::Punct('-')) && cx.is_digits(i + 2) && cx.len(i + 2) <= 4 {
+    } else if (cx.is(i + 1, T::Space)
+        && cx.is_word(i + 2)
+        && cx.len(i + 2) == 1
+        && cx.all_caps(i + 2))
+        || (cx.is(i + 1, T::Punct('-')) && cx.is_digits(i + 2) && cx.len(i + 2) <= 4)
+    {
         last = i + 2;
     }
     Some(last)
@@ -823,10 +971,13 @@ fn addresses(cx: &Ctx, hits: &mut Vec<Hit>) {
     for i in 0..n {
         // «Storgata 12», «Kongens gate 5B», «Ole Bulls plass 3».
         let mut start_tok = None;
-        let mut name_end = i;
         if street_word(cx, i) {
             start_tok = Some(i);
-        } else if STREET_WORDS.contains(&cx.low(i)) && i >= 2 && cx.is(i - 1, T::Space) && cx.capitalised(i - 2) {
+        } else if STREET_WORDS.contains(&cx.low(i))
+            && i >= 2
+            && cx.is(i - 1, T::Space)
+            && cx.capitalised(i - 2)
+        {
             let mut s = i - 2;
             // Include one more capitalised word («Ole Bulls plass»).
             if s >= 2 && cx.is(s - 1, T::Space) && cx.capitalised(s - 2) {
@@ -835,8 +986,7 @@ fn addresses(cx: &Ctx, hits: &mut Vec<Hit>) {
             start_tok = Some(s);
         }
         if let Some(s) = start_tok {
-            name_end = i;
-            let k = cx.skip_space(name_end + 1);
+            let k = cx.skip_space(i + 1);
             if let Some(last) = house_number(cx, k) {
                 let mut end = cx.end(last);
                 // «, 5021 Bergen»
@@ -845,28 +995,59 @@ fn addresses(cx: &Ctx, hits: &mut Vec<Hit>) {
                     p += 1;
                 }
                 p = cx.skip_space(p);
-                if cx.is_digits(p) && cx.len(p) == 4 && cx.is(p + 1, T::Space) && cx.capitalised(p + 2) {
+                if cx.is_digits(p)
+                    && cx.len(p) == 4
+                    && cx.is(p + 1, T::Space)
+                    && cx.capitalised(p + 2)
+                {
                     end = cx.end(p + 2);
                 }
-                hits.push(Hit { start: cx.start(s), end, kind: Kind::Address, confidence: 0.85 });
+                hits.push(Hit {
+                    start: cx.start(s),
+                    end,
+                    kind: Kind::Address,
+                    confidence: 0.85,
+                });
             }
         }
         // «Postboks 123»
         if matches!(cx.low(i), "postboks" | "pb") {
             let k = cx.skip_space(i + 1 + usize::from(cx.is(i + 1, T::Punct('.'))));
             if cx.is_digits(k) {
-                hits.push(Hit { start: cx.start(i), end: cx.end(k), kind: Kind::Address, confidence: 0.85 });
+                hits.push(Hit {
+                    start: cx.start(i),
+                    end: cx.end(k),
+                    kind: Kind::Address,
+                    confidence: 0.85,
+                });
             }
         }
         // «5021 Bergen», «0150 OSLO»: four digits and a capitalised place.
-        if cx.is_digits(i) && cx.len(i) == 4 && cx.is(i + 1, T::Space) && cx.capitalised(i + 2) && cx.len(i + 2) >= 2 {
+        if cx.is_digits(i)
+            && cx.len(i) == 4
+            && cx.is(i + 1, T::Space)
+            && cx.capitalised(i + 2)
+            && cx.len(i + 2) >= 2
+        {
             let value = cx.s(i).parse::<u32>().unwrap_or(0);
             let yearish = (1900..=2099).contains(&value);
             let prev = i.checked_sub(1).map(|p| cx.tok(p).map(|t| t.t));
-            let glued = matches!(prev, Some(Some(T::Word | T::Digits | T::Punct('.' | '-' | '/' | ':'))));
+            let glued = matches!(
+                prev,
+                Some(Some(T::Word | T::Digits | T::Punct('.' | '-' | '/' | ':')))
+            );
             let address_cue = address_context(cx, i);
-            if !glued && !money_context(cx, i, i) && (!yearish || cx.all_caps(i + 2) || address_cue) && value >= 1 {
-                hits.push(Hit { start: cx.start(i), end: cx.end(i + 2), kind: Kind::Address, confidence: if address_cue { 0.85 } else { 0.7 } });
+            if !glued
+                && !money_context(cx, i, i)
+                && (!yearish || cx.all_caps(i + 2) || address_cue)
+                && value >= 1
+            {
+                hits.push(Hit {
+                    start: cx.start(i),
+                    end: cx.end(i + 2),
+                    kind: Kind::Address,
+                    confidence: if address_cue { 0.85 } else { 0.7 },
+                });
             }
         }
         // «bor i Fana», «bosatt på Nesttun», «adresse: Fjellveien»: a place named after a
@@ -880,7 +1061,12 @@ fn addresses(cx: &Ctx, hits: &mut Vec<Hit>) {
                     if cx.is(p + 1, T::Space) && cx.capitalised(p + 2) {
                         e = p + 2;
                     }
-                    hits.push(Hit { start: cx.start(p), end: cx.end(e), kind: Kind::Address, confidence: 0.6 });
+                    hits.push(Hit {
+                        start: cx.start(p),
+                        end: cx.end(e),
+                        kind: Kind::Address,
+                        confidence: 0.6,
+                    });
                 }
             }
         }
@@ -890,8 +1076,17 @@ fn addresses(cx: &Ctx, hits: &mut Vec<Hit>) {
 fn address_context(cx: &Ctx, i: usize) -> bool {
     let from = i.saturating_sub(12);
     (from..i).any(|k| {
-        matches!(cx.low(k), "adresse" | "adressen" | "bor" | "bosatt" | "postnummer" | "postnr" | "poststed" | "bustad")
-            || street_word(cx, k)
+        matches!(
+            cx.low(k),
+            "adresse"
+                | "adressen"
+                | "bor"
+                | "bosatt"
+                | "postnummer"
+                | "postnr"
+                | "poststed"
+                | "bustad"
+        ) || street_word(cx, k)
     })
 }
 
@@ -902,12 +1097,43 @@ fn address_context(cx: &Ctx, i: usize) -> bool {
 fn record_cue(w: &str) -> bool {
     matches!(
         w,
-        "journalnummer" | "journalnr" | "jnr" | "pasientnummer" | "pasientnr" | "pasientid" | "pid" | "mrn"
-            | "saksnummer" | "saksnr" | "hospitalnummer" | "personnummer" | "personnr" | "pnr" | "fnr"
-            | "fødselsnummer" | "fødselsnr" | "dnr" | "dnummer" | "kontonummer" | "kontonr" | "konto"
-            | "medlemsnummer" | "kundenummer" | "forsikringsnummer" | "polisenummer" | "passnummer" | "passnr"
-            | "førerkortnummer" | "lisensnummer" | "hpr" | "hprnr" | "reseptnummer" | "henvisningsnummer"
-            | "epj" | "dips" | "journal"
+        "journalnummer"
+            | "journalnr"
+            | "jnr"
+            | "pasientnummer"
+            | "pasientnr"
+            | "pasientid"
+            | "pid"
+            | "mrn"
+            | "saksnummer"
+            | "saksnr"
+            | "hospitalnummer"
+            | "personnummer"
+            | "personnr"
+            | "pnr"
+            | "fnr"
+            | "fødselsnummer"
+            | "fødselsnr"
+            | "dnr"
+            | "dnummer"
+            | "kontonummer"
+            | "kontonr"
+            | "konto"
+            | "medlemsnummer"
+            | "kundenummer"
+            | "forsikringsnummer"
+            | "polisenummer"
+            | "passnummer"
+            | "passnr"
+            | "førerkortnummer"
+            | "lisensnummer"
+            | "hpr"
+            | "hprnr"
+            | "reseptnummer"
+            | "henvisningsnummer"
+            | "epj"
+            | "dips"
+            | "journal"
     )
 }
 
@@ -919,7 +1145,9 @@ fn record_numbers(cx: &Ctx, hits: &mut Vec<Hit>) {
         // «pasient-id», «journal-nr», «d-nummer»
         if !cue && cx.is(i + 1, T::Punct('-')) {
             let joined = format!("{}{}", cx.low(i), cx.low(i + 2));
-            if record_cue(&joined) || matches!(joined.as_str(), "pasientid" | "journalnr" | "dnummer") {
+            if record_cue(&joined)
+                || matches!(joined.as_str(), "pasientid" | "journalnr" | "dnummer")
+            {
                 cue = true;
                 k = i + 3;
             }
@@ -930,8 +1158,10 @@ fn record_numbers(cx: &Ctx, hits: &mut Vec<Hit>) {
         // Skip «nr», «.», «:», spaces, «er».
         let mut steps = 0;
         while k < n && steps < 6 {
-            let skip = matches!(cx.tok(k).map(|t| t.t), Some(T::Space | T::Punct('.' | ':' | '#')))
-                || matches!(cx.low(k), "nr" | "er" | "no" | "number" | "nummer");
+            let skip = matches!(
+                cx.tok(k).map(|t| t.t),
+                Some(T::Space | T::Punct('.' | ':' | '#'))
+            ) || matches!(cx.low(k), "nr" | "er" | "no" | "number" | "nummer");
             if !skip {
                 break;
             }
@@ -940,7 +1170,13 @@ fn record_numbers(cx: &Ctx, hits: &mut Vec<Hit>) {
         }
         let first = k;
         let mut digits = 0;
-        while k < n && (cx.is_word(k) || cx.is_digits(k) || cx.is(k, T::Punct('-')) || cx.is(k, T::Punct('/'))) && cx.end(k) - cx.start(first) <= 40 {
+        while k < n
+            && (cx.is_word(k)
+                || cx.is_digits(k)
+                || cx.is(k, T::Punct('-'))
+                || cx.is(k, T::Punct('/')))
+            && cx.end(k) - cx.start(first) <= 40
+        {
             if cx.is_digits(k) {
                 digits += cx.len(k);
             }
@@ -951,7 +1187,12 @@ fn record_numbers(cx: &Ctx, hits: &mut Vec<Hit>) {
             }
         }
         if k > first && digits >= 3 {
-            hits.push(Hit { start: cx.start(first), end: cx.end(k - 1), kind: Kind::RecordNumber, confidence: 0.85 });
+            hits.push(Hit {
+                start: cx.start(first),
+                end: cx.end(k - 1),
+                kind: Kind::RecordNumber,
+                confidence: 0.85,
+            });
         }
     }
 }
@@ -960,7 +1201,10 @@ fn record_numbers(cx: &Ctx, hits: &mut Vec<Hit>) {
 mod tests {
     use super::*;
 
-    const ALL: Detectors = Detectors { all: true, literature_only: false };
+    const ALL: Detectors = Detectors {
+        all: true,
+        literature_only: false,
+    };
 
     fn kinds(text: &str) -> Vec<(Kind, &str)> {
         detect(text, ALL, &PatientFacts::default())
@@ -972,7 +1216,14 @@ mod tests {
     #[test]
     fn national_ids_in_every_grouping() {
         // python-stdnum tests/test_no_fodselsnummer.doctest: 26111593816 is valid.
-        for t in ["26111593816", "261115 93816", "26.11.15 938 16", "261115-93816", "26 11 15 938 16", "261115\n93816"] {
+        for t in [
+            "26111593816",
+            "261115 93816",
+            "26.11.15 938 16",
+            "261115-93816",
+            "26 11 15 938 16",
+            "261115\n93816",
+        ] {
             let text = format!("Pasienten (fnr {t}) kom inn.");
             let k = kinds(&text);
             assert_eq!(k.len(), 1, "{t}: {k:?}");
@@ -984,7 +1235,10 @@ mod tests {
     #[test]
     fn mistyped_number_with_plausible_date_is_possible() {
         // 26111593817: bad K2 (python-stdnum).
-        assert_eq!(kinds("ref 26111593817 ."), vec![(Kind::PossibleNationalId, "26111593817")]);
+        assert_eq!(
+            kinds("ref 26111593817 ."),
+            vec![(Kind::PossibleNationalId, "26111593817")]
+        );
         // Implausible date prefix: not reported.
         assert!(kinds("ordre 99999999999").is_empty());
         // Amount grouping: not reported.
@@ -993,36 +1247,74 @@ mod tests {
 
     #[test]
     fn phones() {
-        for t in ["tlf 912 34 567", "+47 91234567", "0047 22 12 34 56", "mobil: 91 23 45 67", "ring 4444 5555"] {
+        for t in [
+            "tlf 912 34 567",
+            "+47 91234567",
+            "0047 22 12 34 56",
+            "mobil: 91 23 45 67",
+            "ring 4444 5555",
+        ] {
             let k = kinds(t);
             assert_eq!(k.len(), 1, "{t}: {k:?}");
             assert_eq!(k[0].0, Kind::Phone, "{t}");
         }
-        assert_eq!(kinds("+47 912 34 567").first().map(|x| x.1), Some("+47 912 34 567"));
+        assert_eq!(
+            kinds("+47 912 34 567").first().map(|x| x.1),
+            Some("+47 912 34 567")
+        );
         // Amounts, dates and lab values are not phone numbers.
-        for t in ["kr 12 345 678", "14.03.2024", "12345678 kr", "Hb 12.3", "dato 14032024", "12 345 678,-"] {
-            assert!(kinds(t).iter().all(|x| x.0 != Kind::Phone), "{t}: {:?}", kinds(t));
+        for t in [
+            "kr 12 345 678",
+            "14.03.2024",
+            "12345678 kr",
+            "Hb 12.3",
+            "dato 14032024",
+            "12 345 678,-",
+        ] {
+            assert!(
+                kinds(t).iter().all(|x| x.0 != Kind::Phone),
+                "{t}: {:?}",
+                kinds(t)
+            );
         }
     }
 
     #[test]
     fn emails_and_ips() {
-        assert_eq!(kinds("skriv til kari.nordmann@example.no."), vec![(Kind::Email, "kari.nordmann@example.no")]);
-        assert_eq!(kinds("logget fra 192.168.10.23 i går"), vec![(Kind::IpAddress, "192.168.10.23")]);
+        assert_eq!(
+            kinds("skriv til kari.nordmann@example.no."),
+            vec![(Kind::Email, "kari.nordmann@example.no")]
+        );
+        assert_eq!(
+            kinds("logget fra 192.168.10.23 i går"),
+            vec![(Kind::IpAddress, "192.168.10.23")]
+        );
         // Document ids and versions are not IP addresses.
         assert!(kinds("prosedyre 1.2.2.5-16 gjelder").is_empty());
     }
 
     #[test]
     fn birth_dates_need_a_cue_or_the_patients_date() {
-        for t in ["født 14.03.1974", "f. 14/3-74", "fødselsdato: 1974-03-14", "født den 14. mars 1974", "f. 140374"] {
+        for t in [
+            "født 14.03.1974",
+            "f. 14/3-74",
+            "fødselsdato: 1974-03-14",
+            "født den 14. mars 1974",
+            "f. 140374",
+        ] {
             let k = kinds(t);
-            assert_eq!(k.iter().map(|x| x.0).collect::<Vec<_>>(), vec![Kind::BirthDate], "{t}");
+            assert_eq!(
+                k.iter().map(|x| x.0).collect::<Vec<_>>(),
+                vec![Kind::BirthDate],
+                "{t}"
+            );
         }
         // The birth year alone is allowed; event dates are allowed.
         assert!(kinds("født 1974").is_empty());
         assert!(kinds("født i 1974, behandling startet 12.03.2024").is_empty());
-        let facts = PatientFacts { birth_date: NaiveDate::from_ymd_opt(1974, 3, 14) };
+        let facts = PatientFacts {
+            birth_date: NaiveDate::from_ymd_opt(1974, 3, 14),
+        };
         let h = detect("Kontroll 14.03.1974 og 15.03.2024", ALL, &facts);
         assert_eq!(h.len(), 1);
         assert_eq!(h[0].kind, Kind::BirthDate);
@@ -1030,18 +1322,40 @@ mod tests {
 
     #[test]
     fn addresses_and_postcodes() {
-        assert_eq!(kinds("Hun bor i Storgata 12B, 5021 Bergen.").first().map(|x| (x.0, x.1)), Some((Kind::Address, "Storgata 12B, 5021 Bergen")));
-        assert_eq!(kinds("adresse Kongens gate 5").first().map(|x| x.1), Some("Kongens gate 5"));
-        assert_eq!(kinds("Postboks 1400").first().map(|x| x.0), Some(Kind::Address));
-        assert_eq!(kinds("sendt til 0150 OSLO").first().map(|x| x.0), Some(Kind::Address));
+        assert_eq!(
+            kinds("Hun bor i Storgata 12B, 5021 Bergen.")
+                .first()
+                .map(|x| (x.0, x.1)),
+            Some((Kind::Address, "Storgata 12B, 5021 Bergen"))
+        );
+        assert_eq!(
+            kinds("adresse Kongens gate 5").first().map(|x| x.1),
+            Some("Kongens gate 5")
+        );
+        assert_eq!(
+            kinds("Postboks 1400").first().map(|x| x.0),
+            Some(Kind::Address)
+        );
+        assert_eq!(
+            kinds("sendt til 0150 OSLO").first().map(|x| x.0),
+            Some(Kind::Address)
+        );
         // Doses and years are not postcodes.
-        assert!(kinds("4000 mg daglig. I 2024 Pasienten").iter().all(|x| x.0 != Kind::Address));
+        assert!(kinds("4000 mg daglig. I 2024 Pasienten")
+            .iter()
+            .all(|x| x.0 != Kind::Address));
     }
 
     #[test]
     fn record_numbers_after_cues() {
-        assert_eq!(kinds("journalnr. 123456").first().map(|x| (x.0, x.1)), Some((Kind::RecordNumber, "123456")));
-        assert_eq!(kinds("Pasient-ID: AB-778899").first().map(|x| x.1), Some("AB-778899"));
+        assert_eq!(
+            kinds("journalnr. 123456").first().map(|x| (x.0, x.1)),
+            Some((Kind::RecordNumber, "123456"))
+        );
+        assert_eq!(
+            kinds("Pasient-ID: AB-778899").first().map(|x| x.1),
+            Some("AB-778899")
+        );
         assert!(kinds("journalnotat fra 2023").is_empty());
     }
 
@@ -1064,6 +1378,9 @@ mod tests {
             assert!(kinds(t).is_empty(), "{t}: {:?}", kinds(t));
         }
         // A national ID is never allowed, not even after an NPR label.
-        assert_eq!(kinds("NPR-ID: 26111593816").first().map(|x| x.0), Some(Kind::NationalId));
+        assert_eq!(
+            kinds("NPR-ID: 26111593816").first().map(|x| x.0),
+            Some(Kind::NationalId)
+        );
     }
 }

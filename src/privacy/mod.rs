@@ -1,2 +1,3 @@
 //! The privacy gate.
+pub mod detect;
 pub mod seal;

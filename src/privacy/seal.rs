@@ -130,7 +130,8 @@ mod tests {
 
     #[test]
     fn canonical_form_is_independent_of_member_order_and_whitespace() {
-        let a: Value = serde_json::from_str(r#"{ "z": {"b": 2, "a": 1}, "a": "æ\n\"x\"" }"#).unwrap();
+        let a: Value =
+            serde_json::from_str(r#"{ "z": {"b": 2, "a": 1}, "a": "æ\n\"x\"" }"#).unwrap();
         let b: Value = serde_json::from_str(r#"{"a":"æ\n\"x\"","z":{"a":1,"b":2}}"#).unwrap();
         assert_eq!(canonical_json(&a), canonical_json(&b));
         assert_eq!(canonical_json(&a), r#"{"a":"æ\n\"x\"","z":{"a":1,"b":2}}"#);
@@ -141,7 +142,10 @@ mod tests {
         // RFC 8785 §3.2.3: members sort by UTF-16 code units. U+FB33 sorts after 😀
         // (surrogates D83D DE00) although its UTF-8 bytes (EF …) sort before 😀's (F0 …).
         let v = json!({"\u{fb33}": 1, "😀": 2, "€": 3, "1": 4, "\r": 5});
-        assert_eq!(canonical_json(&v), "{\"\\r\":5,\"1\":4,\"€\":3,\"😀\":2,\"\u{fb33}\":1}");
+        assert_eq!(
+            canonical_json(&v),
+            "{\"\\r\":5,\"1\":4,\"€\":3,\"😀\":2,\"\u{fb33}\":1}"
+        );
     }
 
     #[test]
