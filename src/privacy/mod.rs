@@ -1,1 +1,4 @@
 //! The privacy gate.
+
+pub mod names;
+pub mod normalize;
