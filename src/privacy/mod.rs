@@ -1,3 +1,6 @@
 //! The privacy gate.
+
 pub mod detect;
+pub mod names;
+pub mod normalize;
 pub mod seal;

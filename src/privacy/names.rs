@@ -1,0 +1,836 @@
+//! Person-name detection for the privacy gate: the patient's own name (known from part 1)
+//! and other person names, using Norwegian name lists and cue words.
+//!
+//! Sources: `BRIEF.md` "Direct identifiers" (names are the first direct identifier; *"The
+//! patient's own name and number are known from part 1 — use them"*) and
+//! `nye-metoder-tilgangsordningen.txt`, "Fyll ut søknad" (part 1 holds the patient's name,
+//! part 2 must hold no direct identifiers). The name lists follow Statistics Norway's (SSB)
+//! name statistics (<https://www.ssb.no/befolkning/navn/statistikk/navn>); the lists in
+//! `src/privacy/names/` were written for this crate (see README there for what is in them).
+//!
+//! Detection works on *normalised* text ([`super::normalize::normalize`]) and returns byte
+//! ranges in it with a confidence and a [`NameReason`] — never the text.
+//! [`find_names_original`] normalises and maps the ranges back to the original.
+//!
+//! ```
+//! use skjemavakt::privacy::names::{find_names, is_first_name, NameReason, PatientName};
+//!
+//! assert!(is_first_name("Kari") && is_first_name("KARIS") && is_first_name("Anne-Marie"));
+//! let patient = PatientName::new("Kari Anne Nordmann-Hansen");
+//! let text = "Nordmann, Kari har datter Ingrid. Kostnad per måned: 12 000 kr, fra 1. mai.";
+//! let hits = find_names(text, Some(&patient));
+//! let found: Vec<(&str, NameReason)> = hits.iter().map(|h| (&text[h.start..h.end], h.reason)).collect();
+//! assert_eq!(found, [("Nordmann, Kari", NameReason::PatientName), ("Ingrid", NameReason::CueWord)]);
+//! // Debug never shows the name.
+//! assert!(!format!("{patient:?}").contains("Kari"));
+//! ```
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::normalize::normalize;
+
+/// Common Norwegian women's first names (SSB name statistics as the reference), one a line.
+const WOMEN: &str = include_str!("names/women.txt");
+/// Common Norwegian men's first names (SSB name statistics as the reference), one a line.
+const MEN: &str = include_str!("names/men.txt");
+/// Common surnames in Norway (SSB "etternavn" statistics as the reference), one a line.
+const SURNAMES: &str = include_str!("names/surnames.txt");
+/// Ordinary words that are also names ("per", "mai", "dag", "liv") — see the file header.
+const COMMON_WORDS: &str = include_str!("names/common_words.txt");
+/// Capitalised function words and form answers that are never names.
+const STOPWORDS: &str = include_str!("names/stopwords.txt");
+
+/// Cue words after which a capitalised word is taken as a person name: relations and
+/// naming verbs, from the privacy-gate issue (issue 5). Keys as produced by [`key`].
+const CUES: &[&str] = &[
+    "pasient",
+    "pasienten",
+    "pasientens",
+    "pas",
+    "pt",
+    "mann",
+    "mannen",
+    "ektemann",
+    "kone",
+    "kona",
+    "ektefelle",
+    "ektefellen",
+    "samboer",
+    "samboeren",
+    "kjaereste",
+    "datter",
+    "datteren",
+    "dattera",
+    "sonn",
+    "sonnen",
+    "mor",
+    "moren",
+    "mora",
+    "far",
+    "faren",
+    "bror",
+    "broren",
+    "soster",
+    "sosteren",
+    "sostera",
+    "barn",
+    "barnet",
+    "paarorende",
+    "verge",
+    "navn",
+    "navnet",
+    "heter",
+    "kalt",
+    "kalles",
+    "fru",
+    "frk",
+    "herr",
+    "hr",
+];
+
+/// Titles of clinicians: a name right after one is reported (with a lower confidence); the
+/// title alone is not.
+const TITLES: &[&str] = &[
+    "dr",
+    "doktor",
+    "lege",
+    "legen",
+    "overlege",
+    "overlegen",
+    "fastlege",
+    "fastlegen",
+    "lis",
+    "sykepleier",
+    "sykepleieren",
+    "spesialsykepleier",
+    "professor",
+    "prof",
+    "psykolog",
+    "fysioterapeut",
+];
+
+/// Words that, right after a name, make it part of an organisation's name ("Martina Hansens
+/// Hospital", "Eli Lilly AS").
+const ORG_WORDS: &[&str] = &[
+    "hospital",
+    "sykehus",
+    "sjukehus",
+    "legesenter",
+    "legekontor",
+    "klinikk",
+    "senter",
+    "institutt",
+    "stiftelse",
+    "as",
+    "asa",
+    "inc",
+    "ltd",
+    "gmbh",
+    "pharma",
+    "lilly",
+    "universitet",
+    "fond",
+    "gate",
+    "gata",
+    "vei",
+    "veien",
+    "plass",
+];
+
+/// Suffixes of Norwegian surname families: a capitalised word with one of these after a
+/// known first name is a plausible surname even if it is not in the list.
+const SURNAME_SUFFIXES: &[&str] = &[
+    "sen", "son", "ssen", "stad", "dal", "dahl", "land", "vik", "heim", "rud", "bakken", "bakk",
+    "berg", "berget", "haug", "haugen", "lund", "lie", "li", "nes", "ness", "by", "bo", "seth",
+    "saeter", "seter", "moen", "strand", "vold", "voll", "holm", "rod", "gaard", "gard", "aas",
+    "aasen", "stein", "tveit", "tvedt",
+];
+
+/// Folds a word to its lookup key: lower case, diacritics folded the Norwegian way
+/// (ø/ö → o, å → aa, æ/ä → ae, é → e …), apostrophes dropped.
+fn key(word: &str) -> String {
+    let mut out = String::with_capacity(word.len() + 2);
+    for c in word.chars() {
+        for l in c.to_lowercase() {
+            match l {
+                'ø' | 'ö' | 'ó' | 'ò' | 'ô' | 'õ' | 'ő' => out.push('o'),
+                'å' => out.push_str("aa"),
+                'æ' | 'ä' => out.push_str("ae"),
+                'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ė' => out.push('e'),
+                'á' | 'à' | 'â' | 'ã' | 'ą' => out.push('a'),
+                'í' | 'ì' | 'î' | 'ï' | 'ı' => out.push('i'),
+                'ú' | 'ù' | 'û' | 'ü' | 'ű' => out.push('u'),
+                'ç' | 'ć' | 'č' => out.push('c'),
+                'ñ' | 'ń' => out.push('n'),
+                'ś' | 'š' | 'ş' => out.push('s'),
+                'ź' | 'ż' | 'ž' => out.push('z'),
+                'ł' => out.push('l'),
+                'đ' => out.push('d'),
+                'ß' => out.push_str("ss"),
+                '\'' | '\u{2019}' => {}
+                other => out.push(other),
+            }
+        }
+    }
+    out
+}
+
+/// Parses a list file: one entry a line, `#` comments and blank lines skipped.
+fn load(sets: &[&str]) -> HashSet<String> {
+    sets.iter()
+        .flat_map(|s| s.lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(key)
+        .collect()
+}
+
+/// The lookup tables, built once.
+struct Tables {
+    first: HashSet<String>,
+    surnames: HashSet<String>,
+    common: HashSet<String>,
+    stop: HashSet<String>,
+}
+
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| Tables {
+        first: load(&[WOMEN, MEN]),
+        surnames: load(&[SURNAMES]),
+        common: load(&[COMMON_WORDS]),
+        stop: load(&[STOPWORDS]),
+    })
+}
+
+/// `true` if `k` (a key) or, for a genitive, `k` without its `s` is in `set`.
+fn in_set_genitive(set: &HashSet<String>, k: &str) -> bool {
+    if set.contains(k) {
+        return true;
+    }
+    match k.strip_suffix('s') {
+        Some(base) if base.chars().count() >= 2 => set.contains(base),
+        _ => false,
+    }
+}
+
+/// `true` if the word (or each part of a hyphenated word) is in the set, allowing a
+/// genitive `s` / `'s` / `'` at the end.
+fn lookup(set: &HashSet<String>, word: &str) -> bool {
+    let k = key(word);
+    if k.is_empty() {
+        return false;
+    }
+    if in_set_genitive(set, &k) {
+        return true;
+    }
+    if k.contains('-') {
+        let mut parts = k.split('-').peekable();
+        let mut all = parts.peek().is_some();
+        while let Some(p) = parts.next() {
+            let ok = if parts.peek().is_none() {
+                in_set_genitive(set, p)
+            } else {
+                set.contains(p)
+            };
+            all &= ok;
+        }
+        return all;
+    }
+    false
+}
+
+/// `true` if `word` is a known first name (case-insensitive, æøå-tolerant, genitive
+/// `Karis` allowed, hyphenated names like `Anne-Marie` when every part is a first name).
+///
+/// ```
+/// use skjemavakt::privacy::names::is_first_name;
+/// assert!(is_first_name("Kari") && is_first_name("kari") && is_first_name("Karis"));
+/// assert!(is_first_name("Øystein") && is_first_name("Oystein") && is_first_name("Hans-Petter"));
+/// assert!(!is_first_name("Pasienten"));
+/// ```
+pub fn is_first_name(word: &str) -> bool {
+    lookup(&tables().first, word)
+}
+
+/// `true` if `word` is a known surname (same rules as [`is_first_name`]).
+///
+/// ```
+/// use skjemavakt::privacy::names::is_surname;
+/// assert!(is_surname("Hansen") && is_surname("HAUGLAND") && is_surname("Bakkens"));
+/// assert!(is_surname("Nordmann-Hansen") && is_surname("Ødegård") && is_surname("Odegaard"));
+/// assert!(!is_surname("tablett"));
+/// ```
+pub fn is_surname(word: &str) -> bool {
+    lookup(&tables().surnames, word)
+}
+
+/// `true` if `word` is an ordinary word that is also a name ("per", "mai", "dag", "liv",
+/// "storm") and so is never flagged without strong evidence.
+///
+/// ```
+/// use skjemavakt::privacy::names::is_common_word;
+/// assert!(is_common_word("Per") && is_common_word("mai") && is_common_word("Dag"));
+/// assert!(!is_common_word("Kari"));
+/// ```
+pub fn is_common_word(word: &str) -> bool {
+    let t = tables();
+    let k = key(word);
+    t.common.contains(&k) || t.stop.contains(&k)
+}
+
+/// Why a name was reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NameReason {
+    /// A part (or the initials) of the patient's own name from part 1.
+    PatientName,
+    /// A capitalised word right after a cue word (pasienten, datter, mor, navn, Fru …).
+    CueWord,
+    /// A known first name, alone or followed by a (plausible) surname.
+    NameList,
+}
+
+impl NameReason {
+    fn rank(self) -> u8 {
+        match self {
+            NameReason::PatientName => 3,
+            NameReason::CueWord => 2,
+            NameReason::NameList => 1,
+        }
+    }
+}
+
+/// A detected name: a byte range (end-exclusive) in the text searched, never the text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NameHit {
+    /// Start byte offset.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+    /// 0.0–1.0: how sure the detector is that this is a person name.
+    pub confidence: f32,
+    /// Which rule found it.
+    pub reason: NameReason,
+}
+
+/// One word of the text.
+#[derive(Clone, Copy)]
+struct Tok<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    /// Starts with an upper-case letter.
+    cap: bool,
+    /// A single letter directly followed by '.' ("K.").
+    initial: bool,
+}
+
+/// Splits `text` into words: letters, with inner hyphens and apostrophes ("Anne-Marie",
+/// "O'Brien"). Linear time.
+fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    let mut toks = Vec::new();
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if !c.is_alphabetic() {
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = it.peek() {
+            if d.is_alphabetic() {
+                end = j + d.len_utf8();
+                it.next();
+                continue;
+            }
+            if matches!(d, '-' | '\'' | '\u{2019}') {
+                // Only joins when a letter follows.
+                let next_is_letter = text
+                    .get(j + d.len_utf8()..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_alphabetic);
+                if next_is_letter {
+                    it.next();
+                    continue;
+                }
+            }
+            break;
+        }
+        let word = text.get(start..end).unwrap_or_default();
+        let cap = word.chars().next().is_some_and(char::is_uppercase);
+        let initial =
+            word.chars().count() == 1 && text.get(end..).is_some_and(|r| r.starts_with('.'));
+        toks.push(Tok {
+            start,
+            end,
+            text: word,
+            cap,
+            initial,
+        });
+    }
+    toks
+}
+
+/// The text between two tokens.
+fn gap<'a>(text: &'a str, a: &Tok<'_>, b: &Tok<'_>) -> &'a str {
+    text.get(a.end..b.start).unwrap_or("")
+}
+
+/// Only spaces between two words of one name (an initial's '.' allowed).
+fn name_gap(g: &str, after_initial: bool) -> bool {
+    let g = if after_initial {
+        g.strip_prefix('.').unwrap_or(g)
+    } else {
+        g
+    };
+    g.len() <= 3 && g.chars().all(|c| c == ' ') && (after_initial || !g.is_empty())
+}
+
+/// Between a cue word and the name: spaces, one ':' or ',' or an opening bracket/quote;
+/// '.' only after an abbreviated cue ("pas.", "Dr."); a line break only after ':'.
+fn cue_gap(g: &str, abbreviated: bool) -> bool {
+    let mut g = g;
+    if abbreviated {
+        g = g.strip_prefix('.').unwrap_or(g);
+    }
+    if g.len() > 6 {
+        return false;
+    }
+    let colon = g.contains(':');
+    g.chars()
+        .all(|c| matches!(c, ' ' | ':' | ',' | '(' | '"' | '«' | '\'') || (c == '\n' && colon))
+        && !g.is_empty()
+}
+
+/// `true` for a word that may be a surname after a first name: in the list, or a
+/// capitalised word with a surname suffix, not a stop word or common word.
+fn plausible_surname(t: &Tok<'_>) -> bool {
+    if !t.cap || t.initial {
+        return false;
+    }
+    if is_surname(t.text) {
+        return true;
+    }
+    let k = key(t.text);
+    if is_common_word(t.text) || k.chars().count() < 4 {
+        return false;
+    }
+    let base = k.strip_suffix('s').unwrap_or(&k);
+    SURNAME_SUFFIXES
+        .iter()
+        .any(|s| base.ends_with(s) && base.len() > s.len() + 1)
+}
+
+/// `true` for a capitalised word that could be part of a name after a cue word: in a
+/// name list, or not a stop/common word.
+fn namelike(t: &Tok<'_>) -> bool {
+    if !t.cap {
+        return false;
+    }
+    if t.initial || is_first_name(t.text) || is_surname(t.text) {
+        return true;
+    }
+    let k = key(t.text);
+    !is_common_word(t.text) && k.chars().count() >= 2 && !ORG_WORDS.contains(&k.as_str())
+}
+
+fn is_org_word(t: &Tok<'_>) -> bool {
+    ORG_WORDS.contains(&key(t.text).as_str())
+}
+
+/// The patient's full name from part 1, prepared for matching. `Debug` shows only how
+/// many parts it has.
+#[derive(Clone)]
+pub struct PatientName {
+    /// Keys of the name's parts: each word, and each part of a hyphenated word.
+    parts: Vec<Part>,
+    /// Upper-case initials of the space-separated words, in order.
+    initials: Vec<char>,
+}
+
+#[derive(Clone)]
+struct Part {
+    key: String,
+    /// An ordinary word too ("Per", "Liv") or very short: must be capitalised in the text
+    /// unless next to another part of the name.
+    weak: bool,
+}
+
+impl std::fmt::Debug for PatientName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PatientName")
+            .field("parts", &self.parts.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl PatientName {
+    /// Prepares `full_name` ("Kari Anne Nordmann-Hansen", also "Nordmann-Hansen, Kari
+    /// Anne") for matching.
+    pub fn new(full_name: &str) -> PatientName {
+        let n = normalize(full_name);
+        let mut parts: Vec<Part> = Vec::new();
+        let mut initials = Vec::new();
+        for tok in tokenize(&n.text) {
+            if let Some(c) = tok.text.chars().next() {
+                initials.extend(c.to_uppercase());
+            }
+            let mut add = |w: &str| {
+                let k = key(w);
+                if k.chars().count() >= 2 && !parts.iter().any(|p| p.key == k) {
+                    let weak = k.chars().count() <= 2 || is_common_word(w);
+                    parts.push(Part { key: k, weak });
+                }
+            };
+            add(tok.text);
+            if tok.text.contains('-') {
+                tok.text.split('-').for_each(&mut add);
+            }
+        }
+        PatientName { parts, initials }
+    }
+
+    /// `true` when no usable part was found (empty or one-letter name).
+    pub fn is_empty(&self) -> bool {
+        self.parts.is_empty()
+    }
+
+    /// Matches a word against the parts: `Some(weak)` on a match.
+    fn match_word(&self, word: &str) -> Option<bool> {
+        let k = key(word);
+        let base = k.strip_suffix('s');
+        self.parts
+            .iter()
+            .find(|p| p.key == k || base == Some(p.key.as_str()))
+            .map(|p| p.weak)
+    }
+
+    /// `true` if a dotted initials token sequence ("K.A.N.", "K.N.") matches: all the
+    /// initials, or the first and the last.
+    fn match_initials(&self, letters: &[char]) -> bool {
+        if letters.len() < 2 {
+            return false;
+        }
+        let all = letters == self.initials.as_slice();
+        let first_last = letters.len() == 2
+            && self.initials.len() >= 2
+            && letters.first() == self.initials.first()
+            && letters.last() == self.initials.last();
+        all || first_last
+    }
+}
+
+/// Finds the patient's name parts in the tokens.
+fn patient_hits(text: &str, toks: &[Tok<'_>], p: &PatientName, out: &mut Vec<NameHit>) {
+    // Pass 1: strong matches, and weak ones (common words) that are capitalised.
+    let mut matched: Vec<Option<f32>> = toks
+        .iter()
+        .map(|t| match p.match_word(t.text) {
+            Some(false) => Some(0.95),
+            Some(true) if t.cap => Some(0.85),
+            _ => None,
+        })
+        .collect();
+    // Pass 2: weak matches next to a strong one; initials ("K.") next to a match.
+    for i in 0..toks.len() {
+        if matched.get(i).copied().flatten().is_some() {
+            continue;
+        }
+        let Some(t) = toks.get(i) else { continue };
+        let near = |j: Option<usize>| {
+            j.and_then(|j| matched.get(j).copied().flatten()).is_some()
+                && j.and_then(|j| toks.get(j)).is_some_and(|u| {
+                    let (a, b) = if u.start < t.start { (u, t) } else { (t, u) };
+                    let g = gap(text, a, b);
+                    g.len() <= 3 && g.chars().all(|c| matches!(c, ' ' | ',' | '.'))
+                })
+        };
+        let adjacent = near(i.checked_sub(1)) || near(i.checked_add(1));
+        if !adjacent {
+            continue;
+        }
+        if p.match_word(t.text).is_some() {
+            if let Some(m) = matched.get_mut(i) {
+                *m = Some(0.85);
+            }
+        } else if t.initial
+            && t.cap
+            && t.text
+                .chars()
+                .next()
+                .is_some_and(|c| p.initials.contains(&c))
+        {
+            if let Some(m) = matched.get_mut(i) {
+                *m = Some(0.8);
+            }
+        }
+    }
+    // Dotted initials runs ("K.A.N."): consecutive one-letter tokens joined by '.'.
+    let mut i = 0;
+    while i < toks.len() {
+        let mut j = i;
+        let mut letters = Vec::new();
+        while let Some(t) = toks.get(j) {
+            let joined = j == i || toks.get(j - 1).is_some_and(|u| gap(text, u, t) == ".");
+            if !(t.initial && t.cap && joined) {
+                break;
+            }
+            letters.extend(t.text.chars());
+            j += 1;
+        }
+        if j > i + 1 && p.match_initials(&letters) {
+            for m in matched.iter_mut().take(j).skip(i) {
+                m.get_or_insert(0.8);
+            }
+        }
+        i = j.max(i + 1);
+    }
+    // Merge runs of matched tokens (separated by spaces, commas or an initial's dot).
+    let mut k = 0;
+    while k < toks.len() {
+        let Some(conf) = matched.get(k).copied().flatten() else {
+            k += 1;
+            continue;
+        };
+        let Some(first) = toks.get(k) else { break };
+        let mut last = *first;
+        let mut best = conf;
+        let mut m = k + 1;
+        while let (Some(t), Some(Some(c))) = (toks.get(m), matched.get(m).copied()) {
+            let g = gap(text, &last, t);
+            if !(g.len() <= 3 && g.chars().all(|ch| matches!(ch, ' ' | ',' | '.'))) {
+                break;
+            }
+            best = best.max(c);
+            last = *t;
+            m += 1;
+        }
+        // An initial keeps its dot.
+        let end = if last.initial { last.end + 1 } else { last.end };
+        out.push(NameHit {
+            start: first.start,
+            end: end.min(text.len()),
+            confidence: best,
+            reason: NameReason::PatientName,
+        });
+        k = m;
+    }
+}
+
+/// Extends a name that starts at token `i`: following capitalised name-like words joined by
+/// spaces (max four words). Returns the index of the last token.
+fn extend(text: &str, toks: &[Tok<'_>], i: usize, accept: fn(&Tok<'_>) -> bool) -> usize {
+    let mut last = i;
+    while last < i + 3 {
+        let (Some(a), Some(b)) = (toks.get(last), toks.get(last + 1)) else {
+            break;
+        };
+        if !name_gap(gap(text, a, b), a.initial) || !accept(b) || is_org_word(b) {
+            break;
+        }
+        last += 1;
+    }
+    last
+}
+
+/// `true` if the name ending at token `last` is part of an organisation's name, or the
+/// one starting at `first` follows "St."/"Sankt".
+fn in_org(toks: &[Tok<'_>], first: usize, last: usize) -> bool {
+    let after = toks.get(last + 1).is_some_and(is_org_word);
+    let before = first
+        .checked_sub(1)
+        .and_then(|j| toks.get(j))
+        .is_some_and(|t| matches!(key(t.text).as_str(), "st" | "sankt" | "saint" | "san"));
+    after || before
+}
+
+/// End offset of token `t`, including the dot of an initial.
+fn tok_end(text: &str, t: &Tok<'_>) -> usize {
+    if t.initial {
+        (t.end + 1).min(text.len())
+    } else {
+        t.end
+    }
+}
+
+/// Finds person names in `text`, which should be normalised text
+/// ([`super::normalize::Normalized::text`]); ranges are byte offsets in `text`, sorted and
+/// non-overlapping. With `patient`, the patient's own name parts are found first
+/// ([`NameReason::PatientName`]), in any order, case-insensitively, with genitive `s`,
+/// æøå-tolerant, and as initials next to a name part ("K. Nordmann") or as a dotted run of
+/// all the initials or the first and last ("K.A.N.", "K.N.") — undotted initials ("KAN")
+/// are not matched: too many ordinary words look like that.
+pub fn find_names(text: &str, patient: Option<&PatientName>) -> Vec<NameHit> {
+    let toks = tokenize(text);
+    let mut hits = Vec::new();
+    if let Some(p) = patient.filter(|p| !p.is_empty()) {
+        patient_hits(text, &toks, p, &mut hits);
+    }
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(t) = toks.get(i) else { break };
+        let k = key(t.text);
+        let is_cue = CUES.contains(&k.as_str());
+        let is_title = TITLES.contains(&k.as_str());
+        // 1. Cue word (or title) + capitalised name-like word.
+        if is_cue || is_title {
+            if let Some(n) = toks.get(i + 1) {
+                let abbreviated = matches!(k.as_str(), "pas" | "pt" | "dr" | "prof" | "hr" | "frk");
+                if cue_gap(gap(text, t, n), abbreviated) && namelike(n) {
+                    let last = extend(text, &toks, i + 1, namelike);
+                    let listed = (i + 1..=last)
+                        .filter_map(|j| toks.get(j))
+                        .any(|u| is_first_name(u.text) || is_surname(u.text));
+                    // "navn"/"heter"/"kalt" also name drugs and studies: a listed name only.
+                    let generic =
+                        matches!(k.as_str(), "navn" | "navnet" | "heter" | "kalt" | "kalles");
+                    if !in_org(&toks, i + 1, last) && (listed || !generic) {
+                        if let Some(l) = toks.get(last) {
+                            let confidence = match (is_title, listed) {
+                                (true, _) => 0.6,
+                                (false, true) => 0.9,
+                                (false, false) => 0.75,
+                            };
+                            hits.push(NameHit {
+                                start: n.start,
+                                end: tok_end(text, l),
+                                confidence,
+                                reason: NameReason::CueWord,
+                            });
+                        }
+                    }
+                    i = last + 1;
+                    continue;
+                }
+            }
+        }
+        // 2. Known first name (+ surname).
+        if t.cap && is_first_name(t.text) && !is_cue && !is_title {
+            let common = is_common_word(t.text);
+            let next = toks.get(i + 1).filter(|n| name_gap(gap(text, t, n), false));
+            let with_surname = next.is_some_and(|n| {
+                plausible_surname(n) || (is_first_name(n.text) && !is_common_word(n.text))
+            });
+            let mid_sentence_cap =
+                next.is_some_and(|n| !common && namelike(n) && !is_common_word(n.text));
+            let last = if with_surname || mid_sentence_cap {
+                extend(text, &toks, i, namelike)
+            } else {
+                i
+            };
+            let confidence = if with_surname {
+                0.9
+            } else if mid_sentence_cap {
+                0.75
+            } else if !common {
+                0.6
+            } else {
+                0.0
+            };
+            if confidence > 0.0 && !in_org(&toks, i, last) {
+                if let Some(l) = toks.get(last) {
+                    hits.push(NameHit {
+                        start: t.start,
+                        end: tok_end(text, l),
+                        confidence,
+                        reason: NameReason::NameList,
+                    });
+                }
+            }
+            i = last + 1;
+            continue;
+        }
+        // 3. An initial before a surname ("K. Hansen").
+        if t.initial && t.cap {
+            if let Some(n) = toks.get(i + 1) {
+                if name_gap(gap(text, t, n), true) && is_surname(n.text) && n.cap {
+                    let last = extend(text, &toks, i + 1, plausible_surname);
+                    if let Some(l) = toks.get(last) {
+                        hits.push(NameHit {
+                            start: t.start,
+                            end: tok_end(text, l),
+                            confidence: 0.7,
+                            reason: NameReason::NameList,
+                        });
+                    }
+                    i = last + 1;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    merge(hits)
+}
+
+/// Sorts hits and merges overlapping ones (keeping the strongest reason and confidence).
+fn merge(mut hits: Vec<NameHit>) -> Vec<NameHit> {
+    hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut out: Vec<NameHit> = Vec::with_capacity(hits.len());
+    for h in hits {
+        match out.last_mut() {
+            Some(last) if h.start < last.end => {
+                last.end = last.end.max(h.end);
+                if h.reason.rank() > last.reason.rank() {
+                    last.reason = h.reason;
+                }
+                last.confidence = last.confidence.max(h.confidence);
+            }
+            _ => out.push(h),
+        }
+    }
+    out
+}
+
+/// Normalises `original`, finds names, and returns the hits with ranges mapped back to
+/// byte offsets in `original` (covering hidden characters inside a name).
+///
+/// ```
+/// use skjemavakt::privacy::names::{find_names_original, PatientName};
+/// let original = "Pasienten K\u{200B}ari&nbsp;Nordmann ble henvist.";
+/// let hits = find_names_original(original, Some(&PatientName::new("Kari Nordmann")));
+/// assert_eq!(hits.len(), 1);
+/// assert_eq!(&original[hits[0].start..hits[0].end], "K\u{200B}ari&nbsp;Nordmann");
+/// ```
+pub fn find_names_original(original: &str, patient: Option<&PatientName>) -> Vec<NameHit> {
+    let n = normalize(original);
+    find_names(&n.text, patient)
+        .into_iter()
+        .map(|h| {
+            let (start, end) = n.original_range(h.start, h.end);
+            NameHit { start, end, ..h }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_fold_norwegian_letters() {
+        assert_eq!(key("Ødegård"), "odegaard");
+        assert_eq!(key("ÆSØY"), "aesoy");
+        assert_eq!(key("O'Brien"), "obrien");
+    }
+
+    #[test]
+    fn lists_are_large_enough_and_clean() {
+        let t = tables();
+        assert!(t.first.len() >= 1500, "{}", t.first.len());
+        assert!(t.surnames.len() >= 1000, "{}", t.surnames.len());
+        for set in [&t.first, &t.surnames, &t.common, &t.stop] {
+            for k in set.iter() {
+                assert!(!k.is_empty() && !k.contains(' '), "{k:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn tokenizer_joins_hyphens_and_marks_initials() {
+        let toks = tokenize("K. Anne-Marie - O'Brien-");
+        let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
+        assert_eq!(words, ["K", "Anne-Marie", "O'Brien"]);
+        assert!(toks[0].initial && !toks[1].initial);
+    }
+}
