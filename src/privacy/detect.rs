@@ -596,43 +596,37 @@ fn eight(
     hits: &mut Vec<Hit>,
 ) {
     let lens = grouping(cx, sub);
-    // Phone groupings in Norway: 8, 3-2-3, 2-2-2-2, 4-4, 2-3-3 (rare), 3-5.
-    let shaped = matches!(
-        lens.as_slice(),
-        [8] | [3, 2, 3] | [2, 2, 2, 2] | [4, 4] | [2, 3, 3] | [3, 5]
-    );
-    if !shaped || !seps_are(cx, sub, &[' ', '-']) {
-        return;
-    }
     // +47 / 0047 / (+47) prefix directly before?
     let mut s = start;
     let mut prefixed = false;
     if let Some(p) = cx.prev_non_space(first) {
         let ps = cx.s(p);
-        if (ps == "47" && p.checked_sub(1).is_some_and(|q| cx.is(q, T::Punct('+')))) || ps == "0047"
-        {
+        if (ps == "47" && p.checked_sub(1).is_some_and(|q| cx.is(q, T::Punct('+')))) || ps == "0047" {
             prefixed = true;
-            s = if ps == "47" {
-                cx.start(p - 1)
-            } else {
-                cx.start(p)
-            };
-        } else if ps == ")" || cx.is(p, T::Punct(')')) {
+            s = if ps == "47" { cx.start(p - 1) } else { cx.start(p) };
+        } else if cx.is(p, T::Punct(')'))
+            && p >= 3
+            && cx.s(p - 1) == "47"
+            && cx.is(p - 2, T::Punct('+'))
+            && cx.is(p - 3, T::Punct('('))
+        {
             // (+47) 912 34 567
-            if p >= 3
-                && cx.s(p - 1) == "47"
-                && cx.is(p - 2, T::Punct('+'))
-                && cx.is(p - 3, T::Punct('('))
-            {
-                prefixed = true;
-                s = cx.start(p - 3);
-            }
+            prefixed = true;
+            s = cx.start(p - 3);
         }
     }
-    let text: String = digits_of(cx, sub)
-        .iter()
-        .map(|d| char::from(b'0' + d))
-        .collect();
+    let cue = phone_context(cx, first);
+    // Phone groupings in Norway: 8, 3-2-3, 2-2-2-2, 4-4, 2-3-3, 3-5. With a cue word or a
+    // country prefix any grouping by spaces or dashes counts (text pasted from other
+    // systems splits numbers oddly).
+    let shaped = matches!(
+        lens.as_slice(),
+        [8] | [3, 2, 3] | [2, 2, 2, 2] | [4, 4] | [2, 3, 3] | [3, 5]
+    );
+    if !(shaped || prefixed || cue) || !seps_are(cx, sub, &[' ', '-']) {
+        return;
+    }
+    let text: String = digits_of(cx, sub).iter().map(|d| char::from(b'0' + d)).collect();
     if !ident::phone::is_valid(&text) {
         return;
     }
@@ -640,7 +634,6 @@ fn eight(
     if letter_before || cx.is_word(last + 1) {
         return;
     }
-    let cue = phone_context(cx, first);
     if !prefixed && !cue && money_context(cx, first, last) {
         return;
     }

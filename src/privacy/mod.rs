@@ -1,6 +1,443 @@
-//! The privacy gate.
+//! The privacy gate: find and strip every direct identifier in what leaves the hospital.
+//!
+//! "Den interregionale vurderingskomitéen skal ikke kunne identifisere pasienten"
+//! (nye-metoder-tilgangsordningen.txt, "Utfylling av søknadsskjema"); every e-mailed part of
+//! Helse Bergen's process "skal være fri for direkte personidentifiserbare opplysninger",
+//! while the NPR-ID is not regarded as directly identifying and shall be on the application
+//! (helse-bergen-behandling-av-soknad-1.2.2.5-16.txt §3.2 and footnote 2).
+//!
+//! - [`normalize`] folds the text (Unicode digits, spaces, dashes, invisible characters,
+//!   HTML references) with a map back to the original offsets;
+//! - [`detect`] finds numbers, contact details, addresses, birth dates and record numbers;
+//! - [`names`] finds person names — above all the patient's own, known from part 1;
+//! - [`scan_text`] / [`scan_document`] run them on a text or on every field of a form that
+//!   leaves the hospital, according to the field's [`Privacy`] class;
+//! - [`redact_text`] / [`redact_document`] replace each finding with a placeholder;
+//! - [`gate`] validates, scans and seals ([`seal`]).
+//!
+//! Findings never carry the matched text: only kind, field path, offsets and confidence.
+//!
+//! ```
+//! use skjemavakt::privacy::{scan_text, Identity, detect::Kind};
+//! let id = Identity::new(Some("Kari Nordmann"), Some("14037410021"));
+//! let text = "Kari (f. 14.03.1974, tlf 912 34 567) har ROS1-fusjon.";
+//! let kinds: Vec<Kind> = scan_text(text, &id).iter().map(|f| f.kind).collect();
+//! assert_eq!(kinds, vec![Kind::Name, Kind::BirthDate, Kind::Phone]);
+//! ```
 
 pub mod detect;
+pub mod gate;
 pub mod names;
 pub mod normalize;
 pub mod seal;
+
+use crate::diagnostic::{Diagnostic, Document, Pointer, Rule, Severity, Source, Span, Texts};
+use crate::forms::schema::{visit_fields, Privacy};
+use crate::forms::FormKind;
+use detect::{Detectors, Kind, PatientFacts};
+use names::PatientName;
+use serde::Serialize;
+use serde_json::Value;
+
+const SRC_T: Source = Source {
+    document: Document::Tilgangsordningen,
+    section: "Utfylling av søknadsskjema: «Den interregionale vurderingskomitéen skal ikke kunne identifisere pasienten»",
+};
+const SRC_HB: Source = Source {
+    document: Document::HelseBergen1_2_2_5_16,
+    section: "3.2 Vurderingsprosessen: fri for direkte personidentifiserbare opplysninger",
+};
+const SRC_BRIEF: Source = Source {
+    document: Document::DomainBrief,
+    section: "Direct identifiers (what must not leave in part 2)",
+};
+
+macro_rules! finding_rule {
+    ($name:ident, $code:literal, $src:expr, [$nb:literal, $nn:literal, $en:literal]) => {
+        #[doc = $nb]
+        pub static $name: Rule = Rule {
+            code: $code,
+            severity: Severity::Error,
+            source: $src,
+            message: Texts { nb: $nb, nn: $nn, en: $en },
+            hint: Some(Texts {
+                nb: "Fjern opplysningen (knappen «fjern» erstatter den med en plassholder). Del 2 skal ikke kunne knyttes til pasienten; NPR-ID og fødselsår er tillatt.",
+                nn: "Fjern opplysninga (knappen «fjern» byter henne ut med ein plasshaldar). Del 2 skal ikkje kunne knytast til pasienten; NPR-ID og fødselsår er tillate.",
+                en: "Remove it (the “remove” button replaces it with a placeholder). Part 2 must not be linkable to the patient; the NPR-ID and the birth year are allowed.",
+            }),
+        };
+    };
+}
+
+finding_rule!(NATIONAL_ID, "privacy.national_id", SRC_T, [
+    "Teksten inneholder et fødselsnummer eller D-nummer.",
+    "Teksten inneheld eit fødselsnummer eller D-nummer.",
+    "The text contains a national identity number."]);
+finding_rule!(POSSIBLE_NATIONAL_ID, "privacy.possible_national_id", SRC_T, [
+    "Teksten inneholder et mulig fødselsnummer (11 sifre som begynner med en dato).",
+    "Teksten inneheld eit mogleg fødselsnummer (11 siffer som byrjar med ein dato).",
+    "The text contains a possible national identity number (11 digits starting with a date)."]);
+finding_rule!(ACCOUNT, "privacy.account", SRC_BRIEF, [
+    "Teksten inneholder et kontonummer.",
+    "Teksten inneheld eit kontonummer.",
+    "The text contains a bank account number."]);
+finding_rule!(EMAIL, "privacy.email", SRC_BRIEF, [
+    "Teksten inneholder en e-postadresse.",
+    "Teksten inneheld ei e-postadresse.",
+    "The text contains an e-mail address."]);
+finding_rule!(PHONE, "privacy.phone", SRC_BRIEF, [
+    "Teksten inneholder et telefonnummer.",
+    "Teksten inneheld eit telefonnummer.",
+    "The text contains a phone number."]);
+finding_rule!(BIRTH_DATE, "privacy.birth_date", SRC_BRIEF, [
+    "Teksten inneholder en fødselsdato; bare fødselsåret er tillatt.",
+    "Teksten inneheld ein fødselsdato; berre fødselsåret er tillate.",
+    "The text contains a date of birth; only the birth year is allowed."]);
+finding_rule!(RECORD_NUMBER, "privacy.record_number", SRC_BRIEF, [
+    "Teksten inneholder et journal-, pasient- eller saksnummer.",
+    "Teksten inneheld eit journal-, pasient- eller saksnummer.",
+    "The text contains a record, patient or case number."]);
+finding_rule!(ADDRESS, "privacy.address", SRC_BRIEF, [
+    "Teksten inneholder en adresse eller et bosted.",
+    "Teksten inneheld ei adresse eller ein bustad.",
+    "The text contains an address or place of residence."]);
+finding_rule!(IP_ADDRESS, "privacy.ip_address", SRC_BRIEF, [
+    "Teksten inneholder en IP-adresse.",
+    "Teksten inneheld ei IP-adresse.",
+    "The text contains an IP address."]);
+finding_rule!(NAME, "privacy.name", SRC_HB, [
+    "Teksten inneholder et personnavn.",
+    "Teksten inneheld eit personnamn.",
+    "The text contains a person's name."]);
+
+/// Rules of this module.
+pub static RULES: &[&Rule] = &[
+    &NATIONAL_ID,
+    &POSSIBLE_NATIONAL_ID,
+    &ACCOUNT,
+    &EMAIL,
+    &PHONE,
+    &BIRTH_DATE,
+    &RECORD_NUMBER,
+    &ADDRESS,
+    &IP_ADDRESS,
+    &NAME,
+];
+
+/// The rule for a kind of finding.
+pub fn rule_for(kind: Kind) -> &'static Rule {
+    match kind {
+        Kind::NationalId => &NATIONAL_ID,
+        Kind::PossibleNationalId => &POSSIBLE_NATIONAL_ID,
+        Kind::Account => &ACCOUNT,
+        Kind::Email => &EMAIL,
+        Kind::Phone => &PHONE,
+        Kind::BirthDate => &BIRTH_DATE,
+        Kind::RecordNumber => &RECORD_NUMBER,
+        Kind::Address => &ADDRESS,
+        Kind::IpAddress => &IP_ADDRESS,
+        Kind::Name => &NAME,
+    }
+}
+
+/// The bracketed Norwegian placeholder that replaces a finding.
+pub fn placeholder(kind: Kind) -> &'static str {
+    match kind {
+        Kind::NationalId | Kind::PossibleNationalId => "[FØDSELSNUMMER]",
+        Kind::Account => "[KONTONUMMER]",
+        Kind::Email => "[E-POST]",
+        Kind::Phone => "[TELEFON]",
+        Kind::BirthDate => "[FØDSELSDATO]",
+        Kind::RecordNumber => "[JOURNALNUMMER]",
+        Kind::Address => "[ADRESSE]",
+        Kind::IpAddress => "[IP-ADRESSE]",
+        Kind::Name => "[NAVN]",
+    }
+}
+
+/// What part 1 tells about the patient: used to find their own name, number and birth date.
+/// `Debug` shows nothing of it.
+#[derive(Clone, Default)]
+pub struct Identity {
+    name: Option<PatientName>,
+    facts: PatientFacts,
+}
+
+impl std::fmt::Debug for Identity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Identity")
+            .field("name", &self.name.is_some())
+            .field("birth_date", &self.facts.birth_date.is_some())
+            .finish()
+    }
+}
+
+impl Identity {
+    /// No part 1.
+    pub fn none() -> Identity {
+        Identity::default()
+    }
+
+    /// From the patient's full name and national identity number (either may be absent or
+    /// invalid; what is valid is used).
+    pub fn new(name: Option<&str>, national_id: Option<&str>) -> Identity {
+        let name = name
+            .filter(|n| !n.trim().is_empty())
+            .map(PatientName::new)
+            .filter(|p| !p.is_empty());
+        let birth_date = national_id
+            .and_then(|s| crate::ident::fnr::validate(s).ok())
+            .and_then(|id| id.birth_date());
+        Identity {
+            name,
+            facts: PatientFacts { birth_date },
+        }
+    }
+
+    /// From a part 1 document (`patient.name`, `patient.national_id`).
+    pub fn from_part1(doc: &Value) -> Identity {
+        let get = |k: &str| doc.get("patient").and_then(|p| p.get(k)).and_then(Value::as_str);
+        Identity::new(get("name"), get("national_id"))
+    }
+
+    /// True when nothing is known.
+    pub fn is_empty(&self) -> bool {
+        self.name.is_none() && self.facts.birth_date.is_none()
+    }
+}
+
+/// One identifier found in a text: kind, byte and UTF-16 offsets in the original text, and
+/// confidence. Never the text itself.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    pub kind: Kind,
+    pub span: Span,
+    pub confidence: f32,
+}
+
+impl Serialize for Kind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// Which detectors a privacy class runs.
+fn detectors_for(p: Privacy) -> Option<(Detectors, bool)> {
+    match p {
+        Privacy::FreeText | Privacy::Structured => Some((
+            Detectors {
+                all: true,
+                literature_only: false,
+            },
+            true,
+        )),
+        Privacy::AllowedName => Some((
+            Detectors {
+                all: true,
+                literature_only: false,
+            },
+            false,
+        )),
+        Privacy::Literature => Some((
+            Detectors {
+                all: true,
+                literature_only: true,
+            },
+            false,
+        )),
+        Privacy::NotScanned => None,
+    }
+}
+
+/// Scans a free text with every detector.
+pub fn scan_text(text: &str, identity: &Identity) -> Vec<Finding> {
+    scan_with(text, Privacy::FreeText, identity)
+}
+
+/// Scans a text as a field of the given privacy class.
+pub fn scan_with(text: &str, class: Privacy, identity: &Identity) -> Vec<Finding> {
+    let Some((which, with_names)) = detectors_for(class) else {
+        return Vec::new();
+    };
+    let norm = normalize::normalize(text);
+    let mut hits = detect::detect(&norm.text, which, &identity.facts);
+    if with_names {
+        hits.extend(
+            names::find_names(&norm.text, identity.name.as_ref())
+                .into_iter()
+                .map(|h| detect::Hit {
+                    start: h.start,
+                    end: h.end,
+                    kind: Kind::Name,
+                    confidence: h.confidence,
+                }),
+        );
+        hits = detect::resolve_overlaps(hits);
+    }
+    hits.into_iter()
+        .map(|h| {
+            let (s, e) = norm.original_range(h.start, h.end);
+            Finding {
+                kind: h.kind,
+                span: Span::from_bytes(text, s, e),
+                confidence: h.confidence,
+            }
+        })
+        .collect()
+}
+
+/// Findings in one field of a document.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FieldFindings {
+    pub path: Pointer,
+    pub findings: Vec<Finding>,
+}
+
+/// Scans every text field of a document that leaves the hospital. Part 1 is not scanned: it
+/// is meant to hold the patient's name and number.
+pub fn scan_document(doc: &Value, kind: FormKind, identity: &Identity) -> Vec<FieldFindings> {
+    if !kind.leaves_hospital() {
+        return Vec::new();
+    }
+    let mut fields = Vec::new();
+    visit_fields(doc, kind.fields(), &Pointer::root(), &mut fields);
+    fields
+        .into_iter()
+        .filter_map(|(path, field, text)| {
+            let findings = scan_with(text, field.privacy, identity);
+            (!findings.is_empty()).then_some(FieldFindings { path, findings })
+        })
+        .collect()
+}
+
+/// Diagnostics (errors, one per finding) for the findings of a document.
+pub fn diagnostics(found: &[FieldFindings]) -> Vec<Diagnostic> {
+    found
+        .iter()
+        .flat_map(|f| {
+            f.findings.iter().map(|x| {
+                Diagnostic::new(rule_for(x.kind), f.path.clone())
+                    .span(x.span)
+                    .confidence(x.confidence)
+            })
+        })
+        .collect()
+}
+
+/// One replacement made by redaction: where (in the original text) and what kind.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Replacement {
+    pub path: Pointer,
+    pub kind: Kind,
+    /// The span in the original text that was replaced.
+    pub span: Span,
+    pub placeholder: &'static str,
+}
+
+/// Replaces each finding in `text` with its placeholder. Findings must not overlap (those
+/// from the scanner never do).
+pub fn redact_text(text: &str, findings: &[Finding]) -> String {
+    let mut sorted: Vec<&Finding> = findings.iter().collect();
+    sorted.sort_by_key(|f| f.span.start);
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0;
+    for f in sorted {
+        if f.span.start < pos || f.span.end > text.len() {
+            continue;
+        }
+        out.push_str(text.get(pos..f.span.start).unwrap_or(""));
+        out.push_str(placeholder(f.kind));
+        pos = f.span.end;
+    }
+    out.push_str(text.get(pos..).unwrap_or(""));
+    out
+}
+
+/// Redacts every finding in a document. Returns the redacted document (member order kept)
+/// and what was replaced where.
+pub fn redact_document(doc: &Value, kind: FormKind, identity: &Identity) -> (Value, Vec<Replacement>) {
+    let found = scan_document(doc, kind, identity);
+    let mut out = doc.clone();
+    let mut replaced = Vec::new();
+    for f in found {
+        if let Some(Value::String(s)) = out.pointer_mut(f.path.as_str()) {
+            let red = redact_text(s, &f.findings);
+            *s = red;
+            replaced.extend(f.findings.iter().map(|x| Replacement {
+                path: f.path.clone(),
+                kind: x.kind,
+                span: x.span,
+                placeholder: placeholder(x.kind),
+            }));
+        }
+    }
+    (out, replaced)
+}
+
+/// Redacts a plain text: the redacted text and the replacements (path `""`).
+pub fn redact_plain(text: &str, identity: &Identity) -> (String, Vec<Replacement>) {
+    let findings = scan_text(text, identity);
+    let red = redact_text(text, &findings);
+    let replaced = findings
+        .iter()
+        .map(|x| Replacement {
+            path: Pointer::root(),
+            kind: x.kind,
+            span: x.span,
+            placeholder: placeholder(x.kind),
+        })
+        .collect();
+    (red, replaced)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn scan_maps_offsets_back_to_the_original() {
+        let text = "Tlf\u{a0}912\u{200b}34\u{a0}567 — ring!";
+        let f = scan_text(text, &Identity::none());
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].kind, Kind::Phone);
+        let found = text.get(f[0].span.start..f[0].span.end).unwrap();
+        assert!(found.starts_with("912") && found.ends_with("567"), "{found:?}");
+    }
+
+    #[test]
+    fn redaction_is_idempotent_and_leaves_no_finding() {
+        let id = Identity::new(Some("Kari Nordmann"), Some("14037410021"));
+        let text = "Kari Nordmann (14037410021), f. 14.03.1974, kari@example.no, Storgata 12, 5003 Bergen.";
+        let (once, rep) = redact_plain(text, &id);
+        assert!(rep.len() >= 5, "{once}");
+        for needle in ["Kari", "Nordmann", "14037410021", "14.03.1974", "kari@example.no", "Storgata"] {
+            assert!(!once.contains(needle), "{needle} in {once}");
+        }
+        let (twice, rep2) = redact_plain(&once, &id);
+        assert_eq!(once, twice);
+        assert!(rep2.is_empty());
+    }
+
+    #[test]
+    fn document_scan_respects_field_classes() {
+        let doc = json!({
+            "form": "tilgang-del2",
+            "application": {"applicant_name": "Overlege Ingrid Solberg"},
+            "patient": {"medical_history": "Mor Ingrid Hansen er fastlege.", "npr_id": "12345678"},
+            "literature": [{"title": "Hansen et al. 2020", "url": "https://doi.org/10.1/x"}]
+        });
+        let found = scan_document(&doc, FormKind::TilgangDel2, &Identity::none());
+        let paths: Vec<&str> = found.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(paths, vec!["/patient/medical_history"]);
+        // Part 1 is never scanned.
+        assert!(scan_document(&doc, FormKind::TilgangDel1, &Identity::none()).is_empty());
+    }
+
+    #[test]
+    fn identity_debug_shows_nothing() {
+        let id = Identity::new(Some("Kari Nordmann"), Some("14037410021"));
+        let d = format!("{id:?}");
+        assert!(!d.contains("Kari") && !d.contains("1403"), "{d}");
+    }
+}

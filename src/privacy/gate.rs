@@ -1,0 +1,308 @@
+//! The gate: `prepare_submission(part2, part1?, key?)`.
+//!
+//! Validates the application at stage `submission`, scans it for direct identifiers (using
+//! part 1's name, number and birth date when part 1 is given), checks that part 1 and part 2
+//! carry the same reference number — and either refuses with every blocking diagnostic, or
+//! returns a **sealed package**: the canonical JSON of part 2, its SHA-256 digest, and, when
+//! the hospital supplies a secret key, a keyed pseudonym of the patient.
+//!
+//! Sources: nye-metoder-tilgangsordningen.txt ("Utfylling og godkjenning", "Fyll ut søknad –
+//! Fagdirektør"); helse-bergen-behandling-av-soknad-1.2.2.5-16.txt §3.2.
+
+use super::seal::{canonical_json, pseudonym, sha256_hex, MIN_KEY_LEN};
+use super::{diagnostics, scan_document, FieldFindings, Identity};
+use crate::diagnostic::{has_errors, Arg, Diagnostic, Document, Pointer, Rule, Severity, Source, Texts};
+use crate::forms::{self, costs::CostSummary, FormKind, Stage};
+use crate::reference;
+use crate::Context;
+use serde::Serialize;
+use serde_json::Value;
+
+const SRC: Source = Source {
+    document: Document::Tilgangsordningen,
+    section: "Fyll ut søknad – Fagdirektør: søknad sendes til Nye metoder",
+};
+const SRC_KEY: Source = Source {
+    document: Document::Skjemavakt,
+    section: "SECURITY.md: pseudonym key handling",
+};
+
+/// Part 1 is not something that may leave the hospital.
+pub static NOT_OUTGOING: Rule = Rule {
+    code: "gate.part1_not_sendable",
+    severity: Severity::Error,
+    source: Source {
+        document: Document::Tilgangsordningen,
+        section: "Utfylling av søknadsskjema: del 1 lagres med pasientens journal",
+    },
+    message: Texts {
+        nb: "Del 1 skal ikke sendes ut; den lagres i pasientens journal.",
+        nn: "Del 1 skal ikkje sendast ut; han blir lagra i journalen til pasienten.",
+        en: "Part 1 must not be sent; it is stored in the patient's record.",
+    },
+    hint: Some(Texts {
+        nb: "Send del 2. Del 1 kan gis som kontroll av referansenummeret og pasientens identitet.",
+        nn: "Send del 2. Del 1 kan givast som kontroll av referansenummeret og identiteten til pasienten.",
+        en: "Send part 2. Part 1 may be given to check the reference number and the patient's identity.",
+    }),
+};
+
+/// Part 2's birth year differs from the birth year in part 1's national identity number.
+pub static BIRTH_YEAR_MISMATCH: Rule = Rule {
+    code: "gate.birth_year.mismatch",
+    severity: Severity::Warning,
+    source: SRC,
+    message: Texts {
+        nb: "Fødselsåret i del 2 stemmer ikke med fødselsnummeret i del 1.",
+        nn: "Fødselsåret i del 2 stemmer ikkje med fødselsnummeret i del 1.",
+        en: "The birth year in part 2 does not match the national identity number in part 1.",
+    },
+    hint: Some(Texts {
+        nb: "Kontroller at del 1 og del 2 gjelder samme pasient.",
+        nn: "Kontroller at del 1 og del 2 gjeld same pasient.",
+        en: "Check that part 1 and part 2 concern the same patient.",
+    }),
+};
+
+/// The pseudonym key is too short.
+pub static KEY_SHORT: Rule = Rule {
+    code: "gate.key.short",
+    severity: Severity::Error,
+    source: SRC_KEY,
+    message: Texts {
+        nb: "Nøkkelen for pseudonym er for kort (minst {min} byte).",
+        nn: "Nøkkelen for pseudonym er for kort (minst {min} byte).",
+        en: "The pseudonym key is too short (at least {min} bytes).",
+    },
+    hint: Some(Texts {
+        nb: "Bruk en tilfeldig nøkkel på minst 32 byte fra sykehusets nøkkelhvelv.",
+        nn: "Bruk ein tilfeldig nøkkel på minst 32 byte frå nøkkelkvelvet til sjukehuset.",
+        en: "Use a random key of at least 32 bytes from the hospital's key vault.",
+    }),
+};
+
+/// A key was given, but no valid national identity number from part 1 to pseudonymise.
+pub static NO_PSEUDONYM: Rule = Rule {
+    code: "gate.pseudonym.no_part1",
+    severity: Severity::Warning,
+    source: SRC_KEY,
+    message: Texts {
+        nb: "Ingen pseudonym ble laget: del 1 med gyldig fødselsnummer mangler.",
+        nn: "Ingen pseudonym vart laga: del 1 med gyldig fødselsnummer manglar.",
+        en: "No pseudonym was made: part 1 with a valid national identity number is missing.",
+    },
+    hint: Some(Texts {
+        nb: "Gi del 1 sammen med del 2 for å kunne kjenne igjen gjentatte søknader for samme pasient.",
+        nn: "Gi del 1 saman med del 2 for å kunne kjenne att gjentekne søknader for same pasient.",
+        en: "Give part 1 with part 2 to recognise repeated applications for the same patient.",
+    }),
+};
+
+/// Rules of this module.
+pub static RULES: &[&Rule] = &[&NOT_OUTGOING, &BIRTH_YEAR_MISMATCH, &KEY_SHORT, &NO_PSEUDONYM];
+
+/// What leaves the hospital: canonical JSON, its digest, and the optional pseudonym.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Sealed {
+    /// The form kind.
+    pub form: &'static str,
+    /// Canonical JSON of part 2 (RFC 8785 member order, no insignificant whitespace).
+    pub canonical: String,
+    /// SHA-256 of the canonical JSON's UTF-8 bytes, lower-case hex.
+    pub sha256: String,
+    /// HMAC-SHA256 pseudonym of the patient, when a key and part 1 were given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pseudonym: Option<String>,
+}
+
+/// The gate's answer.
+#[derive(Clone, Debug)]
+pub struct GateResult {
+    /// True when the package is sealed.
+    pub ok: bool,
+    /// The sealed package, when nothing blocks.
+    pub sealed: Option<Sealed>,
+    /// Every diagnostic: validation, identifiers found, part 1 cross-checks.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The identifiers found, per field.
+    pub findings: Vec<FieldFindings>,
+    /// The cost summary.
+    pub costs: Option<CostSummary>,
+}
+
+/// Validates, scans and seals part 2. `part1` (optional) is used for the cross-checks and to
+/// find the patient's own identifiers; `key` (optional, ≥ 32 bytes) for the pseudonym.
+pub fn prepare_submission(part2: &Value, part1: Option<&Value>, key: Option<&[u8]>, ctx: &Context) -> GateResult {
+    let v = forms::validate(part2, Stage::Submission, ctx);
+    let mut diags = v.diagnostics;
+    let Some(kind) = v.form else {
+        return blocked(diags, Vec::new(), None);
+    };
+    if kind == FormKind::TilgangDel1 {
+        diags.push(Diagnostic::new(&NOT_OUTGOING, Pointer::root().key("form")));
+        return blocked(diags, Vec::new(), v.costs);
+    }
+    let identity = part1.map(Identity::from_part1).unwrap_or_default();
+    let national_id = part1
+        .and_then(|p| p.get("patient"))
+        .and_then(|p| p.get("national_id"))
+        .and_then(Value::as_str)
+        .and_then(|s| crate::ident::fnr::validate(s).ok());
+    if let Some(p1) = part1 {
+        cross_check(part2, p1, national_id.as_ref(), ctx, &mut diags);
+    }
+    let findings = scan_document(part2, kind, &identity);
+    diags.extend(diagnostics(&findings));
+
+    let mut pseudo = None;
+    if let Some(key) = key {
+        if key.len() < MIN_KEY_LEN {
+            diags.push(Diagnostic::new(&KEY_SHORT, Pointer::root().key("options")).arg("min", Arg::Int(MIN_KEY_LEN as i64)));
+        } else if let Some(id) = national_id.as_ref() {
+            pseudo = pseudonym(key, id.digits()).ok();
+        } else {
+            diags.push(Diagnostic::new(&NO_PSEUDONYM, Pointer::root().key("part1")));
+        }
+    }
+    forms::sort(&mut diags);
+    if has_errors(&diags) {
+        return blocked(diags, findings, v.costs);
+    }
+    let canonical = canonical_json(part2);
+    let sha256 = sha256_hex(canonical.as_bytes());
+    GateResult {
+        ok: true,
+        sealed: Some(Sealed {
+            form: kind.as_str(),
+            canonical,
+            sha256,
+            pseudonym: pseudo,
+        }),
+        diagnostics: diags,
+        findings,
+        costs: v.costs,
+    }
+}
+
+fn blocked(mut diagnostics: Vec<Diagnostic>, findings: Vec<FieldFindings>, costs: Option<CostSummary>) -> GateResult {
+    forms::sort(&mut diagnostics);
+    GateResult {
+        ok: false,
+        sealed: None,
+        diagnostics,
+        findings,
+        costs,
+    }
+}
+
+/// Part 1 checks: part 1 itself (at stage approval, reported under `/part1`), the same
+/// reference in both parts, and the birth year.
+fn cross_check(part2: &Value, part1: &Value, id: Option<&crate::ident::fnr::NationalId>, ctx: &Context, diags: &mut Vec<Diagnostic>) {
+    let p1 = forms::validate_as(part1, FormKind::TilgangDel1, Stage::Approval, ctx);
+    diags.extend(p1.diagnostics.into_iter().map(|mut d| {
+        d.path = prefixed(&d.path);
+        d
+    }));
+    let r = |doc: &Value| {
+        doc.get("reference")
+            .and_then(Value::as_str)
+            .and_then(|s| reference::check(s, ctx).reference)
+    };
+    if let (Some(a), Some(b)) = (r(part1), r(part2)) {
+        diags.extend(reference::check_same(&a, &b, &Pointer::root().key("reference")));
+    }
+    let year2 = part2
+        .get("patient")
+        .and_then(|p| p.get("birth_year"))
+        .and_then(crate::forms::fields::birth_year_of);
+    let year1 = id.and_then(crate::ident::fnr::birth_year);
+    if let (Some(y2), Some(y1)) = (year2, year1) {
+        if y2 != i64::from(y1) {
+            diags.push(Diagnostic::new(&BIRTH_YEAR_MISMATCH, Pointer::from_static("/patient/birth_year")));
+        }
+    }
+}
+
+fn prefixed(p: &Pointer) -> Pointer {
+    let mut out = Pointer::root().key("part1");
+    for seg in p.as_str().split('/').skip(1) {
+        out = match seg {
+            s if s.bytes().all(|b| b.is_ascii_digit()) && !s.is_empty() => out.index(s.parse().unwrap_or(0)),
+            s => out.key_masked(&s.replace("~1", "/").replace("~0", "~")),
+        };
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::registry::Registry;
+    use chrono::NaiveDate;
+
+    fn load(name: &str) -> Value {
+        let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn seals_a_clean_application_deterministically() {
+        let reg = Registry::builtin();
+        let ctx = Context::new(NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(), &reg);
+        let p2 = load("tilgang-del2-valid.json");
+        let p1 = load("tilgang-del1-valid.json");
+        let key = [42u8; 32];
+        let a = prepare_submission(&p2, Some(&p1), Some(&key), &ctx);
+        assert!(a.ok, "{:?}", a.diagnostics.iter().map(|d| d.code()).collect::<Vec<_>>());
+        let s = a.sealed.unwrap();
+        assert_eq!(s.sha256, sha256_hex(s.canonical.as_bytes()));
+        assert!(s.pseudonym.is_some());
+        // Same input (members in another order) → same bytes and digest.
+        let reordered: Value = serde_json::from_str(&canonical_json(&p2)).unwrap();
+        let b = prepare_submission(&reordered, Some(&p1), Some(&key), &ctx).sealed.unwrap();
+        assert_eq!(s, b);
+        assert!(!s.canonical.contains("Kari") && !s.canonical.contains("14037410021"));
+    }
+
+    #[test]
+    fn blocks_identifiers_and_mismatched_references() {
+        let reg = Registry::builtin();
+        let ctx = Context::new(NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(), &reg);
+        let mut p2 = load("tilgang-del2-valid.json");
+        p2["patient"]["medical_history"] = Value::String("Kari Nordmann, fnr 140374 10021, ble henvist.".into());
+        let mut p1 = load("tilgang-del1-valid.json");
+        p1["reference"] = Value::String("2025-05-11-HBE-ONK".into());
+        let r = prepare_submission(&p2, Some(&p1), None, &ctx);
+        assert!(!r.ok && r.sealed.is_none());
+        let codes: Vec<&str> = r.diagnostics.iter().map(|d| d.code()).collect();
+        assert!(codes.contains(&"privacy.national_id"), "{codes:?}");
+        assert!(codes.contains(&"privacy.name"), "{codes:?}");
+        assert!(codes.contains(&"reference.mismatch"), "{codes:?}");
+        // Part 1 is never sent.
+        let r = prepare_submission(&p1, None, None, &ctx);
+        assert!(r.diagnostics.iter().any(|d| d.code() == "gate.part1_not_sendable"));
+    }
+
+    #[test]
+    fn key_rules() {
+        let reg = Registry::builtin();
+        let ctx = Context::new(NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(), &reg);
+        let p2 = load("tilgang-del2-valid.json");
+        let r = prepare_submission(&p2, None, Some(&[1u8; 8]), &ctx);
+        assert!(!r.ok && r.diagnostics.iter().any(|d| d.code() == "gate.key.short"));
+        let r = prepare_submission(&p2, None, Some(&[1u8; 32]), &ctx);
+        assert!(r.ok && r.diagnostics.iter().any(|d| d.code() == "gate.pseudonym.no_part1"));
+        assert_eq!(r.sealed.unwrap().pseudonym, None);
+    }
+
+    #[test]
+    fn birth_year_cross_check() {
+        let reg = Registry::builtin();
+        let ctx = Context::new(NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(), &reg);
+        let mut p2 = load("tilgang-del2-valid.json");
+        p2["patient"]["birth_year"] = Value::from(1975);
+        let r = prepare_submission(&p2, Some(&load("tilgang-del1-valid.json")), None, &ctx);
+        assert!(r.diagnostics.iter().any(|d| d.code() == "gate.birth_year.mismatch"));
+        assert!(r.ok, "a warning does not block");
+    }
+}
