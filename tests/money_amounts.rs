@@ -385,10 +385,7 @@ fn display_accessors_and_format() {
     assert_eq!(a.to_string(), "kr 125 000,50");
     assert_eq!(a.kroner(), 125_000);
     assert_eq!(a.ore_part(), 50);
-    assert_eq!(
-        a.format(skjemavakt::Lang::En),
-        "NOK 125,000.50"
-    );
+    assert_eq!(a.format(skjemavakt::Lang::En), "NOK 125,000.50");
     let n = Amount::from_ore(-150);
     assert_eq!(n.kroner(), -1);
     assert_eq!(n.ore_part(), 50);

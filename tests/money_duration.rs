@@ -9,8 +9,8 @@ use skjemavakt::diagnostic::{has_errors, Severity};
 use skjemavakt::money::rules::{rule_for, RULES};
 use skjemavakt::money::{
     amount_error_diagnostic, amount_error_diagnostic_in, check_cost_field, check_plausible,
-    check_sign, duration_unparsed_diagnostic, summarise, summary_diagnostics, Amount,
-    AmountError, CostField, Duration, DurationUnit, DurationUnparsed,
+    check_sign, duration_unparsed_diagnostic, summarise, summary_diagnostics, Amount, AmountError,
+    CostField, Duration, DurationUnit, DurationUnparsed,
 };
 use skjemavakt::{Lang, Pointer};
 
@@ -45,11 +45,29 @@ const DURATIONS: &[(&str, u64, DurationUnit, bool, bool)] = &[
     ("halvannet år", 150, DurationUnit::Year, false, false),
     ("ett og et halvt år", 150, DurationUnit::Year, false, false),
     ("90 dager", 9000, DurationUnit::Day, false, false),
-    ("6 sykluser à 21 dager", 12600, DurationUnit::Day, false, false),
+    (
+        "6 sykluser à 21 dager",
+        12600,
+        DurationUnit::Day,
+        false,
+        false,
+    ),
     ("4 kurer a 3 uker", 1200, DurationUnit::Week, false, false),
     ("6 x 21 dager", 12600, DurationUnit::Day, false, false),
-    ("forventet 6 måneders behandling", 600, DurationUnit::Month, false, false),
-    ("Planlagt varighet: 6 måneder", 600, DurationUnit::Month, false, false),
+    (
+        "forventet 6 måneders behandling",
+        600,
+        DurationUnit::Month,
+        false,
+        false,
+    ),
+    (
+        "Planlagt varighet: 6 måneder",
+        600,
+        DurationUnit::Month,
+        false,
+        false,
+    ),
 ];
 
 #[test]
