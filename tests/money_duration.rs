@@ -107,6 +107,8 @@ fn unparsed_durations_say_why() {
         ("0 måneder", OutOfRange),
         ("200 år", OutOfRange),
         ("99999999999999999999 år", OutOfRange),
+        // 184467440737095516 × 100 fits in u64; adding the ,9 does not.
+        ("184467440737095516,9 år", OutOfRange),
         ("6", NotUnderstood),
         ("måneder", NotUnderstood),
         ("6 flasker", NotUnderstood),

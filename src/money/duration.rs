@@ -192,7 +192,9 @@ fn tokenize(text: &str) -> Result<Vec<T>, DurationUnparsed> {
                     if scale == 0 {
                         return Err(DurationUnparsed::NotUnderstood);
                     }
-                    h += u64::from(d) * scale;
+                    h = h
+                        .checked_add(u64::from(d) * scale)
+                        .ok_or(DurationUnparsed::OutOfRange)?;
                     scale /= 10;
                     i += 1;
                 }
