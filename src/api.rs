@@ -7,6 +7,8 @@
 use crate::diagnostic::{
     render_all, Diagnostic, Document, Lang, Pointer, Rendered, Rule, Severity, Source, Texts,
 };
+use crate::forms::{self, costs::CostSummary, Stage};
+use crate::privacy::{self, detect::Kind, gate, Identity, Replacement};
 use crate::reference::{self, Reference};
 use crate::registry::{Config, Registry, Trust};
 use crate::Context;
@@ -60,21 +62,36 @@ pub static INPUT_OPTION: Rule = Rule {
         en: "The option is unknown or invalid and is ignored.",
     },
     hint: Some(Texts {
-        nb: "Gyldige innstillinger: lang (nb, nn, en), today (ÅÅÅÅ-MM-DD), config.",
-        nn: "Gyldige innstillingar: lang (nb, nn, en), today (ÅÅÅÅ-MM-DD), config.",
-        en: "Valid options: lang (nb, nn, en), today (YYYY-MM-DD), config.",
+        nb: "Gyldige innstillinger: lang (nb, nn, en), today (ÅÅÅÅ-MM-DD), stage (draft, approval, submission), config, pseudonymKey (heksadesimal).",
+        nn: "Gyldige innstillingar: lang (nb, nn, en), today (ÅÅÅÅ-MM-DD), stage (draft, approval, submission), config, pseudonymKey (heksadesimal).",
+        en: "Valid options: lang (nb, nn, en), today (YYYY-MM-DD), stage (draft, approval, submission), config, pseudonymKey (hex).",
     }),
 };
 
 /// Rules of this module.
 pub static RULES: &[&Rule] = &[&INPUT_JSON, &INPUT_TYPE, &INPUT_OPTION];
 
-/// Options every entry point accepts: `{ lang?, today?, config? }`.
-#[derive(Clone, Debug)]
+/// Options every entry point accepts: `{ lang?, today?, config?, stage?, pseudonymKey? }`.
+#[derive(Clone)]
 pub struct Options {
     pub lang: Lang,
     pub today: NaiveDate,
     pub registry: Registry,
+    /// The stage for `validate` (default `submission`).
+    pub stage: Stage,
+    /// The hospital's secret key for the patient pseudonym (hex), if given.
+    pub key: Option<Vec<u8>>,
+}
+
+impl std::fmt::Debug for Options {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Options")
+            .field("lang", &self.lang)
+            .field("today", &self.today)
+            .field("stage", &self.stage)
+            .field("key", &self.key.as_ref().map(|_| "(set)"))
+            .finish()
+    }
 }
 
 impl Options {
@@ -86,6 +103,8 @@ impl Options {
             lang: Lang::Nb,
             today: default_today,
             registry: Registry::builtin(),
+            stage: Stage::Submission,
+            key: None,
         };
         let base = Pointer::root().key("options");
         let obj = match v {
@@ -108,9 +127,19 @@ impl Options {
                     Ok(cfg) => opts.registry = Registry::with_config(&cfg),
                     Err(_) => diags.push(Diagnostic::new(&INPUT_OPTION, base.key("config"))),
                 },
+                ("stage", Value::String(s)) if Stage::parse(s).is_some() => {
+                    opts.stage = Stage::parse(s).unwrap_or(Stage::Submission);
+                }
+                ("pseudonymKey", Value::String(s)) if parse_hex(s).is_some() => {
+                    opts.key = parse_hex(s);
+                }
                 (_, Value::Null) => {}
                 ("lang", _) => diags.push(Diagnostic::new(&INPUT_OPTION, base.key("lang"))),
                 ("today", _) => diags.push(Diagnostic::new(&INPUT_OPTION, base.key("today"))),
+                ("stage", _) => diags.push(Diagnostic::new(&INPUT_OPTION, base.key("stage"))),
+                ("pseudonymKey", _) => {
+                    diags.push(Diagnostic::new(&INPUT_OPTION, base.key("pseudonymKey")))
+                }
                 (other, _) => diags.push(Diagnostic::new(&INPUT_OPTION, base.key_masked(other))),
             }
         }
@@ -213,7 +242,219 @@ pub fn catalogue() -> Vec<&'static Rule> {
     let mut all: Vec<&'static Rule> = Vec::new();
     all.extend_from_slice(RULES);
     all.extend_from_slice(reference::RULES);
+    all.extend(forms::rules());
+    all.extend_from_slice(&crate::money::rules::RULES);
+    all.extend_from_slice(privacy::RULES);
+    all.extend_from_slice(gate::RULES);
     all
+}
+
+/// Parses a hex string (even length, 0-9a-fA-F) into bytes.
+pub fn parse_hex(s: &str) -> Option<Vec<u8>> {
+    let t = s.trim();
+    if t.len() % 2 != 0 {
+        return None;
+    }
+    (0..t.len())
+        .step_by(2)
+        .map(|i| t.get(i..i + 2).and_then(|b| u8::from_str_radix(b, 16).ok()))
+        .collect()
+}
+
+/// The result of validating a document.
+#[derive(Clone, Debug, Serialize)]
+pub struct ValidateResult {
+    /// The form kind (`tilgang-del2`, …), when known.
+    pub form: Option<&'static str>,
+    pub stage: Stage,
+    /// True when there is no error.
+    pub valid: bool,
+    pub diagnostics: Vec<Rendered>,
+    /// Computed costs, when the document has costs.
+    pub costs: Option<CostSummary>,
+}
+
+/// Validates a form document at the options' stage.
+pub fn validate(doc: &Value, opts: &Options, mut pre: Vec<Diagnostic>) -> ValidateResult {
+    let v = forms::validate(doc, opts.stage, &opts.context());
+    pre.extend(v.diagnostics);
+    ValidateResult {
+        form: v.form.map(|k| k.as_str()),
+        stage: v.stage,
+        valid: !crate::diagnostic::has_errors(&pre),
+        diagnostics: render_all(&pre, opts.lang),
+        costs: v.costs,
+    }
+}
+
+/// One identifier found: where and what, never the text.
+#[derive(Clone, Debug, Serialize)]
+pub struct FindingOut {
+    /// JSON Pointer of the field (`""` for plain text).
+    pub path: crate::Pointer,
+    /// `national_id`, `name`, `phone`, …
+    pub kind: Kind,
+    /// The diagnostic code (`privacy.national_id`, …).
+    pub code: &'static str,
+    pub span: crate::Span,
+    pub confidence: f32,
+    /// The placeholder redaction puts in its place.
+    pub placeholder: &'static str,
+    pub message: String,
+}
+
+/// The result of a scan.
+#[derive(Clone, Debug, Serialize)]
+pub struct ScanResult {
+    pub findings: Vec<FindingOut>,
+    /// Problems with the input itself (not the findings).
+    pub diagnostics: Vec<Rendered>,
+}
+
+/// The identity to look for: from part 1 when given.
+fn identity(part1: &Value) -> Identity {
+    match part1 {
+        Value::Object(_) => Identity::from_part1(part1),
+        _ => Identity::none(),
+    }
+}
+
+fn finding_out(path: &crate::Pointer, f: &privacy::Finding, lang: Lang) -> FindingOut {
+    let rule = privacy::rule_for(f.kind);
+    FindingOut {
+        path: path.clone(),
+        kind: f.kind,
+        code: rule.code,
+        span: f.span,
+        confidence: f.confidence,
+        placeholder: privacy::placeholder(f.kind),
+        message: Diagnostic::new(rule, path.clone()).message(lang),
+    }
+}
+
+/// Scans a form document (every outgoing field) or a plain text (a JSON string).
+pub fn scan(input: &Value, part1: &Value, opts: &Options, mut pre: Vec<Diagnostic>) -> ScanResult {
+    let id = identity(part1);
+    let mut findings = Vec::new();
+    match input {
+        Value::String(text) => {
+            let root = crate::Pointer::root();
+            findings.extend(
+                privacy::scan_text(text, &id)
+                    .iter()
+                    .map(|f| finding_out(&root, f, opts.lang)),
+            );
+        }
+        Value::Object(_) => match forms::kind_of(input) {
+            Some(kind) => {
+                for ff in privacy::scan_document(input, kind, &id) {
+                    findings.extend(
+                        ff.findings
+                            .iter()
+                            .map(|f| finding_out(&ff.path, f, opts.lang)),
+                    );
+                }
+            }
+            None => pre.push(Diagnostic::new(
+                &forms::KIND_MISSING,
+                crate::Pointer::root().key("form"),
+            )),
+        },
+        _ => pre.push(type_error(
+            crate::Pointer::root(),
+            "form document (object) or text",
+        )),
+    }
+    ScanResult {
+        findings,
+        diagnostics: render_all(&pre, opts.lang),
+    }
+}
+
+/// The result of a redaction.
+#[derive(Clone, Debug, Serialize)]
+pub struct RedactResult {
+    /// The redacted document or text (same type as the input); `null` on bad input.
+    pub redacted: Value,
+    pub replacements: Vec<Replacement>,
+    pub diagnostics: Vec<Rendered>,
+}
+
+/// Redacts a form document or a plain text.
+pub fn redact(
+    input: &Value,
+    part1: &Value,
+    opts: &Options,
+    mut pre: Vec<Diagnostic>,
+) -> RedactResult {
+    let id = identity(part1);
+    let (redacted, replacements) = match input {
+        Value::String(text) => {
+            let (t, r) = privacy::redact_plain(text, &id);
+            (Value::String(t), r)
+        }
+        Value::Object(_) => match forms::kind_of(input) {
+            Some(kind) => privacy::redact_document(input, kind, &id),
+            None => {
+                pre.push(Diagnostic::new(
+                    &forms::KIND_MISSING,
+                    crate::Pointer::root().key("form"),
+                ));
+                (Value::Null, Vec::new())
+            }
+        },
+        _ => {
+            pre.push(type_error(
+                crate::Pointer::root(),
+                "form document (object) or text",
+            ));
+            (Value::Null, Vec::new())
+        }
+    };
+    RedactResult {
+        redacted,
+        replacements,
+        diagnostics: render_all(&pre, opts.lang),
+    }
+}
+
+/// The result of the gate.
+#[derive(Clone, Debug, Serialize)]
+pub struct SubmissionResult {
+    /// True when the package is sealed and may be sent.
+    pub ok: bool,
+    pub sealed: Option<gate::Sealed>,
+    pub diagnostics: Vec<Rendered>,
+    pub costs: Option<CostSummary>,
+}
+
+/// The gate: validate at submission, scan, cross-check with part 1, seal.
+pub fn prepare_submission(
+    part2: &Value,
+    part1: &Value,
+    opts: &Options,
+    mut pre: Vec<Diagnostic>,
+) -> SubmissionResult {
+    let p1 = match part1 {
+        Value::Null => None,
+        Value::Object(_) => Some(part1),
+        _ => {
+            pre.push(type_error(
+                crate::Pointer::root().key("part1"),
+                "form document (object)",
+            ));
+            None
+        }
+    };
+    let r = gate::prepare_submission(part2, p1, opts.key.as_deref(), &opts.context());
+    let blocked_by_input = crate::diagnostic::has_errors(&pre);
+    pre.extend(r.diagnostics);
+    SubmissionResult {
+        ok: r.ok && !blocked_by_input,
+        sealed: if blocked_by_input { None } else { r.sealed },
+        diagnostics: render_all(&pre, opts.lang),
+        costs: r.costs,
+    }
 }
 
 /// A rule in the catalogue, serialisable (all languages).

@@ -89,6 +89,76 @@ export interface ReferenceResult {
 
 export interface Texts { nb: string; nn: string; en: string; }
 
+export type FormKind = "tilgang-del1" | "tilgang-del2" | "hb-exception-single" | "hb-exception-group"
+  | "hb-offlabel-single" | "hb-offlabel-group";
+export type Stage = "draft" | "approval" | "submission";
+
+/** Options of validate / scan / redact / prepareSubmission. */
+export interface CheckOptions extends Options {
+  /** Stage for validate; default "submission". */
+  stage?: Stage;
+  /** The hospital's secret pseudonym key as hex (at least 32 bytes). Never built in. */
+  pseudonymKey?: string;
+}
+
+/** A form document: { form: FormKind, ... } as in the README ("Forms"). */
+export type FormDocument = { form: FormKind } & Record<string, unknown>;
+
+export interface CostSummary {
+  drugPerMonthOre: number | null;
+  otherPerMonthOre: number | null;
+  extraPerMonthOre: number | null;
+  monthlyTotalOre: number | null;
+  durationMonths: number | null;
+  totalOre: number | null;
+  monthlyTotalText: string | null;
+  totalText: string | null;
+}
+
+export interface ValidateResult {
+  form: FormKind | null;
+  stage: Stage;
+  valid: boolean;
+  diagnostics: Diagnostic[];
+  costs: CostSummary | null;
+}
+
+export type FindingKind = "national_id" | "possible_national_id" | "account" | "email" | "phone"
+  | "birth_date" | "record_number" | "address" | "ip_address" | "name";
+
+/** An identifier found: where and what kind — never the matched text. */
+export interface Finding {
+  path: string;
+  kind: FindingKind;
+  code: string;
+  span: Span;
+  confidence: number;
+  placeholder: string;
+  message: string;
+}
+
+export interface ScanResult { findings: Finding[]; diagnostics: Diagnostic[]; }
+
+export interface Replacement { path: string; kind: FindingKind; span: Span; placeholder: string; }
+
+export interface RedactResult<T> { redacted: T | null; replacements: Replacement[]; diagnostics: Diagnostic[]; }
+
+export interface Sealed {
+  form: FormKind;
+  /** Canonical JSON of part 2 (RFC 8785 member order). */
+  canonical: string;
+  /** SHA-256 of the canonical JSON, hex. */
+  sha256: string;
+  pseudonym?: string;
+}
+
+export interface SubmissionResult {
+  ok: boolean;
+  sealed: Sealed | null;
+  diagnostics: Diagnostic[];
+  costs: CostSummary | null;
+}
+
 export interface RuleInfo {
   code: string;
   severity: Severity;
@@ -180,4 +250,75 @@ pub fn rules() -> JsValue {
 pub fn today() -> String {
     let d = today_from_js();
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+fn check_options(v: JsValue) -> (Options, Vec<Diagnostic>) {
+    options(v)
+}
+
+/// Validates a form document at `options.stage` (default `submission`).
+#[wasm_bindgen(unchecked_return_type = "ValidateResult")]
+pub fn validate(
+    #[wasm_bindgen(unchecked_param_type = "FormDocument")] doc: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] opts: JsValue,
+) -> JsValue {
+    let (o, mut pre) = check_options(opts);
+    let v = to_json(doc, Pointer::root(), &mut pre);
+    to_js(&api::validate(&v, &o, pre))
+}
+
+/// Finds direct identifiers in a form document (its outgoing fields) or in a text. `part1`
+/// (optional) gives the patient's name, number and birth date to look for.
+#[wasm_bindgen(unchecked_return_type = "ScanResult")]
+pub fn scan(
+    #[wasm_bindgen(unchecked_param_type = "FormDocument | string")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FormDocument | null | undefined")] part1: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] opts: JsValue,
+) -> JsValue {
+    let (o, mut pre) = check_options(opts);
+    let v = to_json(input, Pointer::root(), &mut pre);
+    let p1 = to_json(part1, Pointer::root().key("part1"), &mut pre);
+    to_js(&api::scan(&v, &p1, &o, pre))
+}
+
+/// Replaces every identifier found with a bracketed placeholder (`[NAVN]`, …).
+#[wasm_bindgen(unchecked_return_type = "RedactResult<FormDocument | string>")]
+pub fn redact(
+    #[wasm_bindgen(unchecked_param_type = "FormDocument | string")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FormDocument | null | undefined")] part1: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] opts: JsValue,
+) -> JsValue {
+    let (o, mut pre) = check_options(opts);
+    let v = to_json(input, Pointer::root(), &mut pre);
+    let p1 = to_json(part1, Pointer::root().key("part1"), &mut pre);
+    to_js(&api::redact(&v, &p1, &o, pre))
+}
+
+/// The gate: validates part 2 at submission, scans it, checks it against part 1, and seals it
+/// (canonical JSON + SHA-256, and a pseudonym when `options.pseudonymKey` is given).
+#[wasm_bindgen(js_name = prepareSubmission, unchecked_return_type = "SubmissionResult")]
+pub fn prepare_submission(
+    #[wasm_bindgen(unchecked_param_type = "FormDocument")] part2: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FormDocument | null | undefined")] part1: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] opts: JsValue,
+) -> JsValue {
+    let (o, mut pre) = check_options(opts);
+    let v = to_json(part2, Pointer::root(), &mut pre);
+    let p1 = to_json(part1, Pointer::root().key("part1"), &mut pre);
+    to_js(&api::prepare_submission(&v, &p1, &o, pre))
+}
+
+/// The cost summary of a document (monthly total, total over the duration) with the cost
+/// diagnostics only.
+#[wasm_bindgen(js_name = costSummary, unchecked_return_type = "ValidateResult")]
+pub fn cost_summary(
+    #[wasm_bindgen(unchecked_param_type = "FormDocument")] doc: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] opts: JsValue,
+) -> JsValue {
+    let (mut o, mut pre) = check_options(opts);
+    o.stage = crate::forms::Stage::Draft;
+    let v = to_json(doc, Pointer::root(), &mut pre);
+    let mut r = api::validate(&v, &o, pre);
+    r.diagnostics.retain(|d| d.code.starts_with("cost."));
+    to_js(&r)
 }

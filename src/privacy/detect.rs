@@ -601,9 +601,14 @@ fn eight(
     let mut prefixed = false;
     if let Some(p) = cx.prev_non_space(first) {
         let ps = cx.s(p);
-        if (ps == "47" && p.checked_sub(1).is_some_and(|q| cx.is(q, T::Punct('+')))) || ps == "0047" {
+        if (ps == "47" && p.checked_sub(1).is_some_and(|q| cx.is(q, T::Punct('+')))) || ps == "0047"
+        {
             prefixed = true;
-            s = if ps == "47" { cx.start(p - 1) } else { cx.start(p) };
+            s = if ps == "47" {
+                cx.start(p - 1)
+            } else {
+                cx.start(p)
+            };
         } else if cx.is(p, T::Punct(')'))
             && p >= 3
             && cx.s(p - 1) == "47"
@@ -626,7 +631,10 @@ fn eight(
     if !(shaped || prefixed || cue) || !seps_are(cx, sub, &[' ', '-']) {
         return;
     }
-    let text: String = digits_of(cx, sub).iter().map(|d| char::from(b'0' + d)).collect();
+    let text: String = digits_of(cx, sub)
+        .iter()
+        .map(|d| char::from(b'0' + d))
+        .collect();
     if !ident::phone::is_valid(&text) {
         return;
     }

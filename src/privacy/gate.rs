@@ -11,7 +11,9 @@
 
 use super::seal::{canonical_json, pseudonym, sha256_hex, MIN_KEY_LEN};
 use super::{diagnostics, scan_document, FieldFindings, Identity};
-use crate::diagnostic::{has_errors, Arg, Diagnostic, Document, Pointer, Rule, Severity, Source, Texts};
+use crate::diagnostic::{
+    has_errors, Arg, Diagnostic, Document, Pointer, Rule, Severity, Source, Texts,
+};
 use crate::forms::{self, costs::CostSummary, FormKind, Stage};
 use crate::reference;
 use crate::Context;
@@ -99,7 +101,12 @@ pub static NO_PSEUDONYM: Rule = Rule {
 };
 
 /// Rules of this module.
-pub static RULES: &[&Rule] = &[&NOT_OUTGOING, &BIRTH_YEAR_MISMATCH, &KEY_SHORT, &NO_PSEUDONYM];
+pub static RULES: &[&Rule] = &[
+    &NOT_OUTGOING,
+    &BIRTH_YEAR_MISMATCH,
+    &KEY_SHORT,
+    &NO_PSEUDONYM,
+];
 
 /// What leaves the hospital: canonical JSON, its digest, and the optional pseudonym.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -132,7 +139,12 @@ pub struct GateResult {
 
 /// Validates, scans and seals part 2. `part1` (optional) is used for the cross-checks and to
 /// find the patient's own identifiers; `key` (optional, ≥ 32 bytes) for the pseudonym.
-pub fn prepare_submission(part2: &Value, part1: Option<&Value>, key: Option<&[u8]>, ctx: &Context) -> GateResult {
+pub fn prepare_submission(
+    part2: &Value,
+    part1: Option<&Value>,
+    key: Option<&[u8]>,
+    ctx: &Context,
+) -> GateResult {
     let v = forms::validate(part2, Stage::Submission, ctx);
     let mut diags = v.diagnostics;
     let Some(kind) = v.form else {
@@ -157,7 +169,10 @@ pub fn prepare_submission(part2: &Value, part1: Option<&Value>, key: Option<&[u8
     let mut pseudo = None;
     if let Some(key) = key {
         if key.len() < MIN_KEY_LEN {
-            diags.push(Diagnostic::new(&KEY_SHORT, Pointer::root().key("options")).arg("min", Arg::Int(MIN_KEY_LEN as i64)));
+            diags.push(
+                Diagnostic::new(&KEY_SHORT, Pointer::root().key("options"))
+                    .arg("min", Arg::Int(MIN_KEY_LEN as i64)),
+            );
         } else if let Some(id) = national_id.as_ref() {
             pseudo = pseudonym(key, id.digits()).ok();
         } else {
@@ -184,7 +199,11 @@ pub fn prepare_submission(part2: &Value, part1: Option<&Value>, key: Option<&[u8
     }
 }
 
-fn blocked(mut diagnostics: Vec<Diagnostic>, findings: Vec<FieldFindings>, costs: Option<CostSummary>) -> GateResult {
+fn blocked(
+    mut diagnostics: Vec<Diagnostic>,
+    findings: Vec<FieldFindings>,
+    costs: Option<CostSummary>,
+) -> GateResult {
     forms::sort(&mut diagnostics);
     GateResult {
         ok: false,
@@ -197,7 +216,13 @@ fn blocked(mut diagnostics: Vec<Diagnostic>, findings: Vec<FieldFindings>, costs
 
 /// Part 1 checks: part 1 itself (at stage approval, reported under `/part1`), the same
 /// reference in both parts, and the birth year.
-fn cross_check(part2: &Value, part1: &Value, id: Option<&crate::ident::fnr::NationalId>, ctx: &Context, diags: &mut Vec<Diagnostic>) {
+fn cross_check(
+    part2: &Value,
+    part1: &Value,
+    id: Option<&crate::ident::fnr::NationalId>,
+    ctx: &Context,
+    diags: &mut Vec<Diagnostic>,
+) {
     let p1 = forms::validate_as(part1, FormKind::TilgangDel1, Stage::Approval, ctx);
     diags.extend(p1.diagnostics.into_iter().map(|mut d| {
         d.path = prefixed(&d.path);
@@ -209,7 +234,11 @@ fn cross_check(part2: &Value, part1: &Value, id: Option<&crate::ident::fnr::Nati
             .and_then(|s| reference::check(s, ctx).reference)
     };
     if let (Some(a), Some(b)) = (r(part1), r(part2)) {
-        diags.extend(reference::check_same(&a, &b, &Pointer::root().key("reference")));
+        diags.extend(reference::check_same(
+            &a,
+            &b,
+            &Pointer::root().key("reference"),
+        ));
     }
     let year2 = part2
         .get("patient")
@@ -218,7 +247,10 @@ fn cross_check(part2: &Value, part1: &Value, id: Option<&crate::ident::fnr::Nati
     let year1 = id.and_then(crate::ident::fnr::birth_year);
     if let (Some(y2), Some(y1)) = (year2, year1) {
         if y2 != i64::from(y1) {
-            diags.push(Diagnostic::new(&BIRTH_YEAR_MISMATCH, Pointer::from_static("/patient/birth_year")));
+            diags.push(Diagnostic::new(
+                &BIRTH_YEAR_MISMATCH,
+                Pointer::from_static("/patient/birth_year"),
+            ));
         }
     }
 }
@@ -227,7 +259,9 @@ fn prefixed(p: &Pointer) -> Pointer {
     let mut out = Pointer::root().key("part1");
     for seg in p.as_str().split('/').skip(1) {
         out = match seg {
-            s if s.bytes().all(|b| b.is_ascii_digit()) && !s.is_empty() => out.index(s.parse().unwrap_or(0)),
+            s if s.bytes().all(|b| b.is_ascii_digit()) && !s.is_empty() => {
+                out.index(s.parse().unwrap_or(0))
+            }
             s => out.key_masked(&s.replace("~1", "/").replace("~0", "~")),
         };
     }
@@ -253,13 +287,19 @@ mod tests {
         let p1 = load("tilgang-del1-valid.json");
         let key = [42u8; 32];
         let a = prepare_submission(&p2, Some(&p1), Some(&key), &ctx);
-        assert!(a.ok, "{:?}", a.diagnostics.iter().map(|d| d.code()).collect::<Vec<_>>());
+        assert!(
+            a.ok,
+            "{:?}",
+            a.diagnostics.iter().map(|d| d.code()).collect::<Vec<_>>()
+        );
         let s = a.sealed.unwrap();
         assert_eq!(s.sha256, sha256_hex(s.canonical.as_bytes()));
         assert!(s.pseudonym.is_some());
         // Same input (members in another order) → same bytes and digest.
         let reordered: Value = serde_json::from_str(&canonical_json(&p2)).unwrap();
-        let b = prepare_submission(&reordered, Some(&p1), Some(&key), &ctx).sealed.unwrap();
+        let b = prepare_submission(&reordered, Some(&p1), Some(&key), &ctx)
+            .sealed
+            .unwrap();
         assert_eq!(s, b);
         assert!(!s.canonical.contains("Kari") && !s.canonical.contains("14037410021"));
     }
@@ -269,7 +309,8 @@ mod tests {
         let reg = Registry::builtin();
         let ctx = Context::new(NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(), &reg);
         let mut p2 = load("tilgang-del2-valid.json");
-        p2["patient"]["medical_history"] = Value::String("Kari Nordmann, fnr 140374 10021, ble henvist.".into());
+        p2["patient"]["medical_history"] =
+            Value::String("Kari Nordmann, fnr 140374 10021, ble henvist.".into());
         let mut p1 = load("tilgang-del1-valid.json");
         p1["reference"] = Value::String("2025-05-11-HBE-ONK".into());
         let r = prepare_submission(&p2, Some(&p1), None, &ctx);
@@ -280,7 +321,10 @@ mod tests {
         assert!(codes.contains(&"reference.mismatch"), "{codes:?}");
         // Part 1 is never sent.
         let r = prepare_submission(&p1, None, None, &ctx);
-        assert!(r.diagnostics.iter().any(|d| d.code() == "gate.part1_not_sendable"));
+        assert!(r
+            .diagnostics
+            .iter()
+            .any(|d| d.code() == "gate.part1_not_sendable"));
     }
 
     #[test]
@@ -291,7 +335,12 @@ mod tests {
         let r = prepare_submission(&p2, None, Some(&[1u8; 8]), &ctx);
         assert!(!r.ok && r.diagnostics.iter().any(|d| d.code() == "gate.key.short"));
         let r = prepare_submission(&p2, None, Some(&[1u8; 32]), &ctx);
-        assert!(r.ok && r.diagnostics.iter().any(|d| d.code() == "gate.pseudonym.no_part1"));
+        assert!(
+            r.ok && r
+                .diagnostics
+                .iter()
+                .any(|d| d.code() == "gate.pseudonym.no_part1")
+        );
         assert_eq!(r.sealed.unwrap().pseudonym, None);
     }
 
@@ -302,7 +351,10 @@ mod tests {
         let mut p2 = load("tilgang-del2-valid.json");
         p2["patient"]["birth_year"] = Value::from(1975);
         let r = prepare_submission(&p2, Some(&load("tilgang-del1-valid.json")), None, &ctx);
-        assert!(r.diagnostics.iter().any(|d| d.code() == "gate.birth_year.mismatch"));
+        assert!(r
+            .diagnostics
+            .iter()
+            .any(|d| d.code() == "gate.birth_year.mismatch"));
         assert!(r.ok, "a warning does not block");
     }
 }

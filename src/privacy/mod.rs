@@ -69,46 +69,106 @@ macro_rules! finding_rule {
     };
 }
 
-finding_rule!(NATIONAL_ID, "privacy.national_id", SRC_T, [
-    "Teksten inneholder et fødselsnummer eller D-nummer.",
-    "Teksten inneheld eit fødselsnummer eller D-nummer.",
-    "The text contains a national identity number."]);
-finding_rule!(POSSIBLE_NATIONAL_ID, "privacy.possible_national_id", SRC_T, [
-    "Teksten inneholder et mulig fødselsnummer (11 sifre som begynner med en dato).",
-    "Teksten inneheld eit mogleg fødselsnummer (11 siffer som byrjar med ein dato).",
-    "The text contains a possible national identity number (11 digits starting with a date)."]);
-finding_rule!(ACCOUNT, "privacy.account", SRC_BRIEF, [
-    "Teksten inneholder et kontonummer.",
-    "Teksten inneheld eit kontonummer.",
-    "The text contains a bank account number."]);
-finding_rule!(EMAIL, "privacy.email", SRC_BRIEF, [
-    "Teksten inneholder en e-postadresse.",
-    "Teksten inneheld ei e-postadresse.",
-    "The text contains an e-mail address."]);
-finding_rule!(PHONE, "privacy.phone", SRC_BRIEF, [
-    "Teksten inneholder et telefonnummer.",
-    "Teksten inneheld eit telefonnummer.",
-    "The text contains a phone number."]);
-finding_rule!(BIRTH_DATE, "privacy.birth_date", SRC_BRIEF, [
-    "Teksten inneholder en fødselsdato; bare fødselsåret er tillatt.",
-    "Teksten inneheld ein fødselsdato; berre fødselsåret er tillate.",
-    "The text contains a date of birth; only the birth year is allowed."]);
-finding_rule!(RECORD_NUMBER, "privacy.record_number", SRC_BRIEF, [
-    "Teksten inneholder et journal-, pasient- eller saksnummer.",
-    "Teksten inneheld eit journal-, pasient- eller saksnummer.",
-    "The text contains a record, patient or case number."]);
-finding_rule!(ADDRESS, "privacy.address", SRC_BRIEF, [
-    "Teksten inneholder en adresse eller et bosted.",
-    "Teksten inneheld ei adresse eller ein bustad.",
-    "The text contains an address or place of residence."]);
-finding_rule!(IP_ADDRESS, "privacy.ip_address", SRC_BRIEF, [
-    "Teksten inneholder en IP-adresse.",
-    "Teksten inneheld ei IP-adresse.",
-    "The text contains an IP address."]);
-finding_rule!(NAME, "privacy.name", SRC_HB, [
-    "Teksten inneholder et personnavn.",
-    "Teksten inneheld eit personnamn.",
-    "The text contains a person's name."]);
+finding_rule!(
+    NATIONAL_ID,
+    "privacy.national_id",
+    SRC_T,
+    [
+        "Teksten inneholder et fødselsnummer eller D-nummer.",
+        "Teksten inneheld eit fødselsnummer eller D-nummer.",
+        "The text contains a national identity number."
+    ]
+);
+finding_rule!(
+    POSSIBLE_NATIONAL_ID,
+    "privacy.possible_national_id",
+    SRC_T,
+    [
+        "Teksten inneholder et mulig fødselsnummer (11 sifre som begynner med en dato).",
+        "Teksten inneheld eit mogleg fødselsnummer (11 siffer som byrjar med ein dato).",
+        "The text contains a possible national identity number (11 digits starting with a date)."
+    ]
+);
+finding_rule!(
+    ACCOUNT,
+    "privacy.account",
+    SRC_BRIEF,
+    [
+        "Teksten inneholder et kontonummer.",
+        "Teksten inneheld eit kontonummer.",
+        "The text contains a bank account number."
+    ]
+);
+finding_rule!(
+    EMAIL,
+    "privacy.email",
+    SRC_BRIEF,
+    [
+        "Teksten inneholder en e-postadresse.",
+        "Teksten inneheld ei e-postadresse.",
+        "The text contains an e-mail address."
+    ]
+);
+finding_rule!(
+    PHONE,
+    "privacy.phone",
+    SRC_BRIEF,
+    [
+        "Teksten inneholder et telefonnummer.",
+        "Teksten inneheld eit telefonnummer.",
+        "The text contains a phone number."
+    ]
+);
+finding_rule!(
+    BIRTH_DATE,
+    "privacy.birth_date",
+    SRC_BRIEF,
+    [
+        "Teksten inneholder en fødselsdato; bare fødselsåret er tillatt.",
+        "Teksten inneheld ein fødselsdato; berre fødselsåret er tillate.",
+        "The text contains a date of birth; only the birth year is allowed."
+    ]
+);
+finding_rule!(
+    RECORD_NUMBER,
+    "privacy.record_number",
+    SRC_BRIEF,
+    [
+        "Teksten inneholder et journal-, pasient- eller saksnummer.",
+        "Teksten inneheld eit journal-, pasient- eller saksnummer.",
+        "The text contains a record, patient or case number."
+    ]
+);
+finding_rule!(
+    ADDRESS,
+    "privacy.address",
+    SRC_BRIEF,
+    [
+        "Teksten inneholder en adresse eller et bosted.",
+        "Teksten inneheld ei adresse eller ein bustad.",
+        "The text contains an address or place of residence."
+    ]
+);
+finding_rule!(
+    IP_ADDRESS,
+    "privacy.ip_address",
+    SRC_BRIEF,
+    [
+        "Teksten inneholder en IP-adresse.",
+        "Teksten inneheld ei IP-adresse.",
+        "The text contains an IP address."
+    ]
+);
+finding_rule!(
+    NAME,
+    "privacy.name",
+    SRC_HB,
+    [
+        "Teksten inneholder et personnavn.",
+        "Teksten inneheld eit personnamn.",
+        "The text contains a person's name."
+    ]
+);
 
 /// Rules of this module.
 pub static RULES: &[&Rule] = &[
@@ -196,7 +256,11 @@ impl Identity {
 
     /// From a part 1 document (`patient.name`, `patient.national_id`).
     pub fn from_part1(doc: &Value) -> Identity {
-        let get = |k: &str| doc.get("patient").and_then(|p| p.get(k)).and_then(Value::as_str);
+        let get = |k: &str| {
+            doc.get("patient")
+                .and_then(|p| p.get(k))
+                .and_then(Value::as_str)
+        };
         Identity::new(get("name"), get("national_id"))
     }
 
@@ -355,7 +419,11 @@ pub fn redact_text(text: &str, findings: &[Finding]) -> String {
 
 /// Redacts every finding in a document. Returns the redacted document (member order kept)
 /// and what was replaced where.
-pub fn redact_document(doc: &Value, kind: FormKind, identity: &Identity) -> (Value, Vec<Replacement>) {
+pub fn redact_document(
+    doc: &Value,
+    kind: FormKind,
+    identity: &Identity,
+) -> (Value, Vec<Replacement>) {
     let found = scan_document(doc, kind, identity);
     let mut out = doc.clone();
     let mut replaced = Vec::new();
@@ -402,7 +470,10 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].kind, Kind::Phone);
         let found = text.get(f[0].span.start..f[0].span.end).unwrap();
-        assert!(found.starts_with("912") && found.ends_with("567"), "{found:?}");
+        assert!(
+            found.starts_with("912") && found.ends_with("567"),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -411,7 +482,14 @@ mod tests {
         let text = "Kari Nordmann (14037410021), f. 14.03.1974, kari@example.no, Storgata 12, 5003 Bergen.";
         let (once, rep) = redact_plain(text, &id);
         assert!(rep.len() >= 5, "{once}");
-        for needle in ["Kari", "Nordmann", "14037410021", "14.03.1974", "kari@example.no", "Storgata"] {
+        for needle in [
+            "Kari",
+            "Nordmann",
+            "14037410021",
+            "14.03.1974",
+            "kari@example.no",
+            "Storgata",
+        ] {
             assert!(!once.contains(needle), "{needle} in {once}");
         }
         let (twice, rep2) = redact_plain(&once, &id);
