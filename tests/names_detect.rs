@@ -168,6 +168,8 @@ fn first_name_and_surname_anywhere() {
         ["Ingrid Fjellvang"]
     );
     assert_eq!(names_in("Kari har vært plaget lenge."), ["Kari"]);
+    assert_eq!(names_in("PASIENT: KARI NORDMANN"), ["KARI NORDMANN"]);
+    assert_eq!(names_in("Henvist av OLA HANSEN."), ["OLA HANSEN"]);
     let h = find_names("Samtale med Ola Hansen i går.", None);
     assert_eq!(h[0].reason, NameReason::NameList);
     assert!(h[0].confidence > find_names("Kari har vært plaget.", None)[0].confidence);
@@ -191,6 +193,7 @@ fn ordinary_words_are_not_names() {
         "Produsent: Eli Lilly.",
         "Behandlet ved Martina Hansens Hospital og St. Olavs hospital.",
         "Overlege og LIS-lege vurderte saken.",
+        "Inkludert i studien EMMA, skåret med IDA-skjema.",
     ] {
         assert!(names_in(text).is_empty(), "{text}: {:?}", names_in(text));
     }
