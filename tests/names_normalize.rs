@@ -208,3 +208,39 @@ proptest! {
         }
     }
 }
+
+/// Throughput of `normalize` (and of name detection). Run in release:
+/// `cargo test --release --test names_normalize -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn throughput() {
+    use std::time::Instant;
+    let para = "Pasienten har hatt progresjon etter tre linjer behandling. Kostnad per maned er \
+                beregnet til 45 000 kr. Funksjonsnivaet er ECOG 1, og hun klarer seg selv.\n";
+    let ascii: String = para.repeat(100_000); // ~17 MB
+    let mixed: String = "Pasienten Kari\u{A0}Nordmann, fnr 2611\u{200B}15 938\u{2009}16, tlf \
+                         ４１ ２２ ３３ ４４ &amp; datter &Oslash;ydis \u{200F}(RTL)\u{200E}.\n"
+        .repeat(100_000);
+    for (label, text) in [("ASCII", &ascii), ("mixed Unicode/HTML", &mixed)] {
+        let t = Instant::now();
+        let n = normalize(text);
+        let secs = t.elapsed().as_secs_f64();
+        let mbps = text.len() as f64 / secs / 1e6;
+        println!(
+            "normalize, {label}: {} bytes in {secs:.4} s = {mbps:.0} MB/s",
+            text.len()
+        );
+        assert!(!n.text.is_empty());
+        if label == "ASCII" && !cfg!(debug_assertions) {
+            assert!(mbps > 100.0, "{mbps} MB/s");
+        }
+        let t = Instant::now();
+        let hits = skjemavakt::privacy::names::find_names(&n.text, None);
+        let secs = t.elapsed().as_secs_f64();
+        println!(
+            "find_names, {label}: {} hits, {:.1} MB/s",
+            hits.len(),
+            n.text.len() as f64 / secs / 1e6
+        );
+    }
+}

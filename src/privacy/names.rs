@@ -434,6 +434,11 @@ fn namelike(t: &Tok<'_>) -> bool {
     !is_common_word(t.text) && k.chars().count() >= 2 && !ORG_WORDS.contains(&k.as_str())
 }
 
+/// An all-capitals word ("EMMA", "IDA" as study or score names): not a name on its own.
+fn is_acronym(t: &Tok<'_>) -> bool {
+    t.text.chars().count() >= 2 && !t.text.chars().any(char::is_lowercase)
+}
+
 fn is_org_word(t: &Tok<'_>) -> bool {
     ORG_WORDS.contains(&key(t.text).as_str())
 }
@@ -722,7 +727,7 @@ pub fn find_names(text: &str, patient: Option<&PatientName>) -> Vec<NameHit> {
                 0.9
             } else if mid_sentence_cap {
                 0.75
-            } else if !common {
+            } else if !common && !is_acronym(t) {
                 0.6
             } else {
                 0.0
