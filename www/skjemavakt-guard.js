@@ -119,6 +119,15 @@ function setAt(doc, pointer, value) {
 
 const cssId = (s) => s.replace(/[^A-Za-z0-9_-]/g, '-');
 
+/** Drops the holes that blank list rows leave in arrays. */
+function compact(v) {
+  if (Array.isArray(v)) return v.filter((x) => x !== undefined && x !== null).map(compact);
+  if (v && typeof v === 'object') {
+    for (const k of Object.keys(v)) v[k] = compact(v[k]);
+  }
+  return v;
+}
+
 class Guard {
   constructor(form, options) {
     this.form = form;
@@ -171,7 +180,7 @@ class Guard {
       }
       setAt(doc, p, v);
     }
-    return doc;
+    return compact(doc);
   }
 
   part1() {
@@ -225,10 +234,15 @@ class Guard {
     this.lastValidation = validation;
     this.lastScan = scan;
     let gate = null;
-    if (submitting) {
+    const gated = this.opts.gate !== false && this.opts.kind !== 'tilgang-del1';
+    if (submitting && gated) {
       gate = sv.prepareSubmission(doc, part1, this.options({ pseudonymKey: this.opts.pseudonymKey }));
     }
     this.render(validation, scan, gate, submitting);
+    if (submitting && !gated && validation.valid) {
+      this.form.dispatchEvent(new CustomEvent('skjemavakt:valid', { detail: doc, bubbles: true }));
+      if (typeof this.opts.onValid === 'function') this.opts.onValid(doc);
+    }
     if (gate && gate.ok) {
       this.showSealed(gate.sealed);
       this.form.dispatchEvent(new CustomEvent('skjemavakt:sealed', { detail: gate.sealed, bubbles: true }));
