@@ -4,7 +4,7 @@
 //! letter and two digits; four-character subcategories after a decimal point). The
 //! Norwegian edition (Direktoratet for e-helse, FinnKode) adds a few five-character codes,
 //! so one or two subcategory digits are accepted. Written both with and without the point
-//! (`C34.1`, `C341` — NPR reporting omits it); [`compact`] gives `C341`, [`format`] gives
+//! (`C34.1`, `C341` — NPR reporting omits it); [`compact`] gives `C341`, [`format()`] gives
 //! `C34.1`. This module checks the structure, not that the code exists.
 //!
 //! ```
@@ -29,7 +29,7 @@ pub enum Icd10Error {
         /// Length in characters, without the point.
         found: usize,
     },
-    /// A character that does not fit letter, digit, digit, [point], digit(s).
+    /// A character that does not fit letter, digit, digit, optional point, digit(s).
     #[error("character {position} does not fit the ICD-10 pattern (like C34.1)")]
     Format {
         /// Position (in characters, from 0) in the trimmed, upper-cased input.

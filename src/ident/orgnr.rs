@@ -43,7 +43,7 @@ pub enum OrgnrError {
 }
 
 /// A valid organisation number. Organisation numbers are public, but for uniformity
-/// `Debug` and `Display` are masked too; use [`format`] to show one.
+/// `Debug` and `Display` are masked too; use [`format()`] to show one.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct OrgNumber {
     digits: [u8; 9],

@@ -88,7 +88,7 @@ impl PhoneNumber {
         digits_to_string(&self.digits)
     }
 
-    /// `+47 ` followed by [`format`].
+    /// `+47 ` followed by [`format()`].
     pub fn international(&self) -> String {
         format!("+47 {}", format(self))
     }
