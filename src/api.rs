@@ -117,6 +117,7 @@ impl Options {
         };
         for (k, val) in obj {
             match (k.as_str(), val) {
+                (_, Value::Null) => {}
                 ("lang", Value::String(s)) if Lang::parse(s).is_some() => {
                     opts.lang = Lang::parse(s).unwrap_or_default();
                 }
@@ -133,7 +134,6 @@ impl Options {
                 ("pseudonymKey", Value::String(s)) if parse_hex(s).is_some() => {
                     opts.key = parse_hex(s);
                 }
-                (_, Value::Null) => {}
                 ("lang", _) => diags.push(Diagnostic::new(&INPUT_OPTION, base.key("lang"))),
                 ("today", _) => diags.push(Diagnostic::new(&INPUT_OPTION, base.key("today"))),
                 ("stage", _) => diags.push(Diagnostic::new(&INPUT_OPTION, base.key("stage"))),

@@ -235,7 +235,7 @@ class Guard {
     this.lastScan = scan;
     let gate = null;
     const gated = this.opts.gate !== false && this.opts.kind !== 'tilgang-del1';
-    if (submitting && gated) {
+    if ((submitting || this.submitted) && gated) {
       gate = sv.prepareSubmission(doc, part1, this.options({ pseudonymKey: this.opts.pseudonymKey }));
     }
     this.render(validation, scan, gate, submitting);
@@ -243,11 +243,11 @@ class Guard {
       this.form.dispatchEvent(new CustomEvent('skjemavakt:valid', { detail: doc, bubbles: true }));
       if (typeof this.opts.onValid === 'function') this.opts.onValid(doc);
     }
-    if (gate && gate.ok) {
+    if (submitting && gate && gate.ok) {
       this.showSealed(gate.sealed);
       this.form.dispatchEvent(new CustomEvent('skjemavakt:sealed', { detail: gate.sealed, bubbles: true }));
       if (typeof this.opts.onSealed === 'function') this.opts.onSealed(gate.sealed, doc);
-    } else if (this.sealedOut) {
+    } else if (this.sealedOut && !(gate && gate.ok)) {
       this.sealedOut.replaceChildren();
     }
     return gate;
@@ -362,7 +362,8 @@ class Guard {
     const hidden = document.createElement('span');
     hidden.className = 'sv-visually-hidden';
     hidden.textContent = (d.severity === 'warning' ? ui.warningPrefix : ui.errorPrefix) + ' ';
-    p.append(hidden, document.createTextNode(d.message + (d.hint ? ' ' + d.hint : '')));
+    const hint = d.hint && d.code !== 'form.required' ? ' ' + d.hint : '';
+    p.append(hidden, document.createTextNode(d.message + hint));
     const isControl = el.matches('input,select,textarea');
     if (isControl) {
       el.before(p);

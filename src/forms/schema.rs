@@ -302,7 +302,15 @@ pub fn walk_object(
                 Req::Submission => (w.stage >= Stage::Submission).then_some(&STAGE_SUBMISSION),
             };
             if let Some(stage) = needed {
-                diags.push(required(&p, f.label, stage));
+                match f.ty {
+                    // A missing group: report each required field in it, so the physician
+                    // sees every field to fill in at once.
+                    Ty::Object(sub) => {
+                        let empty = Value::Object(serde_json::Map::new());
+                        walk_object(&empty, sub, &p, f.label, w, diags);
+                    }
+                    _ => diags.push(required(&p, f.label, stage)),
+                }
             }
             // A blank string is still checked for type below only if it is not a string.
             match v {

@@ -214,8 +214,9 @@ fn blocked(
     }
 }
 
-/// Part 1 checks: part 1 itself (at stage approval, reported under `/part1`), the same
-/// reference in both parts, and the birth year.
+/// Part 1 checks: part 1's formats (stage draft, reported under `/part1`: its completeness
+/// is part 1's own business, in the record), the same reference in both parts, and the birth
+/// year.
 fn cross_check(
     part2: &Value,
     part1: &Value,
@@ -223,7 +224,7 @@ fn cross_check(
     ctx: &Context,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let p1 = forms::validate_as(part1, FormKind::TilgangDel1, Stage::Approval, ctx);
+    let p1 = forms::validate_as(part1, FormKind::TilgangDel1, Stage::Draft, ctx);
     diags.extend(p1.diagnostics.into_iter().map(|mut d| {
         d.path = prefixed(&d.path);
         d
