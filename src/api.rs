@@ -121,8 +121,8 @@ impl Options {
                 ("lang", Value::String(s)) if Lang::parse(s).is_some() => {
                     opts.lang = Lang::parse(s).unwrap_or_default();
                 }
-                ("today", Value::String(s)) if NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok() => {
-                    opts.today = NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or(default_today);
+                ("today", Value::String(s)) if crate::dates::parse_iso(s).is_some() => {
+                    opts.today = crate::dates::parse_iso(s).unwrap_or(default_today);
                 }
                 ("config", c) => match serde_json::from_value::<Config>(c.clone()) {
                     Ok(cfg) => opts.registry = Registry::with_config(&cfg),

@@ -208,6 +208,7 @@ pub static RULES: &[&Rule] = &[
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Reference {
     /// The date part 1 was filled in.
+    #[serde(serialize_with = "serialize_date")]
     pub date: NaiveDate,
     /// The health trust's canonical code.
     pub hf: String,
@@ -215,12 +216,16 @@ pub struct Reference {
     pub dept: String,
 }
 
+fn serialize_date<S: serde::Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&crate::dates::format_iso(*d))
+}
+
 impl fmt::Display for Reference {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
             "{}-{}-{}",
-            self.date.format("%Y-%m-%d"),
+            crate::dates::format_iso(self.date),
             self.hf,
             self.dept
         )

@@ -398,10 +398,7 @@ pub fn fnr_reason(e: &crate::ident::fnr::FnrError) -> &'static Texts {
 
 /// A date written `YYYY-MM-DD` or `DD.MM.YYYY`, today or earlier.
 pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
-    let t = s.trim();
-    chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
-        .or_else(|_| chrono::NaiveDate::parse_from_str(t, "%d.%m.%Y"))
-        .ok()
+    crate::dates::parse_date(s)
 }
 
 fn check_date(v: &Value, p: &crate::Pointer, w: &Walk<'_>, d: &mut Vec<Diagnostic>) {
