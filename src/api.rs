@@ -68,8 +68,35 @@ pub static INPUT_OPTION: Rule = Rule {
     }),
 };
 
+/// A text larger than [`MAX_TEXT_BYTES`].
+pub static INPUT_TOO_LARGE: Rule = Rule {
+    code: "input.too_large",
+    severity: Severity::Error,
+    source: SRC_INPUT,
+    message: Texts {
+        nb: "Teksten er for stor til å kontrolleres: høyst {max} byte.",
+        nn: "Teksten er for stor til å kontrollerast: høgst {max} byte.",
+        en: "The text is too large to check: at most {max} bytes.",
+    },
+    hint: Some(Texts {
+        nb: "Del teksten opp og kontroller delene hver for seg.",
+        nn: "Del teksten opp og kontroller delane kvar for seg.",
+        en: "Split the text and check the parts one by one.",
+    }),
+};
+
 /// Rules of this module.
-pub static RULES: &[&Rule] = &[&INPUT_JSON, &INPUT_TYPE, &INPUT_OPTION];
+pub static RULES: &[&Rule] = &[&INPUT_JSON, &INPUT_TYPE, &INPUT_OPTION, &INPUT_TOO_LARGE];
+
+/// Largest plain text scanned or redacted in one call.
+pub const MAX_TEXT_BYTES: usize = 16 * 1024 * 1024;
+
+fn too_large(text: &str) -> Option<Diagnostic> {
+    (text.len() > MAX_TEXT_BYTES).then(|| {
+        Diagnostic::new(&INPUT_TOO_LARGE, crate::Pointer::root())
+            .arg("max", crate::diagnostic::Arg::Int(MAX_TEXT_BYTES as i64))
+    })
+}
 
 /// Options every entry point accepts: `{ lang?, today?, config?, stage?, pseudonymKey? }`.
 #[derive(Clone)]
@@ -337,6 +364,7 @@ pub fn scan(input: &Value, part1: &Value, opts: &Options, mut pre: Vec<Diagnosti
     let id = identity(part1);
     let mut findings = Vec::new();
     match input {
+        Value::String(text) if too_large(text).is_some() => pre.extend(too_large(text)),
         Value::String(text) => {
             let root = crate::Pointer::root();
             findings.extend(
@@ -389,6 +417,10 @@ pub fn redact(
 ) -> RedactResult {
     let id = identity(part1);
     let (redacted, replacements) = match input {
+        Value::String(text) if too_large(text).is_some() => {
+            pre.extend(too_large(text));
+            (Value::Null, Vec::new())
+        }
         Value::String(text) => {
             let (t, r) = privacy::redact_plain(text, &id);
             (Value::String(t), r)

@@ -326,6 +326,51 @@ impl Span {
     }
 }
 
+/// Builds many spans over one text in linear total time: offsets are counted on from the
+/// previous span instead of from the start of the text. Spans must come in non-decreasing
+/// order of `start` for that; an earlier `start` restarts the count (correct, just slower).
+pub struct SpanCursor<'a> {
+    text: &'a str,
+    byte: usize,
+    units: usize,
+}
+
+impl<'a> SpanCursor<'a> {
+    /// A cursor at the start of `text`.
+    pub fn new(text: &'a str) -> SpanCursor<'a> {
+        SpanCursor {
+            text,
+            byte: 0,
+            units: 0,
+        }
+    }
+
+    /// The span of a byte range, as [`Span::from_bytes`] would give it.
+    pub fn span(&mut self, start: usize, end: usize) -> Span {
+        let mut start = start.min(self.text.len());
+        while start > 0 && !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = end.clamp(start, self.text.len());
+        while end < self.text.len() && !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        if start < self.byte {
+            self.byte = 0;
+            self.units = 0;
+        }
+        self.units += utf16_len(self.text.get(self.byte..start).unwrap_or(""));
+        self.byte = start;
+        let utf16_end = self.units + utf16_len(self.text.get(start..end).unwrap_or(""));
+        Span {
+            start,
+            end,
+            utf16_start: self.units,
+            utf16_end,
+        }
+    }
+}
+
 fn utf16_len(s: &str) -> usize {
     s.chars().map(char::len_utf16).sum()
 }
@@ -547,6 +592,16 @@ mod tests {
         // Offsets inside a character are moved to a boundary, out of range are clamped.
         let s2 = Span::from_bytes(t, 2, 1000);
         assert!(t.is_char_boundary(s2.start) && s2.end == t.len());
+    }
+
+    #[test]
+    fn span_cursor_agrees_with_from_bytes() {
+        let t = "æ😀 a ø 😀😀 b";
+        let ranges = [(0, 2), (2, 6), (7, 8), (9, 11), (12, 20), (3, 5), (22, 23)];
+        let mut c = SpanCursor::new(t);
+        for (s, e) in ranges {
+            assert_eq!(c.span(s, e), Span::from_bytes(t, s, e), "{s}..{e}");
+        }
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod api;
 pub mod dates;
 pub mod diagnostic;
 pub mod forms;
+pub mod fuzzing;
 pub mod ident;
 pub mod money;
 pub mod privacy;

@@ -216,6 +216,20 @@ pub fn validate(doc: &Value, stage: Stage, ctx: &Context) -> Validation {
 /// Validates a document as `kind` (its `"form"` member, if any, must agree).
 pub fn validate_as(doc: &Value, kind: FormKind, stage: Stage, ctx: &Context) -> Validation {
     let mut diagnostics = Vec::new();
+    // Limits first: a document far beyond any real form gets one clear diagnostic, not a hang.
+    if schema::approx_size(doc, schema::MAX_DOCUMENT_BYTES) > schema::MAX_DOCUMENT_BYTES {
+        diagnostics.push(Diagnostic::new(&schema::TOO_LARGE, Pointer::root()).arg(
+            "max",
+            crate::diagnostic::Arg::Int(schema::MAX_DOCUMENT_BYTES as i64),
+        ));
+        return Validation {
+            form: Some(kind),
+            stage,
+            valid: false,
+            diagnostics,
+            costs: None,
+        };
+    }
     if let Some(f) = doc.get("form") {
         if f.as_str().map(str::trim) != Some(kind.as_str()) {
             diagnostics.push(Diagnostic::new(&KIND_MISSING, Pointer::root().key("form")));

@@ -205,6 +205,23 @@ pub static TOO_LONG: Rule = Rule {
     }),
 };
 
+/// A document larger than [`MAX_DOCUMENT_BYTES`].
+pub static TOO_LARGE: Rule = Rule {
+    code: "form.too_large",
+    severity: Severity::Error,
+    source: SRC_LIMITS,
+    message: Texts {
+        nb: "Dokumentet er for stort: høyst {max} byte.",
+        nn: "Dokumentet er for stort: høgst {max} byte.",
+        en: "The document is too large: at most {max} bytes.",
+    },
+    hint: Some(Texts {
+        nb: "Et søknadsskjema er noen få kilobyte. Kontroller at riktig fil er valgt, og legg vedlegg ved separat.",
+        nn: "Eit søknadsskjema er nokre få kilobyte. Kontroller at rett fil er vald, og legg vedlegg ved separat.",
+        en: "An application form is a few kilobytes. Check that the right file was chosen, and attach documents separately.",
+    }),
+};
+
 /// Rules of this module.
 pub static RULES: &[&Rule] = &[
     &REQUIRED,
@@ -212,7 +229,39 @@ pub static RULES: &[&Rule] = &[
     &WRONG_TYPE,
     &NOT_ALLOWED,
     &TOO_LONG,
+    &TOO_LARGE,
 ];
+
+/// Largest document checked (the sum of its texts, member names and values).
+pub const MAX_DOCUMENT_BYTES: usize = 1024 * 1024;
+
+/// Approximate size of a JSON value in bytes, stopping early once over `limit`.
+pub fn approx_size(v: &Value, limit: usize) -> usize {
+    let mut total = 0usize;
+    let mut stack = vec![v];
+    while let Some(x) = stack.pop() {
+        let own = match x {
+            Value::String(s) => s.len() + 2,
+            Value::Array(a) => {
+                stack.extend(a.iter());
+                2 + a.len()
+            }
+            Value::Object(o) => {
+                for (k, val) in o {
+                    total = total.saturating_add(k.len() + 4);
+                    stack.push(val);
+                }
+                2
+            }
+            _ => 8,
+        };
+        total = total.saturating_add(own);
+        if total > limit {
+            break;
+        }
+    }
+    total
+}
 
 static T_TEXT: Texts = Texts {
     nb: "tekst",

@@ -338,12 +338,14 @@ pub fn scan_with(text: &str, class: Privacy, identity: &Identity) -> Vec<Finding
         );
         hits = detect::resolve_overlaps(hits);
     }
+    // Hits are sorted by start: the cursor counts UTF-16 offsets in one pass.
+    let mut cursor = crate::diagnostic::SpanCursor::new(text);
     hits.into_iter()
         .map(|h| {
             let (s, e) = norm.original_range(h.start, h.end);
             Finding {
                 kind: h.kind,
-                span: Span::from_bytes(text, s, e),
+                span: cursor.span(s, e),
                 confidence: h.confidence,
             }
         })

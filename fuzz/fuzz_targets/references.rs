@@ -1,0 +1,5 @@
+#![no_main]
+//! Fuzz target: the invariants of `skjemavakt::fuzzing::references` (see src/fuzzing.rs).
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| skjemavakt::fuzzing::references(data));
