@@ -26,6 +26,7 @@ use super::text::{self, tr};
 use super::{Ctx, StageArg, Streams, EXIT_ERROR, EXIT_FOUND, EXIT_OK};
 use crate::api::{self, ValidateResult};
 use crate::diagnostic::{render_all, Lang, Rendered, Severity};
+use crate::privacy;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -49,6 +50,10 @@ pub struct CheckArgs {
     /// Print only documents with errors or that could not be read, and the summary.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Also look for direct patient identifiers (as `scan` does) in every document; a
+    /// finding makes the document invalid.
+    #[arg(long)]
+    pub scan: bool,
     /// Worker threads (default: one per core).
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
@@ -103,9 +108,18 @@ impl DocReport {
     }
 }
 
-fn validate_text(text: &str, ctx: &Ctx) -> ValidateResult {
+fn validate_text(text: &str, ctx: &Ctx, scan: bool) -> ValidateResult {
     match api::parse_json(text) {
-        Ok(v) => api::validate(&v, &ctx.opts, Vec::new()),
+        Ok(v) => {
+            let mut r = api::validate(&v, &ctx.opts, Vec::new());
+            if let (true, Some(kind)) = (scan, crate::forms::kind_of(&v)) {
+                let found = privacy::scan_document(&v, kind, &privacy::Identity::none());
+                let diags = privacy::diagnostics(&found);
+                r.valid = r.valid && !crate::diagnostic::has_errors(&diags);
+                r.diagnostics.extend(render_all(&diags, ctx.lang));
+            }
+            r
+        }
         Err(d) => ValidateResult {
             form: None,
             stage: ctx.opts.stage,
@@ -121,11 +135,12 @@ fn report(
     line: Option<usize>,
     doc: Result<String, InputError>,
     ctx: &Ctx,
+    scan: bool,
 ) -> DocReport {
     let file = origin.name();
     match doc {
         Ok(text) => {
-            let v = validate_text(&text, ctx);
+            let v = validate_text(&text, ctx, scan);
             DocReport {
                 file,
                 line,
@@ -156,11 +171,18 @@ fn check_source(
     origin: &Origin,
     bytes: Result<Vec<u8>, InputError>,
     ndjson: bool,
+    scan: bool,
     ctx: &Ctx,
     pb: &ProgressBar,
 ) -> Vec<DocReport> {
     if !ndjson {
-        let r = report(origin, None, bytes.and_then(input::decode_document), ctx);
+        let r = report(
+            origin,
+            None,
+            bytes.and_then(input::decode_document),
+            ctx,
+            scan,
+        );
         pb.inc(1);
         return vec![r];
     }
@@ -168,7 +190,7 @@ fn check_source(
         Ok(b) => b,
         Err(e) => {
             pb.inc(1);
-            return vec![report(origin, None, Err(e), ctx)];
+            return vec![report(origin, None, Err(e), ctx, scan)];
         }
     };
     let lines = input::ndjson_lines(&bytes);
@@ -176,7 +198,7 @@ fn check_source(
     let out = lines
         .into_par_iter()
         .map(|(n, line)| {
-            let r = report(origin, Some(n), line.and_then(input::decode), ctx);
+            let r = report(origin, Some(n), line.and_then(input::decode), ctx, scan);
             pb.inc(1);
             r
         })
@@ -216,7 +238,7 @@ pub fn run(args: &CheckArgs, ctx: &Ctx, io: &mut Streams<'_>) -> io::Result<i32>
             let listing = input::list_dir(path, exts);
             skipped += listing.skipped;
             for (dir, e) in listing.errors {
-                early.push(report(&Origin::File(dir), None, Err(e), ctx));
+                early.push(report(&Origin::File(dir), None, Err(e), ctx, false));
             }
             origins.extend(listing.files.into_iter().map(Origin::File));
         } else {
@@ -249,7 +271,7 @@ pub fn run(args: &CheckArgs, ctx: &Ctx, io: &mut Streams<'_>) -> io::Result<i32>
                     Origin::Stdin => stdin_bytes.clone().unwrap_or(Ok(Vec::new())),
                     Origin::File(p) => input::read_file(p, limit),
                 };
-                check_source(o, bytes, args.ndjson, ctx, &pb)
+                check_source(o, bytes, args.ndjson, args.scan, ctx, &pb)
             })
             .collect()
     };
@@ -394,12 +416,12 @@ fn write_summary(
         ),
     ];
     for (label, n) in rows {
-        writeln!(out, "  {label:<20} {n:>8}")?;
+        writeln!(out, "  {label:<26} {n:>8}")?;
     }
     if skipped > 0 {
         writeln!(
             out,
-            "  {:<20} {skipped:>8}",
+            "  {:<26} {skipped:>8}",
             tr(
                 lang,
                 "andre filer, hoppet over",

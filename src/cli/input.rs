@@ -239,7 +239,7 @@ mod tests {
 
     #[test]
     fn limits_are_enforced() {
-        let data = vec![b'x'; 11];
+        let data = [b'x'; 11];
         assert_eq!(
             read_limited(&data[..], 10),
             Err(InputError::TooLarge {

@@ -13,7 +13,7 @@
 //! ```
 //! use skjemavakt::cli::{run_args, Streams};
 //! let (mut out, mut err) = (Vec::new(), Vec::new());
-//! let mut stdin: &[u8] = b"Ring Kari p\xC3\xA5 912 34 567.";
+//! let mut stdin: &[u8] = b"Ring henne p\xC3\xA5 912 34 567.";
 //! let code = run_args(
 //!     ["skjemavakt", "scan", "--format", "json", "-"],
 //!     &mut Streams { out: &mut out, err: &mut err, stdin: &mut stdin, progress: false },
