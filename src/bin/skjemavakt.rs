@@ -1,1 +1,11 @@
+//! The back-office command line. Everything is in [`skjemavakt::cli`]; see `skjemavakt --help`
+//! and README.md, "Back office: the command line".
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    std::process::exit(skjemavakt::cli::main());
+}
+
+/// The crate also builds for wasm32 (the web package); the command line has no place there.
+#[cfg(target_arch = "wasm32")]
 fn main() {}

@@ -1,0 +1,313 @@
+//! The back-office command line `skjemavakt` (native only).
+//!
+//! A thin shell over [`crate::api`]: it reads files, folders or standard input, calls the
+//! same functions the web page calls, and prints the result for people (bokmål by default,
+//! `--lang nn|en`) or for machines (`--format json`). The binary `src/bin/skjemavakt.rs` only
+//! calls [`main`]. Subcommands: `check`, `scan`, `redact`, `reference build|parse`, `seal`,
+//! `registry`, `rules` — see `skjemavakt --help` and README.md, "Back office: the command
+//! line".
+//!
+//! Exit codes: 0 all valid / nothing found; 1 some document invalid, identifiers found, or a
+//! seal refused; 2 usage error or an input that could not be read.
+//!
+//! ```
+//! use skjemavakt::cli::{run_args, Streams};
+//! let (mut out, mut err) = (Vec::new(), Vec::new());
+//! let mut stdin: &[u8] = b"Ring henne p\xC3\xA5 912 34 567.";
+//! let code = run_args(
+//!     ["skjemavakt", "scan", "--format", "json", "-"],
+//!     &mut Streams { out: &mut out, err: &mut err, stdin: &mut stdin, progress: false },
+//! );
+//! assert_eq!(code, 1); // something found
+//! let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+//! assert_eq!(json["findings"][0]["kind"], "phone");
+//! assert!(!String::from_utf8(out).unwrap().contains("912 34 567")); // never echoed
+//! ```
+#![cfg(not(target_arch = "wasm32"))]
+
+pub mod check;
+pub mod input;
+pub mod misc;
+pub mod privacy;
+pub mod text;
+
+use crate::api::Options;
+use crate::diagnostic::Lang;
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde_json::{json, Value};
+use std::io::{self, Read, Write};
+use std::path::PathBuf;
+
+/// Exit code: everything valid, nothing found.
+pub const EXIT_OK: i32 = 0;
+/// Exit code: some document invalid, identifiers found, or the seal refused.
+pub const EXIT_FOUND: i32 = 1;
+/// Exit code: usage error, or an input could not be read.
+pub const EXIT_ERROR: i32 = 2;
+
+const AFTER_HELP: &str = "\
+Exit codes: 0 = all valid / nothing found; 1 = some document invalid, identifiers found, or \
+the seal refused; 2 = usage error or an input that could not be read (I/O error, not UTF-8, \
+empty, larger than 10 MiB).
+
+Nothing printed ever contains a value from the input: findings and errors give a kind, a \
+field path and a position (line/column or offsets), never the text.";
+
+/// skjemavakt — checks applications for treatment with non-introduced methods: completeness,
+/// costs and direct patient identifiers. Same rules as the web page, run on files and folders.
+#[derive(Debug, Parser)]
+#[command(name = "skjemavakt", version, after_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every subcommand takes.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Language of messages: nb (bokmål), nn (nynorsk) or en.
+    #[arg(long, global = true, value_enum, default_value_t = LangArg::Nb)]
+    pub lang: LangArg,
+    /// Output for people (human) or for machines (json).
+    #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Today's date (YYYY-MM-DD) for date rules; default: the local date.
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub today: Option<NaiveDate>,
+    /// The hospital's configuration (JSON: extra trusts, department codes).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+/// Message language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Nb,
+    Nn,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Nb => Lang::Nb,
+            LangArg::Nn => Lang::Nn,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// Output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Text for people.
+    Human,
+    /// JSON for machines (`check`: one JSON object per document per line).
+    Json,
+}
+
+/// Form stage for `check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StageArg {
+    /// Formats only.
+    Draft,
+    /// Everything the physician fills in.
+    Approval,
+    /// Ready to send: also both approvals and "form complete".
+    Submission,
+}
+
+impl StageArg {
+    fn as_str(self) -> &'static str {
+        match self {
+            StageArg::Draft => "draft",
+            StageArg::Approval => "approval",
+            StageArg::Submission => "submission",
+        }
+    }
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| "expected YYYY-MM-DD".to_string())
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate documents (form kind from the "form" field): files, folders (*.json,
+    /// recursively) or - for standard input. Exit 0 all valid, 1 some invalid, 2 some
+    /// input unreadable.
+    Check(check::CheckArgs),
+    /// Find direct identifiers in a form document or a plain text (FILE or -). Exit 0 none
+    /// found, 1 found, 2 input error.
+    Scan(privacy::ScanArgs),
+    /// Replace direct identifiers with placeholders ([NAVN], [FØDSELSNUMMER], …); the
+    /// redacted document or text goes to standard output (or --output).
+    Redact(privacy::RedactArgs),
+    /// Build or parse a reference number [YYYY-MM-DD]-[HF]-[Dept].
+    #[command(subcommand)]
+    Reference(misc::ReferenceCommand),
+    /// The gate: validate part 2 at submission, scan it, cross-check with part 1, and seal
+    /// it (canonical JSON, SHA-256, optional HMAC pseudonym). Exit 0 sealed, 1 refused.
+    Seal(misc::SealArgs),
+    /// The health trusts the program knows (built in plus --config).
+    Registry,
+    /// Every rule: code, severity, source (document and section) and message.
+    Rules,
+}
+
+/// Where a run reads and writes. `progress` allows a progress bar on the real terminal.
+pub struct Streams<'a> {
+    pub out: &'a mut dyn Write,
+    pub err: &'a mut dyn Write,
+    pub stdin: &'a mut dyn Read,
+    pub progress: bool,
+}
+
+/// What every subcommand needs: options for the library and how to print.
+pub struct Ctx {
+    pub opts: Options,
+    pub lang: Lang,
+    pub json: bool,
+}
+
+/// Entry point of the binary: parses `std::env::args`, runs, returns the exit code.
+pub fn main() -> i32 {
+    use std::io::IsTerminal;
+    let stdout = io::stdout();
+    let stderr = io::stderr();
+    let progress = stderr.is_terminal();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut err = stderr.lock();
+    let mut stdin = io::stdin().lock();
+    let code = run_args(
+        std::env::args_os(),
+        &mut Streams {
+            out: &mut out,
+            err: &mut err,
+            stdin: &mut stdin,
+            progress,
+        },
+    );
+    match out.flush() {
+        Ok(()) => code,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => code,
+        Err(_) => EXIT_ERROR,
+    }
+}
+
+/// Parses arguments and runs. Usage errors print clap's message and give 2; `--help` and
+/// `--version` give 0.
+pub fn run_args<I, T>(args: I, io: &mut Streams<'_>) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    match Cli::try_parse_from(args) {
+        Ok(cli) => run(cli, io),
+        Err(e) => {
+            let text = e.render().to_string();
+            let code = if e.use_stderr() { EXIT_ERROR } else { EXIT_OK };
+            let w: &mut dyn Write = if e.use_stderr() {
+                &mut *io.err
+            } else {
+                &mut *io.out
+            };
+            let _ = w.write_all(text.as_bytes());
+            code
+        }
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli, io: &mut Streams<'_>) -> i32 {
+    let stage = match &cli.command {
+        Command::Check(a) => Some(a.stage),
+        _ => None,
+    };
+    let ctx = match context(&cli.global, stage, io) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let result = match cli.command {
+        Command::Check(a) => check::run(&a, &ctx, io),
+        Command::Scan(a) => privacy::scan(&a, &ctx, io),
+        Command::Redact(a) => privacy::redact(&a, &ctx, io),
+        Command::Reference(r) => misc::reference(&r, &ctx, io),
+        Command::Seal(a) => misc::seal(&a, &ctx, io),
+        Command::Registry => misc::registry(&ctx, io),
+        Command::Rules => misc::rules(&ctx, io),
+    };
+    match result {
+        Ok(code) => code,
+        // Standard output closed (e.g. piped into `head`): stop quietly.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => {
+            let _ = writeln!(io.err, "skjemavakt: {e}");
+            EXIT_ERROR
+        }
+    }
+}
+
+/// Builds the library's options from the global flags (through [`Options::from_json`], so the
+/// CLI reads options exactly as the page does).
+fn context(g: &Global, stage: Option<StageArg>, io: &mut Streams<'_>) -> Result<Ctx, i32> {
+    let lang: Lang = g.lang.into();
+    let today = g.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let mut o = json!({
+        "lang": lang.as_str(),
+        "today": today.format("%Y-%m-%d").to_string(),
+    });
+    if let Some(s) = stage {
+        o["stage"] = Value::String(s.as_str().into());
+    }
+    if let Some(path) = &g.config {
+        let v = read_json_file(path.to_string_lossy().as_ref(), lang, io)?;
+        o["config"] = v;
+    }
+    let (opts, diags) = Options::from_json(&o, today);
+    if !diags.is_empty() {
+        let _ = writeln!(
+            io.err,
+            "skjemavakt: {}: {}",
+            g.config
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+            text::tr(
+                lang,
+                "konfigurasjonen er ugyldig (ventet { \"trusts\": [...], \"departments\": [...] }).",
+                "konfigurasjonen er ugyldig (venta { \"trusts\": [...], \"departments\": [...] }).",
+                "the configuration is invalid (expected { \"trusts\": [...], \"departments\": [...] })."
+            )
+        );
+        return Err(EXIT_ERROR);
+    }
+    Ok(Ctx {
+        opts,
+        lang,
+        json: g.format == Format::Json,
+    })
+}
+
+/// Reads a JSON file (or `-`) that the command cannot do without (`--config`, `--part1`,
+/// `seal`'s part 2). Any problem is printed, naming the file and position, and gives
+/// `Err(EXIT_ERROR)`.
+pub fn read_json_file(path: &str, lang: Lang, io: &mut Streams<'_>) -> Result<Value, i32> {
+    let text = input::read_path_or_stdin(path, io.stdin, input::MAX_DOCUMENT_BYTES)
+        .and_then(input::decode_document);
+    let text = match text {
+        Ok(t) => t,
+        Err(e) => {
+            let _ = writeln!(io.err, "{path}: {}", text::input_error(lang, &e));
+            return Err(EXIT_ERROR);
+        }
+    };
+    crate::api::parse_json(&text).map_err(|d| {
+        let _ = writeln!(io.err, "{path}: {}", d.message(lang));
+        EXIT_ERROR
+    })
+}
