@@ -1,4 +1,5 @@
 //! Public test vectors for `ident::fnr`, each cited by source.
+#![cfg(not(target_arch = "wasm32"))]
 
 use chrono::NaiveDate;
 use skjemavakt::ident::fnr::{self, CheckRule, FnrError, Kind, Synthetic};

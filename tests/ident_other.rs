@@ -1,5 +1,6 @@
 //! Tests for the identifier modules other than `fnr`. Public vectors are cited; the rest
 //! test this crate's documented rules.
+#![cfg(not(target_arch = "wasm32"))]
 
 use skjemavakt::ident::{
     account, atc, email, fnr, iban, icd10, npr, nye_metoder_id, orgnr, phone, postcode,

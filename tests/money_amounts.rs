@@ -6,6 +6,7 @@
 //! (https://sprakradet.no/spraksporsmal-og-svar/kronebelop-rekkjefolgje-komma-og-strek/ —
 //! «kr 500,–», «500 kr», NOK before the number), korrekturavdelingen.no «gruppering av tall»
 //! (dot grouping in banking, «1,2 mill.»), glibc nb_NO LC_MONETARY (U+202F grouping).
+#![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::json;
 use skjemavakt::money::{parse_detailed, Amount, AmountError, Currency, Period};

@@ -3,6 +3,7 @@
 //! Field and rule sources: nye-metoder-tilgangsordningen.txt («Forventet
 //! behandlingsvarighet», «Kostnader»); helse-bergen-behandling-av-soknad-1.2.2.5-16.txt §3.3
 //! point 5. Month conversion: 1 month = 365,25 / 12 days (see src/money/duration.rs).
+#![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::json;
 use skjemavakt::diagnostic::{has_errors, Severity};

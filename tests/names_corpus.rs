@@ -4,6 +4,7 @@
 //! Norwegian names or invented, no real patient data.
 //!
 //! Run with `cargo test --test names_corpus -- --nocapture` to see the numbers.
+#![cfg(not(target_arch = "wasm32"))]
 
 use skjemavakt::privacy::names::{find_names_original, PatientName};
 

@@ -1,5 +1,6 @@
 //! Tests for `privacy::names`: list look-ups, the patient's own name, cue words, list-based
 //! detection and the look-alikes that must not be flagged (privacy-gate issue, issue 5).
+#![cfg(not(target_arch = "wasm32"))]
 
 use skjemavakt::privacy::names::{
     find_names, find_names_original, is_common_word, is_first_name, is_surname, NameHit,

@@ -1,5 +1,6 @@
 //! Tests for `privacy::normalize`: the adversarial cases listed in the privacy-gate issue
 //! (issue 5) and properties of the offset map.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use skjemavakt::privacy::normalize::{decimal_digit_value, normalize};
