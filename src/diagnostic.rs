@@ -247,7 +247,14 @@ impl Pointer {
     /// (anything but a short `[A-Za-z0-9_]` name with at most 4 digits) is written as `*`,
     /// so the input never reaches a path.
     pub fn key_masked(&self, key: &str) -> Pointer {
-        let safe = !key.is_empty()
+        self.key_masked_if(key, false)
+    }
+
+    /// As [`Pointer::key_masked`], and also masked when `personal` (the caller knows the name
+    /// looks like a person's name, e.g. from the name lists).
+    pub fn key_masked_if(&self, key: &str, personal: bool) -> Pointer {
+        let safe = !personal
+            && !key.is_empty()
             && key.len() <= 40
             && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
             && key.bytes().filter(u8::is_ascii_digit).count() <= 4;

@@ -51,6 +51,19 @@ fn read(
     {
         return None;
     }
+    // A national identity number typed into an amount field is not an amount: reading it
+    // as one would echo its digits in the cost summary.
+    let text = match v {
+        Value::String(t) => t.clone(),
+        other => other.to_string(),
+    };
+    if crate::ident::fnr::is_valid(&text) {
+        diags.push(money::amount_error_diagnostic(
+            &money::AmountError::Invalid { at: 0 },
+            ptr(keys),
+        ));
+        return None;
+    }
     let (amount, d) = money::check_cost_field(v, field, ptr(keys));
     diags.extend(d);
     amount

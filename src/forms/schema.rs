@@ -338,7 +338,14 @@ pub fn walk_object(
     };
     for (k, _) in obj.iter() {
         if !fields.iter().any(|f| f.key == k.as_str()) && k != "form" {
-            diags.push(Diagnostic::new(&UNKNOWN_FIELD, path.key_masked(k)));
+            // Member names come from the input: a name that reads like a person's name is
+            // masked too, not only one that holds digits or spaces.
+            let personal =
+                crate::privacy::names::is_first_name(k) || crate::privacy::names::is_surname(k);
+            diags.push(Diagnostic::new(
+                &UNKNOWN_FIELD,
+                path.key_masked_if(k, personal),
+            ));
         }
     }
     for f in fields {
