@@ -111,3 +111,76 @@ fn registry_and_rules_are_exported() {
         .any(|r| get(&r, "code").as_string().as_deref() == Some("reference.format")));
     assert_eq!(wasm::today().len(), 10);
 }
+
+fn doc(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+const PART2: &str = include_str!("data/tilgang-del2-valid.json");
+const PART1: &str = include_str!("data/tilgang-del1-valid.json");
+
+#[wasm_bindgen_test]
+fn validate_scan_redact_and_seal_in_the_browser() {
+    let opts = || opts(r#"{"today":"2025-06-01"}"#);
+    let v = wasm::validate(doc(PART2), opts());
+    assert_eq!(get(&v, "valid").as_bool(), Some(true));
+    assert_eq!(
+        get(&get(&v, "costs"), "monthlyTotalOre").as_f64(),
+        Some(25_500_000.0)
+    );
+
+    let text = JsValue::from_str("Kari Nordmann, f. 14.03.1974, tlf 912 34 567");
+    let s = wasm::scan(text.clone(), doc(PART1), opts());
+    let findings: Array = get(&s, "findings").dyn_into().unwrap();
+    let kinds: Vec<String> = findings
+        .iter()
+        .map(|f| get(&f, "kind").as_string().unwrap())
+        .collect();
+    assert_eq!(kinds, vec!["name", "birth_date", "phone"]);
+    // UTF-16 offsets address the JS string directly.
+    let first = findings.get(0);
+    let start = get(&get(&first, "span"), "utf16Start").as_f64().unwrap() as u32;
+    let end = get(&get(&first, "span"), "utf16End").as_f64().unwrap() as u32;
+    let js = js_sys::JsString::from(text.clone());
+    assert_eq!(String::from(js.substring(start, end)), "Kari Nordmann");
+
+    let r = wasm::redact(text, doc(PART1), opts());
+    let red = get(&r, "redacted").as_string().unwrap();
+    assert_eq!(red, "[NAVN], f. [FØDSELSDATO], tlf [TELEFON]");
+
+    let sealed = wasm::prepare_submission(doc(PART2), doc(PART1), opts());
+    assert_eq!(get(&sealed, "ok").as_bool(), Some(true));
+    let sha = get(&get(&sealed, "sealed"), "sha256").as_string().unwrap();
+    assert_eq!(sha.len(), 64);
+    let again = wasm::prepare_submission(doc(PART2), doc(PART1), opts());
+    assert_eq!(get(&get(&again, "sealed"), "sha256").as_string(), Some(sha));
+}
+
+#[wasm_bindgen_test]
+fn bad_input_to_every_function_gives_diagnostics() {
+    let f = Function::new_no_args("return 1");
+    for bad in [
+        JsValue::from_f64(1.0),
+        JsValue::UNDEFINED,
+        JsValue::from_str("x"),
+        f.into(),
+        Array::new().into(),
+    ] {
+        let v = wasm::validate(bad.clone(), JsValue::UNDEFINED);
+        assert_eq!(get(&v, "valid").as_bool(), Some(false));
+        assert!(!codes(&v).is_empty());
+        let p = wasm::prepare_submission(bad.clone(), JsValue::from_f64(3.0), JsValue::UNDEFINED);
+        assert_eq!(get(&p, "ok").as_bool(), Some(false));
+        let c = wasm::cost_summary(bad.clone(), JsValue::UNDEFINED);
+        assert!(c.is_object());
+    }
+    // A number is neither a document nor a text.
+    let s = wasm::scan(
+        JsValue::from_f64(5.0),
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+    );
+    assert!(codes(&s).contains(&"input.type".to_string()));
+    let r = wasm::redact(JsValue::TRUE, JsValue::UNDEFINED, JsValue::UNDEFINED);
+    assert!(get(&r, "redacted").is_null());
+}
