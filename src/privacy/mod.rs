@@ -61,9 +61,9 @@ macro_rules! finding_rule {
             source: $src,
             message: Texts { nb: $nb, nn: $nn, en: $en },
             hint: Some(Texts {
-                nb: "Fjern opplysningen (knappen «fjern» erstatter den med en plassholder). Del 2 skal ikke kunne knyttes til pasienten; NPR-ID og fødselsår er tillatt.",
-                nn: "Fjern opplysninga (knappen «fjern» byter henne ut med ein plasshaldar). Del 2 skal ikkje kunne knytast til pasienten; NPR-ID og fødselsår er tillate.",
-                en: "Remove it (the “remove” button replaces it with a placeholder). Part 2 must not be linkable to the patient; the NPR-ID and the birth year are allowed.",
+                nb: "Fjern opplysningen eller erstatt den med en plassholder som [NAVN] («Fjern» i skjemaet, skjemavakt redact på kommandolinjen). Del 2 skal ikke kunne knyttes til pasienten; NPR-ID og fødselsår er tillatt.",
+                nn: "Fjern opplysninga eller byt henne ut med ein plasshaldar som [NAVN] («Fjern» i skjemaet, skjemavakt redact på kommandolinja). Del 2 skal ikkje kunne knytast til pasienten; NPR-ID og fødselsår er tillate.",
+                en: "Remove it or replace it with a placeholder such as [NAVN] (“Fjern” in the form, skjemavakt redact on the command line). Part 2 must not be linkable to the patient; the NPR-ID and the birth year are allowed.",
             }),
         };
     };
