@@ -151,7 +151,7 @@ impl Options {
                 ("today", Value::String(s)) if crate::dates::parse_iso(s).is_some() => {
                     opts.today = crate::dates::parse_iso(s).unwrap_or(default_today);
                 }
-                ("config", c) => match serde_json::from_value::<Config>(c.clone()) {
+                ("config", c) => match Config::from_json(c) {
                     Ok(cfg) => opts.registry = Registry::with_config(&cfg),
                     Err(_) => diags.push(Diagnostic::new(&INPUT_OPTION, base.key("config"))),
                 },

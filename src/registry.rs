@@ -314,6 +314,86 @@ pub struct Config {
     pub departments: Option<Vec<String>>,
 }
 
+impl Config {
+    /// Reads a configuration from JSON: `{ "trusts": [{ "code", "name", "region"?, "kind"?,
+    /// "aliases"? }], "departments": [..] }`. Unknown members and wrong types are refused.
+    /// (Hand-written rather than serde's derive: it keeps serde's generic deserializer out of
+    /// the wasm package.)
+    pub fn from_json(v: &serde_json::Value) -> Result<Config, ConfigError> {
+        use serde_json::Value;
+        let obj = v.as_object().ok_or(ConfigError)?;
+        let mut cfg = Config::default();
+        for (k, val) in obj {
+            match (k.as_str(), val) {
+                ("trusts", Value::Array(items)) => {
+                    for item in items {
+                        cfg.trusts.push(trust_from_json(item)?);
+                    }
+                }
+                ("departments", Value::Array(items)) => {
+                    let list = items
+                        .iter()
+                        .map(|d| d.as_str().map(str::to_string).ok_or(ConfigError))
+                        .collect::<Result<Vec<_>, _>>()?;
+                    cfg.departments = Some(list);
+                }
+                ("departments", Value::Null) => {}
+                _ => return Err(ConfigError),
+            }
+        }
+        Ok(cfg)
+    }
+}
+
+/// A configuration that is not of the documented shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("the hospital configuration is not of the form {{ trusts: [{{code, name, aliases}}], departments: [..] }}")]
+pub struct ConfigError;
+
+fn trust_from_json(v: &serde_json::Value) -> Result<Trust, ConfigError> {
+    use serde_json::Value;
+    let obj = v.as_object().ok_or(ConfigError)?;
+    let text = |k: &str| obj.get(k).and_then(Value::as_str).map(str::to_string);
+    let mut t = Trust {
+        code: text("code")
+            .filter(|c| !c.trim().is_empty())
+            .ok_or(ConfigError)?,
+        name: text("name").ok_or(ConfigError)?,
+        region: None,
+        kind: None,
+        aliases: Vec::new(),
+    };
+    for (k, val) in obj {
+        match (k.as_str(), val) {
+            ("code" | "name", _) => {}
+            ("region", Value::String(r)) => {
+                t.region = Some(match r.as_str() {
+                    "helse-sor-ost" => Region::HelseSorOst,
+                    "helse-vest" => Region::HelseVest,
+                    "helse-midt-norge" => Region::HelseMidtNorge,
+                    "helse-nord" => Region::HelseNord,
+                    _ => return Err(ConfigError),
+                })
+            }
+            ("kind", Value::String(r)) => {
+                t.kind = Some(match r.as_str() {
+                    "helseforetak" => TrustKind::Helseforetak,
+                    "private-non-profit" => TrustKind::PrivateNonProfit,
+                    _ => return Err(ConfigError),
+                })
+            }
+            ("aliases", Value::Array(a)) => {
+                t.aliases = a
+                    .iter()
+                    .map(|x| x.as_str().map(str::to_string).ok_or(ConfigError))
+                    .collect::<Result<_, _>>()?;
+            }
+            _ => return Err(ConfigError),
+        }
+    }
+    Ok(t)
+}
+
 /// Looks up health trusts by code, name or alias.
 #[derive(Clone, Debug)]
 pub struct Registry {
@@ -497,10 +577,13 @@ mod tests {
 
     #[test]
     fn configuration_adds_and_replaces() {
-        let cfg: Config = serde_json::from_str(
-            r#"{"trusts":[{"code":"voss","name":"Voss sjukehus","aliases":["Voss"]},
+        let cfg = Config::from_json(
+            &serde_json::from_str(
+                r#"{"trusts":[{"code":"voss","name":"Voss sjukehus","aliases":["Voss"]},
                           {"code":"HBE","name":"Helse Bergen HF","aliases":["HB"]}],
                 "departments":["onk"," med "]}"#,
+            )
+            .unwrap(),
         )
         .unwrap();
         let reg = Registry::with_config(&cfg);
@@ -512,6 +595,12 @@ mod tests {
             reg.departments(),
             Some(&["ONK".to_string(), "MED".to_string()][..])
         );
-        assert!(serde_json::from_str::<Config>(r#"{"trustz":[]}"#).is_err());
+        assert!(Config::from_json(&serde_json::json!({"trustz": []})).is_err());
+        assert!(Config::from_json(&serde_json::json!({"trusts": [{"code": "X"}]})).is_err());
+        assert!(Config::from_json(&serde_json::json!({"departments": [1]})).is_err());
+        let c = Config::from_json(&serde_json::json!({"trusts": [{"code": "X", "name": "Y",
+            "region": "helse-nord", "kind": "helseforetak"}]}))
+        .unwrap();
+        assert_eq!(c.trusts[0].region, Some(Region::HelseNord));
     }
 }
