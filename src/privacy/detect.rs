@@ -76,6 +76,18 @@ impl Kind {
         }
     }
 
+    /// Kinds that are digit strings: a part of one left behind still leaks digits.
+    fn is_number(self) -> bool {
+        matches!(
+            self,
+            Kind::NationalId
+                | Kind::PossibleNationalId
+                | Kind::Account
+                | Kind::Phone
+                | Kind::RecordNumber
+        )
+    }
+
     /// Priority when findings overlap (lower wins).
     fn priority(self) -> u8 {
         match self {
@@ -269,6 +281,7 @@ pub fn detect(text: &str, which: Detectors, patient: &PatientFacts) -> Vec<Hit> 
     let mut hits = Vec::new();
     let allowed = allowed_spans(&cx);
     digit_chains(&cx, which, &mut hits);
+    ibans(&cx, &mut hits);
     emails(&cx, &mut hits);
     if which.all && !which.literature_only {
         ip_addresses(&cx, &mut hits);
@@ -276,9 +289,16 @@ pub fn detect(text: &str, which: Detectors, patient: &PatientFacts) -> Vec<Hit> 
         addresses(&cx, &mut hits);
         record_numbers(&cx, &mut hits);
     }
-    // Allowed spans suppress everything but valid national identity numbers.
+    // Allowed spans suppress everything but valid national identity numbers; a link
+    // (URL, DOI) does not hide a possible one either (a number in a link's path or query
+    // is still the patient's: «…/pasient?fnr=…»).
     hits.retain(|h| {
-        h.kind == Kind::NationalId || !allowed.iter().any(|&(s, e)| h.start < e && s < h.end)
+        h.kind == Kind::NationalId
+            || !allowed.iter().any(|a| {
+                h.start < a.end
+                    && a.start < h.end
+                    && !(a.link && h.kind == Kind::PossibleNationalId)
+            })
     });
     resolve_overlaps(hits)
 }
@@ -294,20 +314,50 @@ pub fn resolve_overlaps(mut hits: Vec<Hit>) -> Vec<Hit> {
     });
     let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
     for h in hits {
-        if !kept.iter().any(|k| h.start < k.end && k.start < h.end) {
-            kept.push(h);
+        match kept.iter_mut().find(|k| h.start < k.end && k.start < h.end) {
+            None => kept.push(h),
+            // A number that sticks out of the finding that wins would leave digits behind
+            // after redaction («261115 93816@…» where the e-mail starts at «93816»): the
+            // winner covers both.
+            Some(k) if h.kind.is_number() => {
+                k.start = k.start.min(h.start);
+                k.end = k.end.max(h.end);
+            }
+            Some(_) => {}
         }
     }
     kept.sort_by_key(|h| (h.start, h.end));
-    kept
+    // Widening may make neighbours touch; they never overlap a third time in practice, but
+    // keep the promise of non-overlapping output.
+    let mut out: Vec<Hit> = Vec::with_capacity(kept.len());
+    for h in kept {
+        match out.last_mut() {
+            Some(last) if h.start < last.end => last.end = last.end.max(h.end),
+            _ => out.push(h),
+        }
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------------
 // Allowed on purpose
 // ---------------------------------------------------------------------------------------
 
-fn allowed_spans(cx: &Ctx) -> Vec<(usize, usize)> {
+/// A span allowed on purpose; `link` for URLs and DOIs.
+#[derive(Clone, Copy, Debug)]
+struct Allowed {
+    start: usize,
+    end: usize,
+    link: bool,
+}
+
+fn allowed_spans(cx: &Ctx) -> Vec<Allowed> {
     let mut out = Vec::new();
+    let span = |start: usize, end: usize| Allowed {
+        start,
+        end,
+        link: false,
+    };
     let n = cx.toks.len();
     let mut i = 0;
     while i < n {
@@ -335,7 +385,7 @@ fn allowed_spans(cx: &Ctx) -> Vec<(usize, usize)> {
                 j += 1;
             }
             if j > first {
-                out.push((cx.start(i), cx.end(j - 1)));
+                out.push(span(cx.start(i), cx.end(j - 1)));
                 i = j;
                 continue;
             }
@@ -347,7 +397,7 @@ fn allowed_spans(cx: &Ctx) -> Vec<(usize, usize)> {
             && cx.is(i + 2, T::Punct('_'))
             && cx.is_digits(i + 3)
         {
-            out.push((cx.start(i), cx.end(i + 3)));
+            out.push(span(cx.start(i), cx.end(i + 3)));
         }
         // NCT study IDs, EudraCT.
         if (low == "nct" && cx.is_digits(i + 1) && cx.start(i + 1) == cx.end(i))
@@ -363,7 +413,7 @@ fn allowed_spans(cx: &Ctx) -> Vec<(usize, usize)> {
             {
                 j += 1;
             }
-            out.push((cx.start(i), cx.end(j.saturating_sub(1).max(i))));
+            out.push(span(cx.start(i), cx.end(j.saturating_sub(1).max(i))));
         }
         // URLs and DOIs: to the next white space.
         let is_url = matches!(low, "http" | "https") && cx.is(i + 1, T::Punct(':'));
@@ -377,7 +427,11 @@ fn allowed_spans(cx: &Ctx) -> Vec<(usize, usize)> {
             while j < n && !matches!(cx.tok(j).map(|t| t.t), Some(T::Space | T::Newline)) {
                 j += 1;
             }
-            out.push((cx.start(i), cx.end(j.saturating_sub(1).max(i))));
+            out.push(Allowed {
+                start: cx.start(i),
+                end: cx.end(j.saturating_sub(1).max(i)),
+                link: true,
+            });
             i = j;
             continue;
         }
@@ -504,26 +558,59 @@ fn seps_are(cx: &Ctx, runs: &[usize], allowed: &[char]) -> bool {
 
 fn check_chain(cx: &Ctx, runs: &[usize], which: Detectors, hits: &mut Vec<Hit>) {
     let lens = grouping(cx, runs);
-    for a in 0..runs.len() {
-        let mut total = 0;
-        for b in a..runs.len() {
-            total += lens.get(b).copied().unwrap_or(0);
-            if total > 11 {
-                break;
-            }
-            let (Some(sub), Some(&first), Some(&last)) =
-                (runs.get(a..=b), runs.get(a), runs.get(b))
-            else {
-                continue;
-            };
-            let (start, end) = (cx.start(first), cx.end(last));
-            if total == 11 {
-                eleven(cx, sub, first, last, start, end, which, hits);
-            }
-            if total == 8 && which.all && !which.literature_only {
-                eight(cx, sub, first, last, start, end, hits);
+    let before = hits.len();
+    // Windows of runs with 11 digits first, then 8: an 8-digit window inside a chain that
+    // holds an 11-digit national identity number (or a possible one) is a part of it, not a
+    // phone number — unless a country prefix or a cue word says so.
+    for wanted in [11, 8] {
+        let in_eleven = hits.len() > before;
+        for a in 0..runs.len() {
+            let mut total = 0;
+            for b in a..runs.len() {
+                total += lens.get(b).copied().unwrap_or(0);
+                if total > wanted {
+                    break;
+                }
+                let (Some(sub), Some(&first), Some(&last)) =
+                    (runs.get(a..=b), runs.get(a), runs.get(b))
+                else {
+                    continue;
+                };
+                let (start, end) = (cx.start(first), cx.end(last));
+                if total == 11 && wanted == 11 {
+                    eleven(cx, sub, first, last, start, end, which, hits);
+                }
+                if total == 8 && wanted == 8 && which.all && !which.literature_only {
+                    eight(cx, sub, first, last, start, end, in_eleven, hits);
+                }
             }
         }
+    }
+    // «+4791234567», «004791234567»: a phone number glued to its country prefix.
+    if let ([run], true) = (runs, which.all && !which.literature_only) {
+        glued_phone(cx, *run, hits);
+    }
+}
+
+fn glued_phone(cx: &Ctx, run: usize, hits: &mut Vec<Hit>) {
+    let s = cx.s(run);
+    let plus = run.checked_sub(1).is_some_and(|p| cx.is(p, T::Punct('+')));
+    let number = match (s.len(), plus) {
+        (10, true) => s.strip_prefix("47"),
+        (12, false) => s.strip_prefix("0047"),
+        _ => None,
+    };
+    let letter_around = run
+        .checked_sub(1 + usize::from(plus))
+        .is_some_and(|p| cx.is_word(p))
+        || cx.is_word(run + 1);
+    if number.is_some_and(ident::phone::is_valid) && !letter_around {
+        hits.push(Hit {
+            start: cx.start(run).saturating_sub(usize::from(plus)),
+            end: cx.end(run),
+            kind: Kind::Phone,
+            confidence: 0.95,
+        });
     }
 }
 
@@ -575,7 +662,9 @@ fn eleven(
         && !letter_before
         && !letter_after
         && !money_context(cx, first, last)
-        && seps_are(cx, sub, &[' ', '.', '-', '\n'])
+        && (seps_are(cx, sub, &[' ', '.', '-', '\n'])
+            // «261115/93816»: a slash only between the date and the personal number.
+            || (lens.as_slice() == [6, 5] && seps_are(cx, sub, &[' ', '/'])))
     {
         hits.push(Hit {
             start,
@@ -593,6 +682,7 @@ fn eight(
     last: usize,
     start: usize,
     end: usize,
+    in_eleven: bool,
     hits: &mut Vec<Hit>,
 ) {
     let lens = grouping(cx, sub);
@@ -628,7 +718,10 @@ fn eight(
         lens.as_slice(),
         [8] | [3, 2, 3] | [2, 2, 2, 2] | [4, 4] | [2, 3, 3] | [3, 5]
     );
-    if !(shaped || prefixed || cue) || !seps_are(cx, sub, &[' ', '-']) {
+    // A line break inside the number only with a cue or a prefix («Ring 912⏎34 567»).
+    let seps_ok = seps_are(cx, sub, &[' ', '-'])
+        || ((prefixed || cue) && seps_are(cx, sub, &[' ', '-', '\n']));
+    if !(shaped || prefixed || cue) || !seps_ok || (in_eleven && !prefixed && !cue) {
         return;
     }
     let text: String = digits_of(cx, sub)
@@ -661,6 +754,91 @@ fn eight(
 fn looks_like_ddmmyyyy(t: &str) -> bool {
     let n = |r: std::ops::Range<usize>| t.get(r).and_then(|x| x.parse::<u32>().ok());
     matches!((n(0..2), n(2..4), n(4..8)), (Some(d), Some(m), Some(y)) if (1..=31).contains(&d) && (1..=12).contains(&m) && (1900..=2100).contains(&y))
+}
+
+// ---------------------------------------------------------------------------------------
+// IBAN
+// ---------------------------------------------------------------------------------------
+
+/// IBANs of any country: two capital letters, two check digits and 11–30 letters or digits,
+/// written compact or in groups separated by single spaces; the ISO 7064 MOD 97-10 check
+/// must hold (ISO 13616-1; SWIFT «IBAN Registry»: Norway has 15 characters, e.g.
+/// `NO93 8601 1117 947`). The Norwegian account inside is also found on its own by the
+/// digit chains; the IBAN finding covers the whole.
+fn ibans(cx: &Ctx, hits: &mut Vec<Hit>) {
+    let bytes = cx.text.as_bytes();
+    for (i, tok) in cx.toks.iter().enumerate() {
+        let country = cx.s(i);
+        let starts = tok.t == T::Word
+            && country.len() == 2
+            && country.bytes().all(|b| b.is_ascii_uppercase())
+            && cx.is_digits(i + 1)
+            && !i
+                .checked_sub(1)
+                .is_some_and(|p| cx.is_word(p) || cx.is_digits(p));
+        if !starts {
+            continue;
+        }
+        // Walk the characters: alphanumerics, single spaces between groups.
+        let mut chars: Vec<u8> = Vec::with_capacity(34);
+        let mut best = None;
+        let mut p = tok.start;
+        while let Some(&b) = bytes.get(p) {
+            if b.is_ascii_digit() || b.is_ascii_uppercase() {
+                chars.push(b);
+                p += 1;
+                if chars.len() > 34 {
+                    break;
+                }
+                let boundary = !bytes.get(p).is_some_and(|n| n.is_ascii_alphanumeric());
+                if boundary && chars.len() >= 15 && mod97_ok(&chars) {
+                    best = Some(p);
+                }
+            } else if b == b' '
+                && bytes.get(p + 1).is_some_and(|n| n.is_ascii_alphanumeric())
+                && chars.len() >= 4
+            {
+                p += 1;
+            } else {
+                break;
+            }
+        }
+        // Check digits must be digits.
+        let digits_ok = chars
+            .get(2..4)
+            .is_some_and(|c| c.iter().all(u8::is_ascii_digit));
+        if let (Some(end), true) = (best, digits_ok) {
+            hits.push(Hit {
+                start: tok.start,
+                end,
+                kind: Kind::Account,
+                confidence: 0.95,
+            });
+        }
+    }
+}
+
+/// ISO 7064 MOD 97-10 on an IBAN (the first four characters moved to the end, letters as
+/// 10–35, remainder 1). `chars` are ASCII digits and capitals.
+fn mod97_ok(chars: &[u8]) -> bool {
+    let (head, tail) = (chars.get(..4), chars.get(4..));
+    let (Some(head), Some(tail)) = (head, tail) else {
+        return false;
+    };
+    let mut r: u32 = 0;
+    for &c in tail.iter().chain(head) {
+        let v = if c.is_ascii_digit() {
+            u32::from(c - b'0')
+        } else {
+            u32::from(c - b'A') + 10
+        };
+        r = if v >= 10 {
+            (r * 100 + v) % 97
+        } else {
+            (r * 10 + v) % 97
+        };
+    }
+    r == 1
 }
 
 // ---------------------------------------------------------------------------------------
@@ -938,14 +1116,66 @@ const STREET_WORDS: &[&str] = &[
     "brygge", "stræde",
 ];
 
+/// Abbreviated endings («Storgt.», «Ringvn.»): only with their dot — «innlagt», «navn»
+/// and many participles end the same way.
+const ABBREVIATED_SUFFIXES: &[&str] = &["gt", "vn"];
+
 fn street_word(cx: &Ctx, i: usize) -> bool {
     if !cx.capitalised(i) {
         return false;
     }
     let low = cx.low(i);
-    STREET_SUFFIXES
-        .iter()
-        .any(|suf| low.len() > suf.len() + 2 && low.ends_with(suf))
+    STREET_SUFFIXES.iter().any(|suf| {
+        low.len() > suf.len() + 2
+            && low.ends_with(suf)
+            && (!ABBREVIATED_SUFFIXES.contains(suf) || cx.is(i + 1, T::Punct('.')))
+    })
+}
+
+/// Units and currencies written with a capital after a number («5000 IE», «60 Gy»): not
+/// places after a postcode.
+fn is_unit(word: &str) -> bool {
+    matches!(
+        word,
+        "ie" | "iu"
+            | "e"
+            | "u"
+            | "me"
+            | "gy"
+            | "mbq"
+            | "gbq"
+            | "nok"
+            | "eur"
+            | "usd"
+            | "sek"
+            | "dkk"
+            | "gbp"
+            | "chf"
+            | "kr"
+            | "mg"
+            | "ml"
+            | "kg"
+            | "mmol"
+            | "mol"
+            | "l"
+            | "dl"
+            | "g"
+            | "mm"
+            | "cm"
+            | "km"
+            | "min"
+            | "t"
+            | "h"
+            | "hz"
+            | "kcal"
+            | "kj"
+            | "w"
+            | "kw"
+            | "v"
+            | "mv"
+            | "ms"
+            | "s"
+    )
 }
 
 fn house_number(cx: &Ctx, i: usize) -> Option<usize> {
@@ -987,7 +1217,7 @@ fn addresses(cx: &Ctx, hits: &mut Vec<Hit>) {
             start_tok = Some(s);
         }
         if let Some(s) = start_tok {
-            let k = cx.skip_space(i + 1);
+            let k = cx.skip_space(i + 1 + usize::from(cx.is(i + 1, T::Punct('.'))));
             if let Some(last) = house_number(cx, k) {
                 let mut end = cx.end(last);
                 // «, 5021 Bergen»
@@ -1029,6 +1259,7 @@ fn addresses(cx: &Ctx, hits: &mut Vec<Hit>) {
             && cx.is(i + 1, T::Space)
             && cx.capitalised(i + 2)
             && cx.len(i + 2) >= 2
+            && !is_unit(cx.low(i + 2))
         {
             let value = cx.s(i).parse::<u32>().unwrap_or(0);
             let yearish = (1900..=2099).contains(&value);
@@ -1143,11 +1374,12 @@ fn record_numbers(cx: &Ctx, hits: &mut Vec<Hit>) {
     for i in 0..n {
         let mut cue = record_cue(cx.low(i));
         let mut k = i + 1;
-        // «pasient-id», «journal-nr», «d-nummer»
-        if !cue && cx.is(i + 1, T::Punct('-')) {
+        // «pasient-id», «journal-nr», «d-nummer», «EPJ-nummer»: the joined form first.
+        if cx.is(i + 1, T::Punct('-')) && cx.is_word(i + 2) {
             let joined = format!("{}{}", cx.low(i), cx.low(i + 2));
             if record_cue(&joined)
                 || matches!(joined.as_str(), "pasientid" | "journalnr" | "dnummer")
+                || (cue && matches!(cx.low(i + 2), "nr" | "nummer" | "id" | "no"))
             {
                 cue = true;
                 k = i + 3;
