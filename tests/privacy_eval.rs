@@ -327,8 +327,11 @@ fn digits_str(d: &[u8; 11]) -> String {
     d.iter().map(|&x| char::from(b'0' + x)).collect()
 }
 
+/// A named rewriting of an identifier's text.
+type Rewrite = (&'static str, fn(&str) -> String);
+
 /// Groupings of an 11-digit number as people write them.
-const STYLES: &[(&str, fn(&str) -> String)] = &[
+const STYLES: &[Rewrite] = &[
     ("compact", |s| s.to_string()),
     ("6-5 space", |s| format!("{} {}", &s[..6], &s[6..])),
     ("6-5 dash", |s| format!("{}-{}", &s[..6], &s[6..])),
@@ -391,7 +394,7 @@ fn spaces_or_insert(s: &str, with: &str) -> String {
 }
 
 /// Disguises: how identifiers hide in pasted text.
-const DISGUISES: &[(&str, fn(&str) -> String)] = &[
+const DISGUISES: &[Rewrite] = &[
     ("plain", |s| s.to_string()),
     ("zero-width spaces", |s| {
         s.chars().flat_map(|c| [c, '\u{200B}']).collect()
