@@ -34,7 +34,12 @@ async function fillDoc(page, doc) {
     if (!el) continue;
     const type = await el.evaluate((e) => (e.tagName === 'SELECT' ? 'select' : e.type));
     if (type === 'checkbox') await page.setChecked(sel, Boolean(v));
-    else if (type === 'select') await page.selectOption(sel, String(v));
+    else if (type === 'select') {
+      // By value (codes, enumerations) or else by the option's text (trust names).
+      const values = await el.evaluate((e) => [...e.options].map((o) => [o.value, o.textContent]));
+      const hit = values.find(([val]) => val === String(v)) || values.find(([, text]) => text.startsWith(String(v)));
+      await page.selectOption(sel, hit ? hit[0] : String(v));
+    }
     else await page.fill(sel, String(v));
   }
 }
@@ -178,6 +183,24 @@ for (const pageName of ['index.html', 'tilgang-del1.html', 'tilgang-del2.html', 
     await page.screenshot({ path: SCREENSHOTS + pageName.replace('.html', '.png'), fullPage: true });
   });
 }
+
+test('the Helse Bergen form seals a complete application', async () => {
+  const { page } = h;
+  const hb = JSON.parse(readFileSync(new URL('../data/hb-exception-single-valid.json', import.meta.url), 'utf8'));
+  await page.goto(h.server.url + '/hb-exception-single.html');
+  await page.waitForSelector('body[data-skjemavakt="ready"]');
+  await fillDoc(page, hb);
+  // Self-payment continuation: a warning naming the exceptions, which does not block.
+  await page.setChecked('[name="/self_payment/continuation_of_private"]', true);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('body[data-sealed]', { timeout: 5000 });
+  const warn = await page.textContent('.sv-error-summary li[data-code="hb.self_payment"]');
+  assert.match(warn, /hovedregel/);
+  const pkg = JSON.parse(await page.textContent('#sealed-json'));
+  assert.equal(pkg.canonical.form, 'hb-exception-single');
+  assert.equal(createHash('sha256').update(jcs(pkg.canonical), 'utf8').digest('hex'), pkg.sha256);
+  await page.screenshot({ path: SCREENSHOTS + 'hb-sealed.png', fullPage: true });
+});
 
 test('part 1 checks itself and is never sent', async () => {
   const { page } = h;
