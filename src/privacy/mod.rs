@@ -338,16 +338,55 @@ pub fn scan_with(text: &str, class: Privacy, identity: &Identity) -> Vec<Finding
         );
         hits = detect::resolve_overlaps(hits);
     }
+    let mut utf16 = Utf16Cursor::default();
     hits.into_iter()
         .map(|h| {
             let (s, e) = norm.original_range(h.start, h.end);
             Finding {
                 kind: h.kind,
-                span: Span::from_bytes(text, s, e),
+                span: utf16.span(text, s, e),
                 confidence: h.confidence,
             }
         })
         .collect()
+}
+
+/// Builds [`Span`]s for byte ranges that come in increasing order, counting UTF-16 units
+/// from the previous range instead of from the start of the text: [`Span::from_bytes`] on
+/// each of thousands of findings in a long text is quadratic (measured: 5.5 s for 1 MB).
+/// Same result as `Span::from_bytes`; a range that goes backwards restarts the count.
+#[derive(Default)]
+struct Utf16Cursor {
+    byte: usize,
+    utf16: usize,
+}
+
+impl Utf16Cursor {
+    fn span(&mut self, text: &str, start: usize, end: usize) -> Span {
+        let mut start = start.min(text.len());
+        while start > 0 && !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = end.clamp(start, text.len());
+        while end < text.len() && !text.is_char_boundary(end) {
+            end += 1;
+        }
+        if start < self.byte {
+            *self = Utf16Cursor::default();
+        }
+        let units = |a: usize, b: usize| -> usize {
+            text.get(a..b)
+                .map_or(0, |s| s.chars().map(char::len_utf16).sum())
+        };
+        self.utf16 += units(self.byte, start);
+        self.byte = start;
+        Span {
+            start,
+            end,
+            utf16_start: self.utf16,
+            utf16_end: self.utf16 + units(start, end),
+        }
+    }
 }
 
 /// Findings in one field of a document.
