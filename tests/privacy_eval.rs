@@ -914,3 +914,25 @@ fn scoring_rule_is_strict_for_national_ids() {
         Outcome::Covered
     ));
 }
+
+/// Spans of findings in a long text with characters outside the BMP and non-ASCII letters:
+/// the UTF-16 offsets equal `Span::from_bytes` (the scanner counts them incrementally).
+#[test]
+fn utf16_offsets_in_long_text_match_from_bytes() {
+    let id = Identity::new(Some("Kari Nordmann"), Some("14037410021"));
+    let mut text = String::new();
+    for i in 0..200 {
+        // python-stdnum: 26111593816 is valid.
+        let _ = write!(
+            text,
+            "Ødegård 😀 𝟐 tlf 912 34 {:03} – Kari, fnr 261115 93816. ",
+            i % 1000
+        );
+    }
+    let found = scan_text(&text, &id);
+    assert!(found.len() >= 400, "{}", found.len());
+    for f in &found {
+        let expected = skjemavakt::Span::from_bytes(&text, f.span.start, f.span.end);
+        assert_eq!(f.span, expected);
+    }
+}

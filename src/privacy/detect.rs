@@ -223,20 +223,36 @@ fn tokenize(text: &str) -> Vec<Tok> {
 struct Ctx<'a> {
     text: &'a str,
     toks: Vec<Tok>,
-    lower: Vec<Option<String>>,
+    /// Lower-cased words, concatenated: one allocation for the whole text.
+    lower_buf: String,
+    /// Per token: its range in `lower_buf` (empty for non-words).
+    lower: Vec<(u32, u32)>,
 }
 
 impl<'a> Ctx<'a> {
     fn new(text: &'a str) -> Ctx<'a> {
         let toks = tokenize(text);
-        let lower = toks
-            .iter()
-            .map(|t| match t.t {
-                T::Word => text.get(t.start..t.end).map(str::to_lowercase),
-                _ => None,
-            })
-            .collect();
-        Ctx { text, toks, lower }
+        let mut lower_buf = String::with_capacity(text.len());
+        let mut lower = Vec::with_capacity(toks.len());
+        for t in &toks {
+            let from = lower_buf.len();
+            if t.t == T::Word {
+                let w = text.get(t.start..t.end).unwrap_or("");
+                if w.is_ascii() {
+                    lower_buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                } else {
+                    lower_buf.extend(w.chars().flat_map(char::to_lowercase));
+                }
+            }
+            let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+            lower.push((at(from), at(lower_buf.len())));
+        }
+        Ctx {
+            text,
+            toks,
+            lower_buf,
+            lower,
+        }
     }
     fn tok(&self, i: usize) -> Option<&Tok> {
         self.toks.get(i)
@@ -248,7 +264,10 @@ impl<'a> Ctx<'a> {
             .unwrap_or("")
     }
     fn low(&self, i: usize) -> &str {
-        self.lower.get(i).and_then(|x| x.as_deref()).unwrap_or("")
+        self.lower
+            .get(i)
+            .and_then(|&(a, b)| self.lower_buf.get(a as usize..b as usize))
+            .unwrap_or("")
     }
     fn is(&self, i: usize, t: T) -> bool {
         self.tok(i).is_some_and(|x| x.t == t)
@@ -308,18 +327,54 @@ pub fn detect(text: &str, which: Detectors, patient: &PatientFacts) -> Vec<Hit> 
     // Allowed spans suppress everything but valid national identity numbers; a link
     // (URL, DOI) does not hide a possible one either (a number in a link's path or query
     // is still the patient's: «…/pasient?fnr=…»).
-    hits.retain(|h| {
-        h.kind == Kind::NationalId
-            || !allowed.iter().any(|a| {
-                h.start < a.end
-                    && a.start < h.end
-                    && !(a.link && h.kind == Kind::PossibleNationalId)
-            })
+    let every = Intervals::new(allowed.iter().map(|a| (a.start, a.end)));
+    let not_links = Intervals::new(allowed.iter().filter(|a| !a.link).map(|a| (a.start, a.end)));
+    hits.retain(|h| match h.kind {
+        Kind::NationalId => true,
+        Kind::PossibleNationalId => !not_links.overlaps(h.start, h.end),
+        _ => !every.overlaps(h.start, h.end),
     });
     resolve_overlaps(hits)
 }
 
+/// Byte intervals sorted by start, with the running maximum of their ends: "does anything
+/// overlap [s, e)?" in O(log n), so that many findings against many allowed spans stay
+/// linear-logarithmic (a long text has thousands of both).
+struct Intervals {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl Intervals {
+    fn new(it: impl Iterator<Item = (usize, usize)>) -> Intervals {
+        let mut v: Vec<(usize, usize)> = it.collect();
+        v.sort_unstable();
+        let mut max = 0;
+        let max_end = v
+            .iter()
+            .map(|&(_, e)| {
+                max = max.max(e);
+                max
+            })
+            .collect();
+        Intervals {
+            starts: v.into_iter().map(|(s, _)| s).collect(),
+            max_end,
+        }
+    }
+
+    fn overlaps(&self, s: usize, e: usize) -> bool {
+        // Intervals starting before `e`; one of them overlaps iff the largest end > s.
+        let n = self.starts.partition_point(|&x| x < e);
+        n.checked_sub(1)
+            .and_then(|i| self.max_end.get(i))
+            .is_some_and(|&m| m > s)
+    }
+}
+
 /// Keeps the best finding where findings overlap (priority, then confidence, then length).
+/// When the loser is a number that sticks out of the winner, the winner is widened to cover
+/// both. The result is sorted and never overlaps. O(n log n).
 pub fn resolve_overlaps(mut hits: Vec<Hit>) -> Vec<Hit> {
     hits.sort_by(|a, b| {
         a.kind
@@ -328,25 +383,37 @@ pub fn resolve_overlaps(mut hits: Vec<Hit>) -> Vec<Hit> {
             .then(b.confidence.total_cmp(&a.confidence))
             .then((b.end - b.start).cmp(&(a.end - a.start)))
     });
-    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+    // Kept findings by start. Before widening they are disjoint, so the one that can
+    // overlap [s, e) is the last starting before e — or, after a widening, the one before
+    // it; the final pass merges whatever widening made overlap.
+    let mut kept: std::collections::BTreeMap<usize, Hit> = std::collections::BTreeMap::new();
     for h in hits {
-        match kept.iter_mut().find(|k| h.start < k.end && k.start < h.end) {
-            None => kept.push(h),
+        let hit_key = kept
+            .range(..h.end)
+            .rev()
+            .take(2)
+            .find(|(_, k)| h.start < k.end && k.start < h.end)
+            .map(|(&key, _)| key);
+        match hit_key {
+            None => {
+                // Two findings with the same start: the earlier (better) one stays.
+                kept.entry(h.start).or_insert(h);
+            }
             // A number that sticks out of the finding that wins would leave digits behind
             // after redaction («261115 93816@…» where the e-mail starts at «93816»): the
             // winner covers both.
-            Some(k) if h.kind.is_number() => {
-                k.start = k.start.min(h.start);
-                k.end = k.end.max(h.end);
+            Some(key) if h.kind.is_number() => {
+                if let Some(mut k) = kept.remove(&key) {
+                    k.start = k.start.min(h.start);
+                    k.end = k.end.max(h.end);
+                    kept.insert(k.start, k);
+                }
             }
             Some(_) => {}
         }
     }
-    kept.sort_by_key(|h| (h.start, h.end));
-    // Widening may make neighbours touch; they never overlap a third time in practice, but
-    // keep the promise of non-overlapping output.
     let mut out: Vec<Hit> = Vec::with_capacity(kept.len());
-    for h in kept {
+    for h in kept.into_values() {
         match out.last_mut() {
             Some(last) if h.start < last.end => last.end = last.end.max(h.end),
             _ => out.push(h),
@@ -354,10 +421,6 @@ pub fn resolve_overlaps(mut hits: Vec<Hit>) -> Vec<Hit> {
     }
     out
 }
-
-// ---------------------------------------------------------------------------------------
-// Allowed on purpose
-// ---------------------------------------------------------------------------------------
 
 /// A span allowed on purpose; `link` for URLs and DOIs.
 #[derive(Clone, Copy, Debug)]
