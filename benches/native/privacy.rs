@@ -1,0 +1,133 @@
+// Speed of the privacy scan (native only): a full part 2 document, long realistic text in
+// MB/s, linearity in the input size, and adversarial inputs.
+//
+// Targets (privacy-gate issue, point 5): a full part 2 in well under a millisecond, over
+// 100 MB/s on long text, linear in input size (no pathological patterns).
+//
+// The long text is built from the evaluation corpus (tests/corpus/), markers stripped, so it
+// holds identifiers and look-alikes in realistic density.
+use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use skjemavakt::forms::FormKind;
+use skjemavakt::privacy::{scan_document, scan_text, Identity};
+
+const DEL1: &str = include_str!("../tests/data/tilgang-del1-valid.json");
+const DEL2: &str = include_str!("../tests/data/tilgang-del2-valid.json");
+const PLANTED: &str = include_str!("../tests/corpus/planted.txt");
+const LOOKALIKES: &str = include_str!("../tests/corpus/lookalikes.txt");
+
+const MB: usize = 1 << 20;
+
+/// Corpus sentences without comments, directives, known-miss marks, categories and
+/// markers.
+fn sentences() -> Vec<String> {
+    PLANTED
+        .lines()
+        .chain(LOOKALIKES.lines())
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#') && !l.starts_with('@'))
+        .map(|l| {
+            let l = l.trim_start_matches('!');
+            let l = match l.strip_prefix('[').and_then(|r| r.split_once("] ")) {
+                Some((_, body)) => body,
+                None => l,
+            };
+            let mut out = String::with_capacity(l.len());
+            let mut rest = l;
+            while let Some(open) = rest.find('⟦') {
+                out.push_str(&rest[..open]);
+                let after = &rest[open + '⟦'.len_utf8()..];
+                let after = after.split_once(':').map_or(after, |(_, v)| v);
+                rest = after;
+            }
+            out.push_str(rest);
+            out.replace('⟧', "")
+        })
+        .collect()
+}
+
+/// About `size` bytes of text: corpus sentences in a fixed shuffled order, in paragraphs.
+fn text_of(size: usize) -> String {
+    let s = sentences();
+    let mut out = String::with_capacity(size + 256);
+    let mut i = 0usize;
+    while out.len() < size {
+        let k = (i.wrapping_mul(7919)) % s.len();
+        out.push_str(&s[k]);
+        out.push(if i % 6 == 5 { '\n' } else { ' ' });
+        i += 1;
+    }
+    out
+}
+
+fn bench(c: &mut Criterion) {
+    let part1: serde_json::Value = serde_json::from_str(DEL1).unwrap();
+    let part2: serde_json::Value = serde_json::from_str(DEL2).unwrap();
+    let identity = Identity::from_part1(&part1);
+
+    c.bench_function("scan_document_full_part2", |b| {
+        b.iter(|| {
+            black_box(scan_document(
+                black_box(&part2),
+                FormKind::TilgangDel2,
+                &identity,
+            ))
+        })
+    });
+
+    let mut long = c.benchmark_group("scan_text_long");
+    long.sample_size(10);
+    for mb in [1usize, 10] {
+        let text = text_of(mb * MB);
+        long.throughput(Throughput::Bytes(text.len() as u64));
+        long.bench_with_input(
+            BenchmarkId::from_parameter(format!("{mb}MB")),
+            &text,
+            |b, t| b.iter(|| black_box(scan_text(black_box(t), &identity))),
+        );
+    }
+    long.finish();
+
+    let mut lin = c.benchmark_group("scan_text_linearity");
+    lin.sample_size(10);
+    for mb in [1usize, 4, 16] {
+        let text = text_of(mb * MB);
+        lin.throughput(Throughput::Bytes(text.len() as u64));
+        lin.bench_with_input(
+            BenchmarkId::from_parameter(format!("{mb}MB")),
+            &text,
+            |b, t| b.iter(|| black_box(scan_text(black_box(t), &identity))),
+        );
+    }
+    lin.finish();
+
+    // Inputs built to provoke backtracking or quadratic scans: one long digit chain, many
+    // at signs, one endless e-mail-like word, capitalised name-like words, HTML
+    // references, invisible characters, one endless line without spaces.
+    let adversarial: [(&str, String); 8] = [
+        ("digit_chain", "1 2 3 4 5 6 7 8 9 0 ".repeat(MB / 20)),
+        ("at_signs", "a@b.".repeat(MB / 4)),
+        (
+            "email_word",
+            format!("{}@{}", "a.".repeat(MB / 4), "b.".repeat(MB / 4)),
+        ),
+        ("names", "Kari Nordmann Hansen Ola ".repeat(MB / 25)),
+        ("html_refs", "&amp;&#8203;&nbsp;".repeat(MB / 18)),
+        ("invisible", "1\u{200B}".repeat(MB / 4)),
+        ("no_spaces", "x".repeat(MB)),
+        (
+            "cue_words",
+            "født f. pasient mor tlf journalnr ".repeat(MB / 35),
+        ),
+    ];
+    let mut adv = c.benchmark_group("scan_text_adversarial_1MB");
+    adv.sample_size(10);
+    for (name, text) in &adversarial {
+        adv.throughput(Throughput::Bytes(text.len() as u64));
+        adv.bench_with_input(BenchmarkId::from_parameter(name), text, |b, t| {
+            b.iter(|| black_box(scan_text(black_box(t), &identity)))
+        });
+    }
+    adv.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
