@@ -10,8 +10,8 @@ use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criteri
 use skjemavakt::forms::FormKind;
 use skjemavakt::privacy::{scan_document, scan_text, Identity};
 
-const DEL1: &str = include_str!("../tests/data/tilgang-del1-valid.json");
-const DEL2: &str = include_str!("../tests/data/tilgang-del2-valid.json");
+const DEL1: &str = include_str!("../../tests/data/tilgang-del1-valid.json");
+const DEL2: &str = include_str!("../../tests/data/tilgang-del2-valid.json");
 const PLANTED: &str = include_str!("../tests/corpus/planted.txt");
 const LOOKALIKES: &str = include_str!("../tests/corpus/lookalikes.txt");
 
