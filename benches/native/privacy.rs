@@ -12,8 +12,8 @@ use skjemavakt::privacy::{scan_document, scan_text, Identity};
 
 const DEL1: &str = include_str!("../../tests/data/tilgang-del1-valid.json");
 const DEL2: &str = include_str!("../../tests/data/tilgang-del2-valid.json");
-const PLANTED: &str = include_str!("../tests/corpus/planted.txt");
-const LOOKALIKES: &str = include_str!("../tests/corpus/lookalikes.txt");
+const PLANTED: &str = include_str!("../../tests/corpus/planted.txt");
+const LOOKALIKES: &str = include_str!("../../tests/corpus/lookalikes.txt");
 
 const MB: usize = 1 << 20;
 
