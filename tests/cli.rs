@@ -213,7 +213,8 @@ fn check_mixed_folder_reports_each_document_and_skips_others() {
     assert!(h.contains("hoppet over          1"), "{h}");
     let row = h.lines().find(|l| l.contains("form.required  ")).unwrap();
     let nums: Vec<&str> = row.split_whitespace().collect();
-    assert_eq!(nums, ["form.required", "feil", "9", "1"]);
+    // b-invalid.json lacks whole groups: each of their required fields is listed.
+    assert_eq!(nums, ["form.required", "feil", "27", "1"]);
 }
 
 #[test]
