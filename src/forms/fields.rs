@@ -560,33 +560,43 @@ const fn long(key: &'static str, label: &'static Texts, source: Source) -> Field
 /// som kurativ, livsforlengende, symptomreduserende osv.").
 pub const GOALS: &[&str] = &["curative", "life_prolonging", "symptom_relief", "other"];
 
-/// "Omsøkt behandling" (del 2), also used by the Helse Bergen kinds.
-pub static TREATMENT: &[Field] = &[
-    text("drug", &L_DRUG, S_TREATMENT)
-        .req(Req::Approval)
-        .privacy(Privacy::Structured),
-    text("nye_metoder_id", &L_NM_ID, S_TREATMENT)
-        .req(Req::Approval)
-        .privacy(Privacy::Structured)
-        .check(check_nye_metoder_id),
-    long("dosage", &L_DOSAGE, S_TREATMENT).req(Req::Approval),
-    text("duration", &L_DURATION, S_TREATMENT)
-        .req(Req::Approval)
-        .privacy(Privacy::FreeText),
-    Field::new(
-        "goal",
-        &L_GOAL,
-        Ty::Enum {
-            values: GOALS,
-            shown: "curative, life_prolonging, symptom_relief, other",
-        },
-        S_TREATMENT,
-    )
-    .req(Req::Approval),
-    long("goal_other", &L_GOAL_OTHER, S_TREATMENT),
-    long("evaluation_plan", &L_EVALUATION, S_TREATMENT).req(Req::Approval),
-    long("stop_criteria", &L_STOP, S_TREATMENT).req(Req::Approval),
-];
+/// The treatment fields, shared by part 2 and the Helse Bergen kinds: `$src` is the source
+/// cited, `$nm` when the Nye metoder ID is required, `$extra` fields after the drug.
+macro_rules! treatment_fields {
+    ($src:expr, $nm:expr, [$($extra:expr),* $(,)?]) => {
+        &[
+            $crate::forms::fields::short("drug", &L_DRUG, $src)
+                .req(Req::Approval)
+                .privacy(Privacy::Structured),
+            $($extra,)*
+            $crate::forms::fields::short("nye_metoder_id", &L_NM_ID, $src)
+                .req($nm)
+                .privacy(Privacy::Structured)
+                .check(check_nye_metoder_id),
+            $crate::forms::fields::free("dosage", &L_DOSAGE, $src).req(Req::Approval),
+            $crate::forms::fields::short("duration", &L_DURATION, $src)
+                .req(Req::Approval)
+                .privacy(Privacy::FreeText),
+            Field::new(
+                "goal",
+                &L_GOAL,
+                Ty::Enum {
+                    values: GOALS,
+                    shown: "curative, life_prolonging, symptom_relief, other",
+                },
+                $src,
+            )
+            .req(Req::Approval),
+            $crate::forms::fields::free("goal_other", &L_GOAL_OTHER, $src),
+            $crate::forms::fields::free("evaluation_plan", &L_EVALUATION, $src).req(Req::Approval),
+            $crate::forms::fields::free("stop_criteria", &L_STOP, $src).req(Req::Approval),
+        ]
+    };
+}
+pub(crate) use treatment_fields;
+
+/// "Omsøkt behandling" (del 2), also used by the Helse Bergen exception kinds.
+pub static TREATMENT: &[Field] = treatment_fields!(S_TREATMENT, Req::Approval, []);
 
 /// "Kostnader".
 pub static EXTRA: &[Field] = &[

@@ -250,11 +250,10 @@ pub static GROUP: &[Field] = &[
 
 /// Treatment for the off-label kinds: as part 2, the Nye metoder ID optional, plus whether
 /// the use is off-label or off-licence.
-pub static TREATMENT_OFFLABEL: &[Field] = &[
-    short("drug", &L_DRUG, S_33)
-        .req(Req::Approval)
-        .privacy(Privacy::Structured),
-    Field::new(
+pub static TREATMENT_OFFLABEL: &[Field] = treatment_fields!(
+    S_33,
+    Req::Optional,
+    [Field::new(
         "offlabel_kind",
         &L_OFFLABEL_KIND,
         Ty::Enum {
@@ -263,28 +262,8 @@ pub static TREATMENT_OFFLABEL: &[Field] = &[
         },
         S_33,
     )
-    .req(Req::Approval),
-    short("nye_metoder_id", &L_NM_ID, S_33)
-        .privacy(Privacy::Structured)
-        .check(check_nye_metoder_id),
-    free("dosage", &L_DOSAGE, S_33).req(Req::Approval),
-    short("duration", &L_DURATION, S_33)
-        .req(Req::Approval)
-        .privacy(Privacy::FreeText),
-    Field::new(
-        "goal",
-        &L_GOAL,
-        Ty::Enum {
-            values: GOALS,
-            shown: "curative, life_prolonging, symptom_relief, other",
-        },
-        S_33,
-    )
-    .req(Req::Approval),
-    free("goal_other", &L_GOAL_OTHER, S_33),
-    free("evaluation_plan", &L_EVALUATION, S_33).req(Req::Approval),
-    free("stop_criteria", &L_STOP, S_33).req(Req::Approval),
-];
+    .req(Req::Approval)]
+);
 
 /// §3.3 point 1.
 pub static ESTABLISHED: &[Field] = &[
