@@ -689,7 +689,14 @@ pub fn find_names(text: &str, patient: Option<&PatientName>) -> Vec<NameHit> {
                     // "navn"/"heter"/"kalt" also name drugs and studies: a listed name only.
                     let generic =
                         matches!(k.as_str(), "navn" | "navnet" | "heter" | "kalt" | "kalles");
-                    if !in_org(&toks, i + 1, last) && (listed || !generic) {
+                    // "Pasienten" starts many sentences ("Pasienten Hb …", "Pasienten
+                    // Foretrekker …"): after it, a listed name or two name-like words.
+                    let weak = matches!(
+                        k.as_str(),
+                        "pasient" | "pasienten" | "pasientens" | "pas" | "pt"
+                    );
+                    let ok = listed || (!generic && (!weak || last > i + 1));
+                    if !in_org(&toks, i + 1, last) && ok {
                         if let Some(l) = toks.get(last) {
                             let confidence = match (is_title, listed) {
                                 (true, _) => 0.6,
