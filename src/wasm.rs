@@ -201,6 +201,14 @@ fn to_js<T: Serialize>(v: &T) -> JsValue {
         .unwrap_or(JsValue::NULL)
 }
 
+/// Runs when the module is instantiated. With the `dev-panic-hook` feature (development
+/// builds), panics are logged to the browser console with their message.
+#[wasm_bindgen(start)]
+pub fn start() {
+    #[cfg(feature = "dev-panic-hook")]
+    console_error_panic_hook::set_once();
+}
+
 /// The package version.
 #[wasm_bindgen]
 pub fn version() -> String {
