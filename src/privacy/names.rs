@@ -25,7 +25,6 @@
 //! assert!(!format!("{patient:?}").contains("Kari"));
 //! ```
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::normalize::normalize;
@@ -151,94 +150,123 @@ const SURNAME_SUFFIXES: &[&str] = &[
 /// (ø/ö → o, å → aa, æ/ä → ae, é → e …), apostrophes dropped.
 fn key(word: &str) -> String {
     let mut out = String::with_capacity(word.len() + 2);
-    for c in word.chars() {
-        for l in c.to_lowercase() {
-            match l {
-                'ø' | 'ö' | 'ó' | 'ò' | 'ô' | 'õ' | 'ő' => out.push('o'),
-                'å' => out.push_str("aa"),
-                'æ' | 'ä' => out.push_str("ae"),
-                'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ė' => out.push('e'),
-                'á' | 'à' | 'â' | 'ã' | 'ą' => out.push('a'),
-                'í' | 'ì' | 'î' | 'ï' | 'ı' => out.push('i'),
-                'ú' | 'ù' | 'û' | 'ü' | 'ű' => out.push('u'),
-                'ç' | 'ć' | 'č' => out.push('c'),
-                'ñ' | 'ń' => out.push('n'),
-                'ś' | 'š' | 'ş' => out.push('s'),
-                'ź' | 'ż' | 'ž' => out.push('z'),
-                'ł' => out.push('l'),
-                'đ' => out.push('d'),
-                'ß' => out.push_str("ss"),
-                '\'' | '\u{2019}' => {}
-                other => out.push(other),
-            }
-        }
-    }
+    key_into(word, &mut out);
     out
 }
 
-/// Parses a list file: one entry a line, `#` comments and blank lines skipped.
-fn load(sets: &[&str]) -> HashSet<String> {
-    sets.iter()
-        .flat_map(|s| s.lines())
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(key)
-        .collect()
+/// [`key`], appended to `out` (no allocation once `out` has grown).
+fn key_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(
+            word.bytes()
+                .filter(|&b| b != b'\'')
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        return;
+    }
+    for c in word.chars() {
+        match crate::case::lower_char(c) {
+            'ø' | 'ö' | 'ó' | 'ò' | 'ô' | 'õ' | 'ő' => out.push('o'),
+            'å' => out.push_str("aa"),
+            'æ' | 'ä' => out.push_str("ae"),
+            'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ė' => out.push('e'),
+            'á' | 'à' | 'â' | 'ã' | 'ą' => out.push('a'),
+            'í' | 'ì' | 'î' | 'ï' | 'ı' => out.push('i'),
+            'ú' | 'ù' | 'û' | 'ü' | 'ű' => out.push('u'),
+            'ç' | 'ć' | 'č' => out.push('c'),
+            'ñ' | 'ń' => out.push('n'),
+            'ś' | 'š' | 'ş' => out.push('s'),
+            'ź' | 'ż' | 'ž' => out.push('z'),
+            'ł' => out.push('l'),
+            'đ' => out.push('d'),
+            'ß' => out.push_str("ss"),
+            '\'' | '\u{2019}' => {}
+            other => out.push(other),
+        }
+    }
 }
 
-/// The lookup tables, built once.
+/// What the lexicon knows of a key (bit flags).
+const FIRST: u8 = 1;
+const SURNAME: u8 = 2;
+const COMMON: u8 = 4;
+const STOP: u8 = 8;
+const CUE: u8 = 16;
+const TITLE: u8 = 32;
+const ORG: u8 = 64;
+
+/// Every list in one map from key to flags: one hash lookup tells all a word is.
 struct Tables {
-    first: HashSet<String>,
-    surnames: HashSet<String>,
-    common: HashSet<String>,
-    stop: HashSet<String>,
+    lex: rustc_hash::FxHashMap<Box<str>, u8>,
 }
 
 fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
-    T.get_or_init(|| Tables {
-        first: load(&[WOMEN, MEN]),
-        surnames: load(&[SURNAMES]),
-        common: load(&[COMMON_WORDS]),
-        stop: load(&[STOPWORDS]),
+    T.get_or_init(|| {
+        let mut lex = rustc_hash::FxHashMap::default();
+        let mut add = |k: String, flag: u8| {
+            *lex.entry(k.into_boxed_str()).or_insert(0) |= flag;
+        };
+        let lists: [(&str, u8); 5] = [
+            (WOMEN, FIRST),
+            (MEN, FIRST),
+            (SURNAMES, SURNAME),
+            (COMMON_WORDS, COMMON),
+            (STOPWORDS, STOP),
+        ];
+        for (list, flag) in lists {
+            for l in list.lines().map(str::trim) {
+                if !l.is_empty() && !l.starts_with('#') {
+                    add(key(l), flag);
+                }
+            }
+        }
+        for (words, flag) in [(CUES, CUE), (TITLES, TITLE), (ORG_WORDS, ORG)] {
+            for w in words {
+                add((*w).to_owned(), flag);
+            }
+        }
+        Tables { lex }
     })
 }
 
-/// `true` if `k` (a key) or, for a genitive, `k` without its `s` is in `set`.
-fn in_set_genitive(set: &HashSet<String>, k: &str) -> bool {
-    if set.contains(k) {
-        return true;
-    }
-    match k.strip_suffix('s') {
-        Some(base) if base.chars().count() >= 2 => set.contains(base),
-        _ => false,
-    }
+/// The flags of one key exactly.
+fn exact(k: &str) -> u8 {
+    tables().lex.get(k).copied().unwrap_or(0)
 }
 
-/// `true` if the word (or each part of a hyphenated word) is in the set, allowing a
-/// genitive `s` / `'s` / `'` at the end.
-fn lookup(set: &HashSet<String>, word: &str) -> bool {
-    let k = key(word);
+/// The flags of a key: exact ones, plus [`FIRST`]/[`SURNAME`] when the key without a
+/// genitive `s` is a name, or (hyphenated) when every part is.
+fn classify(k: &str) -> u8 {
     if k.is_empty() {
-        return false;
+        return 0;
     }
-    if in_set_genitive(set, &k) {
-        return true;
-    }
-    if k.contains('-') {
+    let e = exact(k);
+    let names = FIRST | SURNAME;
+    let mut f = e | genitive(k) & names;
+    if k.contains('-') && f & names != names {
         let mut parts = k.split('-').peekable();
-        let mut all = parts.peek().is_some();
+        let mut all = names;
         while let Some(p) = parts.next() {
-            let ok = if parts.peek().is_none() {
-                in_set_genitive(set, p)
-            } else {
-                set.contains(p)
-            };
-            all &= ok;
+            let pf = exact(p)
+                | if parts.peek().is_none() {
+                    genitive(p)
+                } else {
+                    0
+                };
+            all &= pf;
         }
-        return all;
+        f |= all & names;
     }
-    false
+    f
+}
+
+/// Flags of `k` without a genitive `s` (only when at least two letters remain).
+fn genitive(k: &str) -> u8 {
+    match k.strip_suffix('s') {
+        Some(base) if base.chars().nth(1).is_some() => exact(base),
+        _ => 0,
+    }
 }
 
 /// `true` if `word` is a known first name (case-insensitive, æøå-tolerant, genitive
@@ -251,7 +279,7 @@ fn lookup(set: &HashSet<String>, word: &str) -> bool {
 /// assert!(!is_first_name("Pasienten"));
 /// ```
 pub fn is_first_name(word: &str) -> bool {
-    lookup(&tables().first, word)
+    classify(&key(word)) & FIRST != 0
 }
 
 /// `true` if `word` is a known surname (same rules as [`is_first_name`]).
@@ -263,7 +291,7 @@ pub fn is_first_name(word: &str) -> bool {
 /// assert!(!is_surname("tablett"));
 /// ```
 pub fn is_surname(word: &str) -> bool {
-    lookup(&tables().surnames, word)
+    classify(&key(word)) & SURNAME != 0
 }
 
 /// `true` if `word` is an ordinary word that is also a name ("per", "mai", "dag", "liv",
@@ -275,9 +303,7 @@ pub fn is_surname(word: &str) -> bool {
 /// assert!(!is_common_word("Kari"));
 /// ```
 pub fn is_common_word(word: &str) -> bool {
-    let t = tables();
-    let k = key(word);
-    t.common.contains(&k) || t.stop.contains(&k)
+    exact(&key(word)) & (COMMON | STOP) != 0
 }
 
 /// Why a name was reported.
@@ -320,55 +346,100 @@ struct Tok<'a> {
     start: usize,
     end: usize,
     text: &'a str,
+    /// Its lookup key ([`key`]).
+    key: &'a str,
+    /// What the lexicon knows of the key ([`classify`]).
+    flags: u8,
     /// Starts with an upper-case letter.
     cap: bool,
     /// A single letter directly followed by '.' ("K.").
     initial: bool,
 }
 
+impl Tok<'_> {
+    fn is(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+    fn common(&self) -> bool {
+        self.is(COMMON | STOP)
+    }
+}
+
+/// Length in bytes of the letter at byte `i` of `text`, if there is one (ASCII fast path).
+fn letter_at(text: &str, i: usize) -> Option<usize> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return b.is_ascii_alphabetic().then_some(1);
+    }
+    let c = text.get(i..)?.chars().next()?;
+    c.is_alphabetic().then(|| c.len_utf8())
+}
+
 /// Splits `text` into words: letters, with inner hyphens and apostrophes ("Anne-Marie",
-/// "O'Brien"). Linear time.
-fn tokenize(text: &str) -> Vec<Tok<'_>> {
-    let mut toks = Vec::new();
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if !c.is_alphabetic() {
+/// "O'Brien"). Each word's key is written to `keys`, which the tokens borrow. Linear time.
+fn tokenize<'a>(text: &'a str, keys: &'a mut String) -> Vec<Tok<'a>> {
+    let bytes = text.as_bytes();
+    let mut spans: Vec<(usize, usize, usize, usize)> = Vec::with_capacity(text.len() / 6 + 1);
+    keys.clear();
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some(len) = letter_at(text, i) else {
+            // Skip one character.
+            i += text
+                .get(i..)
+                .and_then(|r| r.chars().next())
+                .map_or(1, char::len_utf8);
             continue;
-        }
+        };
         let start = i;
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = it.peek() {
-            if d.is_alphabetic() {
-                end = j + d.len_utf8();
-                it.next();
+        i += len;
+        loop {
+            if let Some(len) = letter_at(text, i) {
+                i += len;
                 continue;
             }
-            if matches!(d, '-' | '\'' | '\u{2019}') {
-                // Only joins when a letter follows.
-                let next_is_letter = text
-                    .get(j + d.len_utf8()..)
-                    .and_then(|r| r.chars().next())
-                    .is_some_and(char::is_alphabetic);
-                if next_is_letter {
-                    it.next();
-                    continue;
-                }
+            // A hyphen or apostrophe joins only when a letter follows.
+            let joiner = match bytes.get(i) {
+                Some(b'-' | b'\'') => 1,
+                Some(0xE2) if text.get(i..).is_some_and(|r| r.starts_with('\u{2019}')) => 3,
+                _ => 0,
+            };
+            if joiner > 0 && letter_at(text, i + joiner).is_some() {
+                i += joiner;
+                continue;
             }
             break;
         }
-        let word = text.get(start..end).unwrap_or_default();
-        let cap = word.chars().next().is_some_and(char::is_uppercase);
-        let initial =
-            word.chars().count() == 1 && text.get(end..).is_some_and(|r| r.starts_with('.'));
-        toks.push(Tok {
-            start,
-            end,
-            text: word,
-            cap,
-            initial,
-        });
+        let word = text.get(start..i).unwrap_or_default();
+        let k0 = keys.len();
+        key_into(word, keys);
+        spans.push((start, i, k0, keys.len()));
     }
-    toks
+    let keys: &'a String = keys;
+    spans
+        .into_iter()
+        .map(|(start, end, k0, k1)| {
+            let text_w = text.get(start..end).unwrap_or_default();
+            let key = keys.get(k0..k1).unwrap_or_default();
+            let first = text_w.chars().next();
+            Tok {
+                start,
+                end,
+                text: text_w,
+                key,
+                flags: classify(key),
+                cap: first.is_some_and(|c| {
+                    if c.is_ascii() {
+                        c.is_ascii_uppercase()
+                    } else {
+                        c.is_uppercase()
+                    }
+                }),
+                initial: first.is_some_and(|c| c.len_utf8() == text_w.len())
+                    && bytes.get(end) == Some(&b'.'),
+            }
+        })
+        .collect()
 }
 
 /// The text between two tokens.
@@ -408,14 +479,14 @@ fn plausible_surname(t: &Tok<'_>) -> bool {
     if !t.cap || t.initial {
         return false;
     }
-    if is_surname(t.text) {
+    if t.is(SURNAME) {
         return true;
     }
-    let k = key(t.text);
-    if is_common_word(t.text) || k.chars().count() < 4 {
+    let k = t.key;
+    if t.common() || k.chars().nth(3).is_none() {
         return false;
     }
-    let base = k.strip_suffix('s').unwrap_or(&k);
+    let base = k.strip_suffix('s').unwrap_or(k);
     SURNAME_SUFFIXES
         .iter()
         .any(|s| base.ends_with(s) && base.len() > s.len() + 1)
@@ -427,11 +498,10 @@ fn namelike(t: &Tok<'_>) -> bool {
     if !t.cap {
         return false;
     }
-    if t.initial || is_first_name(t.text) || is_surname(t.text) {
+    if t.initial || t.is(FIRST | SURNAME) {
         return true;
     }
-    let k = key(t.text);
-    !is_common_word(t.text) && k.chars().count() >= 2 && !ORG_WORDS.contains(&k.as_str())
+    !t.common() && t.key.chars().nth(1).is_some() && !t.is(ORG)
 }
 
 /// An all-capitals word ("EMMA", "IDA" as study or score names): not a name on its own.
@@ -440,7 +510,7 @@ fn is_acronym(t: &Tok<'_>) -> bool {
 }
 
 fn is_org_word(t: &Tok<'_>) -> bool {
-    ORG_WORDS.contains(&key(t.text).as_str())
+    t.is(ORG)
 }
 
 /// The patient's full name from part 1, prepared for matching. `Debug` shows only how
@@ -476,9 +546,10 @@ impl PatientName {
         let n = normalize(full_name);
         let mut parts: Vec<Part> = Vec::new();
         let mut initials = Vec::new();
-        for tok in tokenize(&n.text) {
+        let mut keys = String::new();
+        for tok in tokenize(&n.text, &mut keys) {
             if let Some(c) = tok.text.chars().next() {
-                initials.extend(c.to_uppercase());
+                initials.push(crate::case::upper_char(c));
             }
             let mut add = |w: &str| {
                 let k = key(w);
@@ -500,9 +571,8 @@ impl PatientName {
         self.parts.is_empty()
     }
 
-    /// Matches a word against the parts: `Some(weak)` on a match.
-    fn match_word(&self, word: &str) -> Option<bool> {
-        let k = key(word);
+    /// Matches a word's key against the parts: `Some(weak)` on a match.
+    fn match_key(&self, k: &str) -> Option<bool> {
         let base = k.strip_suffix('s');
         self.parts
             .iter()
@@ -530,7 +600,7 @@ fn patient_hits(text: &str, toks: &[Tok<'_>], p: &PatientName, out: &mut Vec<Nam
     // Pass 1: strong matches, and weak ones (common words) that are capitalised.
     let mut matched: Vec<Option<f32>> = toks
         .iter()
-        .map(|t| match p.match_word(t.text) {
+        .map(|t| match p.match_key(t.key) {
             Some(false) => Some(0.95),
             Some(true) if t.cap => Some(0.85),
             _ => None,
@@ -554,7 +624,7 @@ fn patient_hits(text: &str, toks: &[Tok<'_>], p: &PatientName, out: &mut Vec<Nam
         if !adjacent {
             continue;
         }
-        if p.match_word(t.text).is_some() {
+        if p.match_key(t.key).is_some() {
             if let Some(m) = matched.get_mut(i) {
                 *m = Some(0.85);
             }
@@ -645,7 +715,7 @@ fn in_org(toks: &[Tok<'_>], first: usize, last: usize) -> bool {
     let before = first
         .checked_sub(1)
         .and_then(|j| toks.get(j))
-        .is_some_and(|t| matches!(key(t.text).as_str(), "st" | "sankt" | "saint" | "san"));
+        .is_some_and(|t| matches!(t.key, "st" | "sankt" | "saint" | "san"));
     after || before
 }
 
@@ -666,7 +736,8 @@ fn tok_end(text: &str, t: &Tok<'_>) -> usize {
 /// all the initials or the first and last ("K.A.N.", "K.N.") — undotted initials ("KAN")
 /// are not matched: too many ordinary words look like that.
 pub fn find_names(text: &str, patient: Option<&PatientName>) -> Vec<NameHit> {
-    let toks = tokenize(text);
+    let mut keys = String::new();
+    let toks = tokenize(text, &mut keys);
     let mut hits = Vec::new();
     if let Some(p) = patient.filter(|p| !p.is_empty()) {
         patient_hits(text, &toks, p, &mut hits);
@@ -674,27 +745,23 @@ pub fn find_names(text: &str, patient: Option<&PatientName>) -> Vec<NameHit> {
     let mut i = 0;
     while i < toks.len() {
         let Some(t) = toks.get(i) else { break };
-        let k = key(t.text);
-        let is_cue = CUES.contains(&k.as_str());
-        let is_title = TITLES.contains(&k.as_str());
+        let k = t.key;
+        let is_cue = t.is(CUE);
+        let is_title = t.is(TITLE);
         // 1. Cue word (or title) + capitalised name-like word.
         if is_cue || is_title {
             if let Some(n) = toks.get(i + 1) {
-                let abbreviated = matches!(k.as_str(), "pas" | "pt" | "dr" | "prof" | "hr" | "frk");
+                let abbreviated = matches!(k, "pas" | "pt" | "dr" | "prof" | "hr" | "frk");
                 if cue_gap(gap(text, t, n), abbreviated) && namelike(n) {
                     let last = extend(text, &toks, i + 1, namelike);
                     let listed = (i + 1..=last)
                         .filter_map(|j| toks.get(j))
-                        .any(|u| is_first_name(u.text) || is_surname(u.text));
+                        .any(|u| u.is(FIRST | SURNAME));
                     // "navn"/"heter"/"kalt" also name drugs and studies: a listed name only.
-                    let generic =
-                        matches!(k.as_str(), "navn" | "navnet" | "heter" | "kalt" | "kalles");
+                    let generic = matches!(k, "navn" | "navnet" | "heter" | "kalt" | "kalles");
                     // "Pasienten" starts many sentences ("Pasienten Hb …", "Pasienten
                     // Foretrekker …"): after it, a listed name or two name-like words.
-                    let weak = matches!(
-                        k.as_str(),
-                        "pasient" | "pasienten" | "pasientens" | "pas" | "pt"
-                    );
+                    let weak = matches!(k, "pasient" | "pasienten" | "pasientens" | "pas" | "pt");
                     let ok = listed || (!generic && (!weak || last > i + 1));
                     if !in_org(&toks, i + 1, last) && ok {
                         if let Some(l) = toks.get(last) {
@@ -717,14 +784,12 @@ pub fn find_names(text: &str, patient: Option<&PatientName>) -> Vec<NameHit> {
             }
         }
         // 2. Known first name (+ surname).
-        if t.cap && is_first_name(t.text) && !is_cue && !is_title {
-            let common = is_common_word(t.text);
+        if t.cap && t.is(FIRST) && !is_cue && !is_title {
+            let common = t.common();
             let next = toks.get(i + 1).filter(|n| name_gap(gap(text, t, n), false));
-            let with_surname = next.is_some_and(|n| {
-                plausible_surname(n) || (is_first_name(n.text) && !is_common_word(n.text))
-            });
-            let mid_sentence_cap =
-                next.is_some_and(|n| !common && namelike(n) && !is_common_word(n.text));
+            let with_surname =
+                next.is_some_and(|n| plausible_surname(n) || (n.is(FIRST) && !n.common()));
+            let mid_sentence_cap = next.is_some_and(|n| !common && namelike(n) && !n.common());
             let last = if with_surname || mid_sentence_cap {
                 extend(text, &toks, i, namelike)
             } else {
@@ -755,7 +820,7 @@ pub fn find_names(text: &str, patient: Option<&PatientName>) -> Vec<NameHit> {
         // 3. An initial before a surname ("K. Hansen").
         if t.initial && t.cap {
             if let Some(n) = toks.get(i + 1) {
-                if name_gap(gap(text, t, n), true) && is_surname(n.text) && n.cap {
+                if name_gap(gap(text, t, n), true) && n.is(SURNAME) && n.cap {
                     let last = extend(text, &toks, i + 1, plausible_surname);
                     if let Some(l) = toks.get(last) {
                         hits.push(NameHit {
@@ -829,18 +894,18 @@ mod tests {
     #[test]
     fn lists_are_large_enough_and_clean() {
         let t = tables();
-        assert!(t.first.len() >= 1500, "{}", t.first.len());
-        assert!(t.surnames.len() >= 1000, "{}", t.surnames.len());
-        for set in [&t.first, &t.surnames, &t.common, &t.stop] {
-            for k in set.iter() {
-                assert!(!k.is_empty() && !k.contains(' '), "{k:?}");
-            }
+        let count = |flag: u8| t.lex.values().filter(|&&f| f & flag != 0).count();
+        assert!(count(FIRST) >= 1500, "{}", count(FIRST));
+        assert!(count(SURNAME) >= 1000, "{}", count(SURNAME));
+        for k in t.lex.keys() {
+            assert!(!k.is_empty() && !k.contains(' '), "{k:?}");
         }
     }
 
     #[test]
     fn tokenizer_joins_hyphens_and_marks_initials() {
-        let toks = tokenize("K. Anne-Marie - O'Brien-");
+        let mut keys = String::new();
+        let toks = tokenize("K. Anne-Marie - O'Brien-", &mut keys);
         let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
         assert_eq!(words, ["K", "Anne-Marie", "O'Brien"]);
         assert!(toks[0].initial && !toks[1].initial);
