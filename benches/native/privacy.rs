@@ -8,7 +8,7 @@
 // holds identifiers and look-alikes in realistic density.
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use skjemavakt::forms::FormKind;
-use skjemavakt::privacy::{scan_document, scan_text, Identity};
+use skjemavakt::privacy::{detect, names, normalize, scan_document, scan_text, Identity};
 
 const DEL1: &str = include_str!("../../tests/data/tilgang-del1-valid.json");
 const DEL2: &str = include_str!("../../tests/data/tilgang-del2-valid.json");
@@ -85,6 +85,31 @@ fn bench(c: &mut Criterion) {
         );
     }
     long.finish();
+
+    // The stages of one scan on 1 MB, to see where the time goes (compare within one run).
+    let mut stages = c.benchmark_group("scan_stages_1MB");
+    stages.sample_size(10);
+    let text = text_of(MB);
+    let norm = normalize::normalize(&text);
+    let patient = names::PatientName::new("Kari Nordmann");
+    let facts = detect::PatientFacts {
+        birth_date: chrono::NaiveDate::from_ymd_opt(1974, 3, 14),
+    };
+    let all = detect::Detectors {
+        all: true,
+        literature_only: false,
+    };
+    stages.throughput(Throughput::Bytes(text.len() as u64));
+    stages.bench_function("normalize", |b| {
+        b.iter(|| black_box(normalize::normalize(black_box(&text))))
+    });
+    stages.bench_function("detect", |b| {
+        b.iter(|| black_box(detect::detect(black_box(&norm.text), all, &facts)))
+    });
+    stages.bench_function("names", |b| {
+        b.iter(|| black_box(names::find_names(black_box(&norm.text), Some(&patient))))
+    });
+    stages.finish();
 
     let mut lin = c.benchmark_group("scan_text_linearity");
     lin.sample_size(10);

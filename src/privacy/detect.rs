@@ -161,6 +161,44 @@ struct Tok {
     t: T,
     start: usize,
     end: usize,
+    /// What the lexicon knows of a word ([`lexicon`]), plus [`F_CAP`] and [`F_STREETY`].
+    flags: u32,
+}
+
+/// Lexicon flags: which word lists a (lower-cased) word is on. One hash lookup per word
+/// replaces a string comparison per list and token in every detector.
+const F_NPR: u32 = 1;
+const F_STUDY: u32 = 1 << 1; // nct, pmid, eudract
+const F_LINK: u32 = 1 << 2; // http, https, doi
+const F_ID: u32 = 1 << 3; // «ID2023_013»
+const F_BIRTH: u32 = 1 << 4;
+const F_BIRTH_F: u32 = 1 << 5; // «f.»
+const F_STREET_WORD: u32 = 1 << 6;
+const F_STREET_PREFIX: u32 = 1 << 7;
+const F_QUALIFIER: u32 = 1 << 8;
+const F_POSTCODE_LABEL: u32 = 1 << 9;
+const F_POSTBOX: u32 = 1 << 10;
+const F_RESIDENCE: u32 = 1 << 11;
+const F_UNIT: u32 = 1 << 12;
+const F_RECORD: u32 = 1 << 13;
+/// Set per token, not in the lexicon: the word starts with a capital letter,
+const F_CAP: u32 = 1 << 30;
+/// and is a capitalised street name («Storgata», «Storgt.»).
+const F_STREETY: u32 = 1 << 31;
+
+/// A letter at byte `i` (ASCII and Latin-1 fast paths): its length in bytes.
+fn letter_at(text: &str, bytes: &[u8], i: usize) -> Option<usize> {
+    let b = *bytes.get(i)?;
+    if b < 0x80 {
+        return b.is_ascii_alphabetic().then_some(1);
+    }
+    if b == 0xC3 {
+        // U+00C0–U+00FF: letters but × (C3 97) and ÷ (C3 B7).
+        let n = *bytes.get(i + 1)?;
+        return (n != 0x97 && n != 0xB7).then_some(2);
+    }
+    let c = text.get(i..)?.chars().next()?;
+    c.is_alphabetic().then(|| c.len_utf8())
 }
 
 fn tokenize(text: &str) -> Vec<Tok> {
@@ -185,39 +223,92 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 i += 1;
             }
             T::Newline
-        } else if b.is_ascii_alphabetic() || b >= 0x80 {
-            // A word: letters (ASCII fast path, Unicode otherwise).
-            let mut is_word = false;
-            while i < bytes.len() {
-                let c = match text.get(i..).and_then(|r| r.chars().next()) {
-                    Some(c) => c,
-                    None => break,
-                };
-                if c.is_alphabetic() {
-                    is_word = true;
-                    i += c.len_utf8();
-                } else {
-                    break;
-                }
+        } else if let Some(len) = letter_at(text, bytes, i) {
+            i += len;
+            while let Some(len) = letter_at(text, bytes, i) {
+                i += len;
             }
-            if is_word {
-                T::Word
+            T::Word
+        } else if b >= 0x80 {
+            let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+            i += c.len_utf8().max(1);
+            if c.is_whitespace() {
+                T::Space
             } else {
-                let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
-                i += c.len_utf8().max(1);
-                if c.is_whitespace() {
-                    T::Space
-                } else {
-                    T::Punct(c)
-                }
+                T::Punct(c)
             }
         } else {
             i += 1;
             T::Punct(char::from(b))
         };
-        toks.push(Tok { t, start, end: i });
+        toks.push(Tok {
+            t,
+            start,
+            end: i,
+            flags: 0,
+        });
     }
     toks
+}
+
+/// The word lists of the detectors in one map from lower-cased word to flags, and a filter
+/// in front of it: per first byte, a bit per word length (up to 31 bytes) that occurs on
+/// the lists. Most words of a text fail the filter and are never hashed.
+struct Lexicon {
+    map: rustc_hash::FxHashMap<&'static str, u32>,
+    lengths: [u32; 256],
+}
+
+impl Lexicon {
+    fn get(&self, low: &str) -> Option<u32> {
+        let first = usize::from(*low.as_bytes().first()?);
+        let bit = 1u32.checked_shl(u32::try_from(low.len()).ok()?)?;
+        if self.lengths.get(first).is_some_and(|m| m & bit != 0) {
+            self.map.get(low).copied()
+        } else {
+            None
+        }
+    }
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEX.get_or_init(|| {
+        let lists: [(&[&str], u32); 14] = [
+            (&["npr"], F_NPR),
+            (&["nct", "pmid", "eudract"], F_STUDY),
+            (&["http", "https", "doi"], F_LINK),
+            (&["id"], F_ID),
+            (BIRTH_CUES, F_BIRTH),
+            (&["f"], F_BIRTH_F),
+            (STREET_WORDS, F_STREET_WORD),
+            (STREET_PREFIXES, F_STREET_PREFIX),
+            (QUALIFIERS, F_QUALIFIER),
+            (&["postnummer", "postnr"], F_POSTCODE_LABEL),
+            (&["postboks", "pb"], F_POSTBOX),
+            (&["bor", "bosatt", "bustad", "bur"], F_RESIDENCE),
+            (UNITS, F_UNIT),
+            (RECORD_CUES, F_RECORD),
+        ];
+        let mut map = rustc_hash::FxHashMap::default();
+        let mut lengths = [0u32; 256];
+        for (words, flag) in lists {
+            for w in words {
+                *map.entry(*w).or_insert(0) |= flag;
+                if let (Some(&b), Some(bit)) = (
+                    w.as_bytes().first(),
+                    u32::try_from(w.len())
+                        .ok()
+                        .and_then(|l| 1u32.checked_shl(l)),
+                ) {
+                    if let Some(m) = lengths.get_mut(usize::from(b)) {
+                        *m |= bit;
+                    }
+                }
+            }
+        }
+        Lexicon { map, lengths }
+    })
 }
 
 struct Ctx<'a> {
@@ -227,32 +318,73 @@ struct Ctx<'a> {
     lower_buf: String,
     /// Per token: its range in `lower_buf` (empty for non-words).
     lower: Vec<(u32, u32)>,
+    /// Indices of the tokens where a detector can start: digit runs, words on a list,
+    /// street names, at signs and brackets, two capitals (IBAN), hyphenated compounds.
+    /// Detectors walk this list instead of every token: in ordinary prose most tokens are
+    /// none of these.
+    interesting: Vec<usize>,
 }
 
 impl<'a> Ctx<'a> {
     fn new(text: &'a str) -> Ctx<'a> {
-        let toks = tokenize(text);
+        let mut toks = tokenize(text);
         let mut lower_buf = String::with_capacity(text.len());
         let mut lower = Vec::with_capacity(toks.len());
-        for t in &toks {
+        let lex = lexicon();
+        for t in &mut toks {
             let from = lower_buf.len();
             if t.t == T::Word {
                 let w = text.get(t.start..t.end).unwrap_or("");
+                let first = w.chars().next().unwrap_or(' ');
+                let cap = if first.is_ascii() {
+                    first.is_ascii_uppercase()
+                } else {
+                    first.is_uppercase()
+                };
                 if w.is_ascii() {
                     lower_buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
                 } else {
-                    lower_buf.extend(w.chars().flat_map(char::to_lowercase));
+                    lower_buf.extend(w.chars().map(crate::case::lower_char));
                 }
+                let low = lower_buf.get(from..).unwrap_or("");
+                t.flags = lex.get(low).unwrap_or(0) | if cap { F_CAP } else { 0 };
             }
             let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
             lower.push((at(from), at(lower_buf.len())));
         }
-        Ctx {
+        let mut cx = Ctx {
             text,
             toks,
             lower_buf,
             lower,
+            interesting: Vec::new(),
+        };
+        let mut interesting = Vec::with_capacity(cx.toks.len() / 8);
+        for i in 0..cx.toks.len() {
+            let Some(t) = cx.toks.get(i) else { break };
+            let yes = match t.t {
+                T::Digits => true,
+                T::Punct('@' | '(' | '[') => true,
+                T::Word => {
+                    let streety = t.flags & F_CAP != 0 && street_suffix(&cx, i);
+                    if streety {
+                        if let Some(t) = cx.toks.get_mut(i) {
+                            t.flags |= F_STREETY;
+                        }
+                    }
+                    streety
+                        || cx.flags(i) & !F_CAP != 0
+                        || (cx.len(i) == 2 && cx.s(i).bytes().all(|b| b.is_ascii_uppercase()))
+                        || (cx.is(i + 1, T::Punct('-')) && cx.is_word(i + 2))
+                }
+                _ => false,
+            };
+            if yes {
+                interesting.push(i);
+            }
         }
+        cx.interesting = interesting;
+        cx
     }
     fn tok(&self, i: usize) -> Option<&Tok> {
         self.toks.get(i)
@@ -282,7 +414,14 @@ impl<'a> Ctx<'a> {
         self.tok(i).map_or(0, |t| t.end - t.start)
     }
     fn capitalised(&self, i: usize) -> bool {
-        self.is_word(i) && self.s(i).chars().next().is_some_and(char::is_uppercase)
+        self.has(i, F_CAP)
+    }
+    /// `true` if token `i` has any of the lexicon `flags`.
+    fn has(&self, i: usize, flags: u32) -> bool {
+        self.tok(i).is_some_and(|t| t.flags & flags != 0)
+    }
+    fn flags(&self, i: usize) -> u32 {
+        self.tok(i).map_or(0, |t| t.flags)
     }
     fn all_caps(&self, i: usize) -> bool {
         self.is_word(i) && self.s(i).chars().all(char::is_uppercase)
@@ -314,15 +453,22 @@ impl<'a> Ctx<'a> {
 pub fn detect(text: &str, which: Detectors, patient: &PatientFacts) -> Vec<Hit> {
     let cx = Ctx::new(text);
     let mut hits = Vec::new();
-    let allowed = allowed_spans(&cx);
-    digit_chains(&cx, which, &mut hits);
-    ibans(&cx, &mut hits);
-    emails(&cx, &mut hits);
-    if which.all && !which.literature_only {
-        ip_addresses(&cx, &mut hits);
-        birth_dates(&cx, patient, &mut hits);
-        addresses(&cx, &mut hits);
-        record_numbers(&cx, &mut hits);
+    let mut allowed = Vec::new();
+    // Every detector runs over one block of candidates before the next block: the tokens
+    // they look at stay in the processor's cache (one pass per detector over a long text's
+    // tokens was bound by memory, not by the work).
+    let (mut next_allowed, mut next_chain, mut next_ip) = (0, 0, 0);
+    for cands in cx.interesting.chunks(256) {
+        allowed_spans(&cx, cands, &mut next_allowed, &mut allowed);
+        digit_chains(&cx, cands, &mut next_chain, which, &mut hits);
+        ibans(&cx, cands, &mut hits);
+        emails(&cx, cands, &mut hits);
+        if which.all && !which.literature_only {
+            ip_addresses(&cx, cands, &mut next_ip, &mut hits);
+            birth_dates(&cx, cands, patient, &mut hits);
+            addresses(&cx, cands, &mut hits);
+            record_numbers(&cx, cands, &mut hits);
+        }
     }
     // Allowed spans suppress everything but valid national identity numbers; a link
     // (URL, DOI) does not hide a possible one either (a number in a link's path or query
@@ -430,16 +576,23 @@ struct Allowed {
     link: bool,
 }
 
-fn allowed_spans(cx: &Ctx) -> Vec<Allowed> {
-    let mut out = Vec::new();
+/// Allowed spans opened by the candidate tokens `cands`; `next`: tokens before it are inside
+/// a span already found (carried from one block of candidates to the next).
+fn allowed_spans(cx: &Ctx, cands: &[usize], next: &mut usize, out: &mut Vec<Allowed>) {
     let span = |start: usize, end: usize| Allowed {
         start,
         end,
         link: false,
     };
     let n = cx.toks.len();
-    let mut i = 0;
-    while i < n {
+    for &i in cands {
+        // Only a word on a list, or «10.» of a DOI, can open an allowed span.
+        if i < *next
+            || (cx.flags(i) & (F_NPR | F_STUDY | F_LINK | F_ID) == 0
+                && !(cx.is_digits(i) && cx.len(i) == 2))
+        {
+            continue;
+        }
         let low = cx.low(i);
         // NPR-ID: «NPR-ID: 12ab-…», «NPR-nr 1234», «NPR 1234» (1.2.2.5-16 §3.2 fotnote 2).
         if low == "npr" {
@@ -465,7 +618,7 @@ fn allowed_spans(cx: &Ctx) -> Vec<Allowed> {
             }
             if j > first {
                 out.push(span(cx.start(i), cx.end(j - 1)));
-                i = j;
+                *next = j;
                 continue;
             }
         }
@@ -511,12 +664,10 @@ fn allowed_spans(cx: &Ctx) -> Vec<Allowed> {
                 end: cx.end(j.saturating_sub(1).max(i)),
                 link: true,
             });
-            i = j;
+            *next = j;
             continue;
         }
-        i += 1;
     }
-    out
 }
 
 // ---------------------------------------------------------------------------------------
@@ -593,12 +744,15 @@ fn phone_context(cx: &Ctx, first: usize) -> bool {
     false
 }
 
-fn digit_chains(cx: &Ctx, which: Detectors, hits: &mut Vec<Hit>) {
-    let n = cx.toks.len();
-    let mut i = 0;
-    while i < n {
-        if !cx.is_digits(i) {
-            i += 1;
+fn digit_chains(
+    cx: &Ctx,
+    cands: &[usize],
+    next: &mut usize,
+    which: Detectors,
+    hits: &mut Vec<Hit>,
+) {
+    for &i in cands {
+        if i < *next || !cx.is_digits(i) {
             continue;
         }
         // Collect the chain of digit runs starting here.
@@ -612,7 +766,7 @@ fn digit_chains(cx: &Ctx, which: Detectors, hits: &mut Vec<Hit>) {
             }
         }
         check_chain(cx, &runs, which, hits);
-        i = j + 1;
+        *next = j + 1;
     }
 }
 
@@ -856,9 +1010,10 @@ fn looks_like_ddmmyyyy(t: &str) -> bool {
 /// must hold (ISO 13616-1; SWIFT «IBAN Registry»: Norway has 15 characters, e.g.
 /// `NO93 8601 1117 947`). The Norwegian account inside is also found on its own by the
 /// digit chains; the IBAN finding covers the whole.
-fn ibans(cx: &Ctx, hits: &mut Vec<Hit>) {
+fn ibans(cx: &Ctx, cands: &[usize], hits: &mut Vec<Hit>) {
     let bytes = cx.text.as_bytes();
-    for (i, tok) in cx.toks.iter().enumerate() {
+    for &i in cands {
+        let Some(tok) = cx.tok(i) else { continue };
         let country = cx.s(i);
         let starts = tok.t == T::Word
             && country.len() == 2
@@ -947,9 +1102,9 @@ fn at_sign(cx: &Ctx, i: usize) -> Option<usize> {
     (spelled && matches!(cx.low(i + 1), "at" | "a" | "alfa" | "krøllalfa")).then_some(i + 2)
 }
 
-fn emails(cx: &Ctx, hits: &mut Vec<Hit>) {
+fn emails(cx: &Ctx, cands: &[usize], hits: &mut Vec<Hit>) {
     let n = cx.toks.len();
-    for i in 0..n {
+    for &i in cands {
         let Some(at_end) = at_sign(cx, i) else {
             continue;
         };
@@ -1001,10 +1156,12 @@ fn emails(cx: &Ctx, hits: &mut Vec<Hit>) {
     }
 }
 
-fn ip_addresses(cx: &Ctx, hits: &mut Vec<Hit>) {
+fn ip_addresses(cx: &Ctx, cands: &[usize], next: &mut usize, hits: &mut Vec<Hit>) {
     let n = cx.toks.len();
-    let mut i = 0;
-    while i + 6 < n + 1 {
+    for &i in cands {
+        if i < *next || i + 6 > n || !cx.is_digits(i) {
+            continue;
+        }
         let octet = |k: usize| {
             cx.is_digits(k) && cx.len(k) <= 3 && cx.s(k).parse::<u16>().is_ok_and(|v| v <= 255)
         };
@@ -1028,9 +1185,7 @@ fn ip_addresses(cx: &Ctx, hits: &mut Vec<Hit>) {
                 kind: Kind::IpAddress,
                 confidence: 0.8,
             });
-            i += 7;
-        } else {
-            i += 1;
+            *next = i + 7;
         }
     }
 }
@@ -1133,20 +1288,38 @@ fn valid_day_month(d: u32, m: u32, year: Option<i32>) -> bool {
         && NaiveDate::from_ymd_opt(year.unwrap_or(2000), m, d).is_some()
 }
 
+/// Words that introduce a date of birth.
+const BIRTH_CUES: &[&str] = &[
+    "født",
+    "fødd",
+    "fodt",
+    "fødselsdato",
+    "fødselsdatoen",
+    "fødselsdag",
+    "fødselsdagen",
+    "bursdag",
+    "bursdagen",
+    "fdato",
+    "f.dato",
+    "dob",
+    "born",
+    "birthdate",
+];
+
 fn is_birth_cue(cx: &Ctx, i: usize) -> bool {
-    match cx.low(i) {
-        "født" | "fødd" | "fodt" | "fødselsdato" | "fødselsdatoen" | "fødselsdag"
-        | "fødselsdagen" | "bursdag" | "bursdagen" | "fdato" | "f.dato" | "dob" | "born"
-        | "birthdate" => true,
-        // «f. 14.03.1974», «f.dato»: a lone f followed by a dot.
-        "f" => cx.is(i + 1, T::Punct('.')) && !i.checked_sub(1).is_some_and(|p| cx.is_word(p)),
-        _ => false,
+    let f = cx.flags(i);
+    if f & F_BIRTH != 0 {
+        return true;
     }
+    // «f. 14.03.1974», «f.dato»: a lone f followed by a dot.
+    f & F_BIRTH_F != 0
+        && cx.is(i + 1, T::Punct('.'))
+        && !i.checked_sub(1).is_some_and(|p| cx.is_word(p))
 }
 
-fn birth_dates(cx: &Ctx, patient: &PatientFacts, hits: &mut Vec<Hit>) {
+fn birth_dates(cx: &Ctx, cands: &[usize], patient: &PatientFacts, hits: &mut Vec<Hit>) {
     let n = cx.toks.len();
-    for i in 0..n {
+    for &i in cands {
         // With a cue word: any full date in the next few tokens.
         if is_birth_cue(cx, i) {
             let mut k = i + 1;
@@ -1257,67 +1430,49 @@ const STREET_PREFIXES: &[&str] = &[
     "fridtjof",
 ];
 
+/// Qualifiers before a street name with a house number («Nedre Ullevål 9»).
+const QUALIFIERS: &[&str] = &[
+    "gamle", "nedre", "øvre", "ovre", "søndre", "nordre", "vestre", "østre",
+];
+
 /// Abbreviated endings («Storgt.», «Ringvn.»): only with their dot — «innlagt», «navn»
 /// and many participles end the same way.
 const ABBREVIATED_SUFFIXES: &[&str] = &["gt", "vn"];
 
 fn street_word(cx: &Ctx, i: usize) -> bool {
-    if !cx.capitalised(i) {
-        return false;
-    }
+    cx.has(i, F_STREETY)
+}
+
+/// For [`Ctx::new`]: a capitalised word that ends like a street name (one hash lookup per
+/// suffix length instead of a comparison per suffix).
+fn street_suffix(cx: &Ctx, i: usize) -> bool {
+    static SET: std::sync::OnceLock<(rustc_hash::FxHashSet<&'static str>, Vec<usize>)> =
+        std::sync::OnceLock::new();
+    let (set, lens) = SET.get_or_init(|| {
+        let set: rustc_hash::FxHashSet<&str> = STREET_SUFFIXES.iter().copied().collect();
+        let mut lens: Vec<usize> = set.iter().map(|s| s.len()).collect();
+        lens.sort_unstable();
+        lens.dedup();
+        (set, lens)
+    });
     let low = cx.low(i);
-    STREET_SUFFIXES.iter().any(|suf| {
-        low.len() > suf.len() + 2
-            && low.ends_with(suf)
-            && (!ABBREVIATED_SUFFIXES.contains(suf) || cx.is(i + 1, T::Punct('.')))
+    lens.iter().any(|&l| {
+        low.len() > l + 2
+            && low
+                .get(low.len() - l..)
+                .is_some_and(|suf| set.contains(suf))
+            && (!ABBREVIATED_SUFFIXES.contains(&low.get(low.len() - l..).unwrap_or(""))
+                || cx.is(i + 1, T::Punct('.')))
     })
 }
 
 /// Units and currencies written with a capital after a number («5000 IE», «60 Gy»): not
 /// places after a postcode.
-fn is_unit(word: &str) -> bool {
-    matches!(
-        word,
-        "ie" | "iu"
-            | "e"
-            | "u"
-            | "me"
-            | "gy"
-            | "mbq"
-            | "gbq"
-            | "nok"
-            | "eur"
-            | "usd"
-            | "sek"
-            | "dkk"
-            | "gbp"
-            | "chf"
-            | "kr"
-            | "mg"
-            | "ml"
-            | "kg"
-            | "mmol"
-            | "mol"
-            | "l"
-            | "dl"
-            | "g"
-            | "mm"
-            | "cm"
-            | "km"
-            | "min"
-            | "t"
-            | "h"
-            | "hz"
-            | "kcal"
-            | "kj"
-            | "w"
-            | "kw"
-            | "v"
-            | "mv"
-            | "ms"
-            | "s"
-    )
-}
+const UNITS: &[&str] = &[
+    "ie", "iu", "e", "u", "me", "gy", "mbq", "gbq", "nok", "eur", "usd", "sek", "dkk", "gbp",
+    "chf", "kr", "mg", "ml", "kg", "mmol", "mol", "l", "dl", "g", "mm", "cm", "km", "min", "t",
+    "h", "hz", "kcal", "kj", "w", "kw", "v", "mv", "ms", "s",
+];
 
 fn house_number(cx: &Ctx, i: usize) -> Option<usize> {
     // «12», «12B», «12 B», «12-14»
@@ -1338,14 +1493,18 @@ fn house_number(cx: &Ctx, i: usize) -> Option<usize> {
     Some(last)
 }
 
-fn addresses(cx: &Ctx, hits: &mut Vec<Hit>) {
-    let n = cx.toks.len();
-    for i in 0..n {
+fn addresses(cx: &Ctx, cands: &[usize], hits: &mut Vec<Hit>) {
+    let opens =
+        F_STREETY | F_STREET_WORD | F_POSTCODE_LABEL | F_QUALIFIER | F_POSTBOX | F_RESIDENCE;
+    for &i in cands {
+        if cx.flags(i) & opens == 0 && !cx.is_digits(i) {
+            continue;
+        }
         // «Storgata 12», «Kongens gate 5B», «Ole Bulls plass 3».
         let mut start_tok = None;
         if street_word(cx, i) {
             start_tok = Some(i);
-        } else if STREET_WORDS.contains(&cx.low(i))
+        } else if cx.has(i, F_STREET_WORD)
             && i >= 2
             && cx.is(i - 1, T::Space)
             && cx.capitalised(i - 2)
@@ -1366,7 +1525,7 @@ fn addresses(cx: &Ctx, hits: &mut Vec<Hit>) {
                 } else {
                     p
                 };
-                if cx.capitalised(p) && STREET_PREFIXES.contains(&cx.low(p)) {
+                if cx.capitalised(p) && cx.has(p, F_STREET_PREFIX) {
                     s = p;
                 }
             }
@@ -1395,7 +1554,7 @@ fn addresses(cx: &Ctx, hits: &mut Vec<Hit>) {
             }
         }
         // «Postnummer 5007», «postnr. 5007»: a postcode after its label, place or not.
-        if matches!(cx.low(i), "postnummer" | "postnr") {
+        if cx.has(i, F_POSTCODE_LABEL) {
             let k = cx.skip_space(i + 1 + usize::from(cx.is(i + 1, T::Punct('.'))));
             let k = if cx.is(k, T::Punct(':')) {
                 cx.skip_space(k + 1)
@@ -1413,10 +1572,7 @@ fn addresses(cx: &Ctx, hits: &mut Vec<Hit>) {
         }
         // «Nedre Ullevål 9»: a street qualifier, a capitalised name and a house number.
         if cx.capitalised(i)
-            && matches!(
-                cx.low(i),
-                "gamle" | "nedre" | "øvre" | "ovre" | "søndre" | "nordre" | "vestre" | "østre"
-            )
+            && cx.has(i, F_QUALIFIER)
             && !cx
                 .s(i + 4)
                 .parse::<u32>()
@@ -1435,7 +1591,7 @@ fn addresses(cx: &Ctx, hits: &mut Vec<Hit>) {
             }
         }
         // «Postboks 123»
-        if matches!(cx.low(i), "postboks" | "pb") {
+        if cx.has(i, F_POSTBOX) {
             let k = cx.skip_space(i + 1 + usize::from(cx.is(i + 1, T::Punct('.'))));
             if cx.is_digits(k) {
                 hits.push(Hit {
@@ -1452,7 +1608,7 @@ fn addresses(cx: &Ctx, hits: &mut Vec<Hit>) {
             && cx.is(i + 1, T::Space)
             && cx.capitalised(i + 2)
             && cx.len(i + 2) >= 2
-            && !is_unit(cx.low(i + 2))
+            && !cx.has(i + 2, F_UNIT)
         {
             let value = cx.s(i).parse::<u32>().unwrap_or(0);
             let yearish = (1900..=2099).contains(&value);
@@ -1477,7 +1633,7 @@ fn addresses(cx: &Ctx, hits: &mut Vec<Hit>) {
         }
         // «bor i Fana», «bosatt på Nesttun», «adresse: Fjellveien»: a place named after a
         // residence cue (geographic units smaller than a region, BRIEF.md).
-        if matches!(cx.low(i), "bor" | "bosatt" | "bustad" | "bur") {
+        if cx.has(i, F_RESIDENCE) {
             let k = cx.skip_space(i + 1);
             if matches!(cx.low(k), "i" | "på" | "paa") {
                 let p = cx.skip_space(k + 1);
@@ -1519,53 +1675,58 @@ fn address_context(cx: &Ctx, i: usize) -> bool {
 // Record numbers
 // ---------------------------------------------------------------------------------------
 
+/// Words that introduce a record, journal, case or other personal number.
+const RECORD_CUES: &[&str] = &[
+    "journalnummer",
+    "journalnr",
+    "jnr",
+    "pasientnummer",
+    "pasientnr",
+    "pasientid",
+    "pid",
+    "mrn",
+    "saksnummer",
+    "saksnr",
+    "hospitalnummer",
+    "personnummer",
+    "personnr",
+    "pnr",
+    "fnr",
+    "fødselsnummer",
+    "fødselsnr",
+    "dnr",
+    "dnummer",
+    "kontonummer",
+    "kontonr",
+    "konto",
+    "medlemsnummer",
+    "kundenummer",
+    "forsikringsnummer",
+    "polisenummer",
+    "passnummer",
+    "passnr",
+    "førerkortnummer",
+    "lisensnummer",
+    "hpr",
+    "hprnr",
+    "reseptnummer",
+    "henvisningsnummer",
+    "epj",
+    "dips",
+    "journal",
+];
+
 fn record_cue(w: &str) -> bool {
-    matches!(
-        w,
-        "journalnummer"
-            | "journalnr"
-            | "jnr"
-            | "pasientnummer"
-            | "pasientnr"
-            | "pasientid"
-            | "pid"
-            | "mrn"
-            | "saksnummer"
-            | "saksnr"
-            | "hospitalnummer"
-            | "personnummer"
-            | "personnr"
-            | "pnr"
-            | "fnr"
-            | "fødselsnummer"
-            | "fødselsnr"
-            | "dnr"
-            | "dnummer"
-            | "kontonummer"
-            | "kontonr"
-            | "konto"
-            | "medlemsnummer"
-            | "kundenummer"
-            | "forsikringsnummer"
-            | "polisenummer"
-            | "passnummer"
-            | "passnr"
-            | "førerkortnummer"
-            | "lisensnummer"
-            | "hpr"
-            | "hprnr"
-            | "reseptnummer"
-            | "henvisningsnummer"
-            | "epj"
-            | "dips"
-            | "journal"
-    )
+    lexicon().get(w).is_some_and(|f| f & F_RECORD != 0)
 }
 
-fn record_numbers(cx: &Ctx, hits: &mut Vec<Hit>) {
+fn record_numbers(cx: &Ctx, cands: &[usize], hits: &mut Vec<Hit>) {
     let n = cx.toks.len();
-    for i in 0..n {
-        let mut cue = record_cue(cx.low(i));
+    for &i in cands {
+        let mut cue = cx.has(i, F_RECORD);
+        if !cue && !cx.is(i + 1, T::Punct('-')) {
+            continue;
+        }
         let mut k = i + 1;
         // «pasient-id», «journal-nr», «d-nummer», «EPJ-nummer»: the joined form first.
         if cx.is(i + 1, T::Punct('-')) && cx.is_word(i + 2) {
