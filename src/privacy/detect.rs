@@ -1134,6 +1134,7 @@ fn emails(cx: &Ctx, cands: &[usize], hits: &mut Vec<Hit>) {
             b -= 1;
         }
         if a == i || b == at_end + 1 {
+            spaced_email(cx, i, at_end, hits);
             continue;
         }
         let (s, e) = (cx.start(a), cx.end(b - 1));
@@ -1153,6 +1154,69 @@ fn emails(cx: &Ctx, cands: &[usize], hits: &mut Vec<Hit>) {
                 confidence: if spelled { 0.85 } else { 0.95 },
             });
         }
+    }
+}
+
+/// An e-mail address written with spaces around its dots and at sign, to get past filters:
+/// «kari . nordmann @ gmail . com». Words joined by ` . `, ` @ ` (or a spelled at sign), and
+/// a domain of at least two words joined by dots; the joined form must be a valid address.
+fn spaced_email(cx: &Ctx, at: usize, at_end: usize, hits: &mut Vec<Hit>) {
+    // Token `k` when it is a word or number, skipping one space token before it
+    // (direction -1) or after it (+1).
+    let part = |k: Option<usize>| k.filter(|&k| cx.is_word(k) || cx.is_digits(k));
+    let step = |k: usize, back: bool| -> Option<usize> {
+        let k = if back { k.checked_sub(1)? } else { k + 1 };
+        if cx.is(k, T::Space) && cx.len(k) <= 2 {
+            if back {
+                k.checked_sub(1)
+            } else {
+                Some(k + 1)
+            }
+        } else {
+            Some(k)
+        }
+    };
+    let dot = |k: Option<usize>| k.filter(|&k| cx.is(k, T::Punct('.')));
+    // Local part: word (. word)* before the at sign.
+    let Some(mut first) = part(step(at, true)) else {
+        return;
+    };
+    let mut local = vec![first];
+    while local.len() < 6 {
+        let Some(w) = dot(step(first, true)).and_then(|d| part(step(d, true))) else {
+            break;
+        };
+        local.push(w);
+        first = w;
+    }
+    // Domain: word (. word)+ after it.
+    let Some(mut last) = part(step(at_end, false)) else {
+        return;
+    };
+    let mut domain = vec![last];
+    while domain.len() < 6 {
+        let Some(w) = dot(step(last, false)).and_then(|d| part(step(d, false))) else {
+            break;
+        };
+        domain.push(w);
+        last = w;
+    }
+    let before = at.checked_sub(1);
+    let spaced = !before.is_some_and(|k| cx.is(k, T::Punct('.')))
+        && (before.is_some_and(|k| cx.is(k, T::Space)) || cx.is(at_end + 1, T::Space));
+    if domain.len() < 2 || !spaced {
+        return;
+    }
+    local.reverse();
+    let join = |ks: &[usize]| ks.iter().map(|&k| cx.s(k)).collect::<Vec<_>>().join(".");
+    let cand = format!("{}@{}", join(&local), join(&domain));
+    if ident::email::is_valid(&cand) {
+        hits.push(Hit {
+            start: cx.start(first),
+            end: cx.end(last),
+            kind: Kind::Email,
+            confidence: 0.8,
+        });
     }
 }
 
@@ -1633,25 +1697,57 @@ fn addresses(cx: &Ctx, cands: &[usize], hits: &mut Vec<Hit>) {
         }
         // «bor i Fana», «bosatt på Nesttun», «adresse: Fjellveien»: a place named after a
         // residence cue (geographic units smaller than a region, BRIEF.md).
+        // «bor på gården Nordre Haug i Vestre Toten»: a farm or holding word before the
+        // name, and a place it lies in after it.
         if cx.has(i, F_RESIDENCE) {
-            let k = cx.skip_space(i + 1);
-            if matches!(cx.low(k), "i" | "på" | "paa") {
-                let p = cx.skip_space(k + 1);
-                if cx.capitalised(p) && !matches!(cx.low(p), "norge" | "norway") {
-                    let mut e = p;
-                    if cx.is(p + 1, T::Space) && cx.capitalised(p + 2) {
-                        e = p + 2;
-                    }
-                    hits.push(Hit {
-                        start: cx.start(p),
-                        end: cx.end(e),
-                        kind: Kind::Address,
-                        confidence: 0.6,
-                    });
-                }
+            let mut k = cx.skip_space(i + 1);
+            while let Some((p, e)) = residence_place(cx, k) {
+                hits.push(Hit {
+                    start: cx.start(p),
+                    end: cx.end(e),
+                    kind: Kind::Address,
+                    confidence: 0.6,
+                });
+                k = cx.skip_space(e + 1);
             }
         }
     }
+}
+
+/// A place after «i»/«på» at token `k` (optionally behind a farm word such as «gården»):
+/// the first and last token of its one or two capitalised words.
+fn residence_place(cx: &Ctx, k: usize) -> Option<(usize, usize)> {
+    if !matches!(cx.low(k), "i" | "på" | "paa") {
+        return None;
+    }
+    let mut p = cx.skip_space(k + 1);
+    if matches!(
+        cx.low(p),
+        "gården"
+            | "garden"
+            | "gardsbruket"
+            | "gårdsbruket"
+            | "bruket"
+            | "småbruket"
+            | "plassen"
+            | "øya"
+            | "øyen"
+            | "holmen"
+            | "bygda"
+            | "grenda"
+            | "tunet"
+    ) {
+        p = cx.skip_space(p + 1);
+    }
+    if !cx.capitalised(p) || matches!(cx.low(p), "norge" | "norway") {
+        return None;
+    }
+    let e = if cx.is(p + 1, T::Space) && cx.capitalised(p + 2) {
+        p + 2
+    } else {
+        p
+    };
+    Some((p, e))
 }
 
 fn address_context(cx: &Ctx, i: usize) -> bool {
@@ -1878,6 +1974,51 @@ mod tests {
         );
         // Document ids and versions are not IP addresses.
         assert!(kinds("prosedyre 1.2.2.5-16 gjelder").is_empty());
+    }
+
+    #[test]
+    fn emails_written_with_spaces() {
+        for (t, want) in [
+            (
+                "E-post: kari . nordmann @ gmail . com (med mellomrom)",
+                "kari . nordmann @ gmail . com",
+            ),
+            ("svar til ola @ online.no i dag", "ola @ online.no"),
+            (
+                "skriv kari.nordmann @ example . no.",
+                "kari.nordmann @ example . no",
+            ),
+            ("skriv til ola (at) online . no", "ola (at) online . no"),
+        ] {
+            assert_eq!(kinds(t), vec![(Kind::Email, want)], "{t}");
+        }
+        // An at sign between words that do not make an address with a dotted domain.
+        for t in [
+            "møte kl. 10 @ avdelingen",
+            "pris 5 @ 3 . 2 mg",
+            "Hb 12 . 3 @ 08 . 00",
+            "se @ over",
+        ] {
+            assert!(kinds(t).is_empty(), "{t}: {:?}", kinds(t));
+        }
+    }
+
+    #[test]
+    fn residence_with_farm_and_municipality() {
+        assert_eq!(
+            kinds("Bor på gården Nordre Haug i Vestre Toten."),
+            vec![
+                (Kind::Address, "Nordre Haug"),
+                (Kind::Address, "Vestre Toten")
+            ]
+        );
+        assert_eq!(kinds("bor i Fana i 20 år"), vec![(Kind::Address, "Fana")]);
+        assert_eq!(
+            kinds("bosatt i Bergen i Norge"),
+            vec![(Kind::Address, "Bergen")]
+        );
+        // The cue is needed: a farm named without one is not an address.
+        assert!(kinds("på gården ble det brukt").is_empty());
     }
 
     #[test]
