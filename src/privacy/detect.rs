@@ -1207,13 +1207,48 @@ fn spaced_email(cx: &Ctx, at: usize, at_end: usize, hits: &mut Vec<Hit>) {
     if domain.len() < 2 || !spaced {
         return;
     }
+    // Whatever is glued to either end belongs to the address, as in the ordinary form
+    // («01010000000tlf @ …»): redaction must not leave a piece that is found anew.
+    let glued = |k: usize| {
+        cx.is_word(k)
+            || cx.is_digits(k)
+            || matches!(
+                cx.tok(k).map(|t| t.t),
+                Some(T::Punct('_' | '-' | '+' | '%' | '\''))
+            )
+    };
+    let mut from = first;
+    while from > 0 && glued(from - 1) {
+        from -= 1;
+    }
+    let mut to = last;
+    while cx.is_word(to + 1) || cx.is_digits(to + 1) || cx.is(to + 1, T::Punct('-')) {
+        to += 1;
+    }
     local.reverse();
-    let join = |ks: &[usize]| ks.iter().map(|&k| cx.s(k)).collect::<Vec<_>>().join(".");
-    let cand = format!("{}@{}", join(&local), join(&domain));
+    let piece = |a: usize, b: usize| cx.text.get(cx.start(a)..cx.end(b)).unwrap_or("");
+    let mut cand = String::new();
+    for (n, &k) in local.iter().enumerate() {
+        if n > 0 {
+            cand.push('.');
+        }
+        cand.push_str(if k == first {
+            piece(from, first)
+        } else {
+            cx.s(k)
+        });
+    }
+    cand.push('@');
+    for (n, &k) in domain.iter().enumerate() {
+        if n > 0 {
+            cand.push('.');
+        }
+        cand.push_str(if k == last { piece(last, to) } else { cx.s(k) });
+    }
     if ident::email::is_valid(&cand) {
         hits.push(Hit {
-            start: cx.start(first),
-            end: cx.end(last),
+            start: cx.start(from),
+            end: cx.end(to),
             kind: Kind::Email,
             confidence: 0.8,
         });

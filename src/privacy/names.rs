@@ -230,6 +230,56 @@ fn tables() -> &'static Tables {
     })
 }
 
+/// The cue words, titles and organisation words alone, behind a filter of first byte and
+/// length: what every lower-case word of a text is checked against.
+struct SmallLexicon {
+    map: rustc_hash::FxHashMap<&'static str, u8>,
+    lengths: [u32; 256],
+}
+
+impl SmallLexicon {
+    fn get(&self, k: &str) -> u8 {
+        let (Some(&b), Ok(len)) = (k.as_bytes().first(), u32::try_from(k.len())) else {
+            return 0;
+        };
+        let pass = 1u32.checked_shl(len).is_some_and(|bit| {
+            self.lengths
+                .get(usize::from(b))
+                .is_some_and(|m| m & bit != 0)
+        });
+        if pass {
+            self.map.get(k).copied().unwrap_or(0)
+        } else {
+            0
+        }
+    }
+}
+
+fn small_lexicon() -> &'static SmallLexicon {
+    static T: OnceLock<SmallLexicon> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut map = rustc_hash::FxHashMap::default();
+        let mut lengths = [0u32; 256];
+        for (words, flag) in [(CUES, CUE), (TITLES, TITLE), (ORG_WORDS, ORG)] {
+            for &w in words {
+                *map.entry(w).or_insert(0) |= flag;
+                let bit = u32::try_from(w.len())
+                    .ok()
+                    .and_then(|l| 1u32.checked_shl(l))
+                    .unwrap_or(0);
+                if let Some(m) = w
+                    .as_bytes()
+                    .first()
+                    .and_then(|&b| lengths.get_mut(usize::from(b)))
+                {
+                    *m |= bit;
+                }
+            }
+        }
+        SmallLexicon { map, lengths }
+    })
+}
+
 /// The flags of one key exactly.
 fn exact(k: &str) -> u8 {
     tables().lex.get(k).copied().unwrap_or(0)
@@ -348,8 +398,12 @@ struct Tok<'a> {
     text: &'a str,
     /// Its lookup key ([`key`]).
     key: &'a str,
-    /// What the lexicon knows of the key ([`classify`]).
+    /// What the lexicon knows of the key ([`classify`]); for a plain lower-case word only
+    /// the cue, title and organisation flags (the rest is looked up when asked for).
     flags: u8,
+    /// A plain lower-case ASCII word: its key is its text, and [`Tok::is`] classifies it on
+    /// demand — most words of a text are never hashed.
+    lazy: bool,
     /// Starts with an upper-case letter.
     cap: bool,
     /// A single letter directly followed by '.' ("K.").
@@ -358,6 +412,9 @@ struct Tok<'a> {
 
 impl Tok<'_> {
     fn is(&self, flag: u8) -> bool {
+        if self.lazy && flag & !(CUE | TITLE | ORG) != 0 {
+            return classify(self.key) & flag != 0;
+        }
         self.flags & flag != 0
     }
     fn common(&self) -> bool {
@@ -411,23 +468,34 @@ fn tokenize<'a>(text: &'a str, keys: &'a mut String) -> Vec<Tok<'a>> {
             break;
         }
         let word = text.get(start..i).unwrap_or_default();
-        let k0 = keys.len();
-        key_into(word, keys);
-        spans.push((start, i, k0, keys.len()));
+        if word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+            spans.push((start, i, usize::MAX, 0));
+        } else {
+            let k0 = keys.len();
+            key_into(word, keys);
+            spans.push((start, i, k0, keys.len()));
+        }
     }
     let keys: &'a String = keys;
+    let small = small_lexicon();
     spans
         .into_iter()
         .map(|(start, end, k0, k1)| {
             let text_w = text.get(start..end).unwrap_or_default();
-            let key = keys.get(k0..k1).unwrap_or_default();
+            let lazy = k0 == usize::MAX;
+            let key = if lazy {
+                text_w
+            } else {
+                keys.get(k0..k1).unwrap_or_default()
+            };
             let first = text_w.chars().next();
             Tok {
                 start,
                 end,
                 text: text_w,
                 key,
-                flags: classify(key),
+                flags: if lazy { small.get(key) } else { classify(key) },
+                lazy,
                 cap: first.is_some_and(|c| {
                     if c.is_ascii() {
                         c.is_ascii_uppercase()
