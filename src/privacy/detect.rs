@@ -483,6 +483,40 @@ pub fn detect(text: &str, which: Detectors, patient: &PatientFacts) -> Vec<Hit> 
     resolve_overlaps(hits)
 }
 
+/// Widens each finding to whole words: letters or digits glued to either end are taken in
+/// («Solberg374 …» where only «Solberg» is a name). Redaction then never leaves half a word
+/// whose neighbour changed — a digit run glued to a name is not a phone number, but the
+/// same run after «[NAVN]» would be. Overlaps that widening creates are resolved again.
+pub fn widen_to_words(text: &str, hits: Vec<Hit>) -> Vec<Hit> {
+    let alnum = |c: char| c.is_alphanumeric();
+    let mut widened = false;
+    let out: Vec<Hit> = hits
+        .into_iter()
+        .map(|mut h| {
+            while let Some(c) = text.get(..h.start).and_then(|r| r.chars().next_back()) {
+                if !alnum(c) {
+                    break;
+                }
+                h.start -= c.len_utf8();
+                widened = true;
+            }
+            while let Some(c) = text.get(h.end..).and_then(|r| r.chars().next()) {
+                if !alnum(c) {
+                    break;
+                }
+                h.end += c.len_utf8();
+                widened = true;
+            }
+            h
+        })
+        .collect();
+    if widened {
+        resolve_overlaps(out)
+    } else {
+        out
+    }
+}
+
 /// Byte intervals sorted by start, with the running maximum of their ends: "does anything
 /// overlap [s, e)?" in O(log n), so that many findings against many allowed spans stay
 /// linear-logarithmic (a long text has thousands of both).

@@ -338,6 +338,7 @@ pub fn scan_with(text: &str, class: Privacy, identity: &Identity) -> Vec<Finding
         );
         hits = detect::resolve_overlaps(hits);
     }
+    let hits = detect::widen_to_words(&norm.text, hits);
     // Hits are sorted by start: the cursor counts UTF-16 offsets in one pass.
     let mut cursor = crate::diagnostic::SpanCursor::new(text);
     hits.into_iter()
@@ -497,6 +498,17 @@ mod tests {
         let (twice, rep2) = redact_plain(&once, &id);
         assert_eq!(once, twice);
         assert!(rep2.is_empty());
+    }
+
+    #[test]
+    fn redaction_takes_whole_words() {
+        // Found by the scan fuzz target: the digits glued to a name were a phone number
+        // once the name had become «[NAVN]».
+        let id = Identity::new(Some("Kari Nordmann"), Some("14037410021"));
+        let text = "lege Ingrid Solberg374 10021.";
+        let (once, _) = redact_plain(text, &id);
+        assert_eq!(once, "lege [NAVN] 10021.");
+        assert_eq!(redact_plain(&once, &id).0, once);
     }
 
     #[test]
