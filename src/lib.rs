@@ -10,6 +10,7 @@
 //! message in bokmål, nynorsk and English — never a value taken from the input.
 
 pub mod api;
+pub mod case;
 pub mod cli;
 pub mod dates;
 pub mod diagnostic;
