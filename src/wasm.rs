@@ -259,9 +259,37 @@ fn options(v: JsValue) -> (Options, Vec<Diagnostic>) {
     (o, diags)
 }
 
+/// A result as a plain JS object: serialised to `serde_json::Value` (the one serializer the
+/// library already has for its JSON output), then built as JS values by hand.
 fn to_js<T: Serialize>(v: &T) -> JsValue {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or(JsValue::NULL)
+    serde_json::to_value(v).map_or(JsValue::NULL, |j| json_to_js(&j))
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A plain JS object, written with `o[key] = value` (as serde-wasm-bindgen did).
+    type PlainObject;
+
+    #[wasm_bindgen(method, indexing_setter)]
+    fn set(this: &PlainObject, key: &str, value: JsValue);
+}
+
+/// JSON → JS: objects are plain objects, numbers are JS numbers, null is null.
+fn json_to_js(v: &Value) -> JsValue {
+    match v {
+        Value::Null => JsValue::NULL,
+        Value::Bool(b) => JsValue::from_bool(*b),
+        Value::Number(n) => n.as_f64().map_or(JsValue::NULL, JsValue::from_f64),
+        Value::String(s) => JsValue::from_str(s),
+        Value::Array(a) => a.iter().map(json_to_js).collect::<js_sys::Array>().into(),
+        Value::Object(m) => {
+            let o: PlainObject = js_sys::Object::new().unchecked_into();
+            for (k, x) in m {
+                o.set(k, json_to_js(x));
+            }
+            o.into()
+        }
+    }
 }
 
 /// Runs when the module is instantiated. With the `dev-panic-hook` feature (development
