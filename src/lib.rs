@@ -21,6 +21,7 @@ pub mod money;
 pub mod privacy;
 pub mod reference;
 pub mod registry;
+pub mod sort;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

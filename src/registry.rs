@@ -422,7 +422,7 @@ impl Registry {
             })
             .collect();
         for t in &config.trusts {
-            let code = t.code.trim().to_uppercase();
+            let code = crate::case::upper(t.code.trim());
             let entry = Trust {
                 code: code.clone(),
                 ..t.clone()
@@ -447,7 +447,7 @@ impl Registry {
         }
         let departments = config.departments.as_ref().map(|d| {
             d.iter()
-                .map(|x| x.trim().to_uppercase())
+                .map(|x| crate::case::upper(x.trim()))
                 .filter(|x| !x.is_empty())
                 .collect()
         });
@@ -491,7 +491,7 @@ impl Default for Registry {
 /// and digits kept.
 fn lookup_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for ch in s.chars().flat_map(char::to_lowercase) {
+    for ch in s.chars().map(crate::case::lower_char) {
         match ch {
             'æ' => out.push_str("ae"),
             'ø' | 'ö' | 'ó' | 'ò' => out.push('o'),

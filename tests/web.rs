@@ -184,3 +184,54 @@ fn bad_input_to_every_function_gives_diagnostics() {
     let r = wasm::redact(JsValue::TRUE, JsValue::UNDEFINED, JsValue::UNDEFINED);
     assert!(get(&r, "redacted").is_null());
 }
+
+/// JS values reach the checks as JSON the way serde-wasm-bindgen mapped them: `Map`s with
+/// string keys are objects, BigInts in range are integers; byte arrays, `Set`s and nesting
+/// deeper than 128 have no JSON form.
+#[wasm_bindgen_test]
+fn js_values_convert_to_json() {
+    let opts = || opts(r#"{"today":"2025-06-01"}"#);
+    let as_map = |v: &JsValue| {
+        let m = js_sys::Map::new();
+        for pair in Object::entries(v.unchecked_ref()).iter() {
+            let pair: Array = pair.dyn_into().unwrap();
+            m.set(&pair.get(0), &pair.get(1));
+        }
+        m
+    };
+    let d = doc(PART2);
+    let patient = get(&d, "patient");
+    Reflect::set(
+        &patient,
+        &"birth_year".into(),
+        &js_sys::BigInt::from(1974).into(),
+    )
+    .unwrap();
+    let as_map_doc: JsValue = as_map(&d).into();
+    let v = wasm::validate(as_map_doc, opts());
+    assert_eq!(get(&v, "valid").as_bool(), Some(true), "{:?}", codes(&v));
+
+    let mut deep: JsValue = Array::new().into();
+    for _ in 0..200 {
+        deep = Array::of1(&deep).into();
+    }
+    for bad in [
+        js_sys::Uint8Array::new_with_length(3).into(),
+        js_sys::Set::new(&JsValue::UNDEFINED).into(),
+        deep,
+        // 2^64: past u64::MAX.
+        js_sys::BigInt::new(&"18446744073709551616".into())
+            .unwrap()
+            .into(),
+    ] {
+        let v = wasm::validate(bad, opts());
+        assert!(
+            codes(&v).contains(&"input.type".to_string()),
+            "{:?}",
+            codes(&v)
+        );
+    }
+    let m = js_sys::Map::new();
+    m.set(&JsValue::from_f64(1.0), &JsValue::NULL);
+    assert!(codes(&wasm::validate(m.into(), opts())).contains(&"input.type".to_string()));
+}

@@ -268,7 +268,7 @@ pub fn validate_as(doc: &Value, kind: FormKind, stage: Stage, ctx: &Context) -> 
 /// Orders diagnostics by severity, keeping document order within a severity (the walker
 /// reports in the form's field order), and removes exact repeats.
 pub fn sort(diags: &mut Vec<Diagnostic>) {
-    diags.sort_by_key(|d| d.severity);
+    crate::sort::sort_by_key(diags, |d| d.severity);
     let mut seen = std::collections::HashSet::new();
     diags.retain(|d| seen.insert((d.rule.code, d.path.clone(), d.span)));
 }

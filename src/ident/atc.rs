@@ -71,7 +71,7 @@ impl Atc {
 
 /// Removes white space and upper-cases. Does not validate.
 pub fn compact(s: &str) -> String {
-    super::compact_digits(s, &[]).to_uppercase()
+    crate::case::upper(&super::compact_digits(s, &[]))
 }
 
 /// Validates the structure of an ATC code of any level.

@@ -241,5 +241,5 @@ pub fn is_valid(s: &str) -> bool {
 /// The address with its domain in lower case (domains are case-insensitive, RFC 1035
 /// §2.3.3; the local part is kept as written, RFC 5321 §2.4).
 pub fn format(e: &EmailAddress) -> String {
-    format!("{}@{}", e.local_part(), e.domain().to_lowercase())
+    format!("{}@{}", e.local_part(), crate::case::lower(e.domain()))
 }

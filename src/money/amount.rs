@@ -459,7 +459,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
         } else if c.is_alphabetic() {
             let mut w = String::new();
             while let Some(l) = at(i).filter(|l| l.is_alphabetic()) {
-                w.extend(l.to_lowercase());
+                w.push(crate::case::lower_char(l));
                 i += 1;
             }
             if at(i) == Some('.') {

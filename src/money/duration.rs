@@ -203,7 +203,7 @@ fn tokenize(text: &str) -> Result<Vec<T>, DurationUnparsed> {
         } else if c.is_alphabetic() {
             let mut w = String::new();
             while let Some(l) = at(i).filter(|l| l.is_alphabetic()) {
-                w.extend(l.to_lowercase());
+                w.push(crate::case::lower_char(l));
                 i += 1;
             }
             if at(i) == Some('.') {
@@ -362,7 +362,7 @@ fn parse(text: &str) -> Result<Duration, DurationUnparsed> {
     if text.trim().is_empty() {
         return Err(DurationUnparsed::Empty);
     }
-    let lower = text.to_lowercase();
+    let lower = crate::case::lower(text);
     let has = |list: &[&str]| list.iter().any(|k| lower.contains(k));
     if has(LIFELONG) {
         return Err(DurationUnparsed::Lifelong);

@@ -405,7 +405,7 @@ pub struct Replacement {
 /// from the scanner never do).
 pub fn redact_text(text: &str, findings: &[Finding]) -> String {
     let mut sorted: Vec<&Finding> = findings.iter().collect();
-    sorted.sort_by_key(|f| f.span.start);
+    crate::sort::sort_by_key(&mut sorted, |f| f.span.start);
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
     for f in sorted {

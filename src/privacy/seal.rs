@@ -54,7 +54,9 @@ fn write_value(v: &Value, out: &mut String) {
         }
         Value::Object(o) => {
             let mut members: Vec<(&String, &Value)> = o.iter().collect();
-            members.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+            crate::sort::sort_by(&mut members, |a, b| {
+                a.0.encode_utf16().cmp(b.0.encode_utf16())
+            });
             out.push('{');
             for (i, (k, x)) in members.into_iter().enumerate() {
                 if i > 0 {
