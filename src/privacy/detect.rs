@@ -528,7 +528,11 @@ struct Intervals {
 impl Intervals {
     fn new(it: impl Iterator<Item = (usize, usize)>) -> Intervals {
         let mut v: Vec<(usize, usize)> = it.collect();
-        v.sort_unstable();
+        // Usually in order already (spans are found left to right); the crate's one sort
+        // keeps the wasm package small.
+        if !v.is_sorted() {
+            crate::sort::sort_by(&mut v, Ord::cmp);
+        }
         let mut max = 0;
         let max_end = v
             .iter()
@@ -1583,9 +1587,9 @@ fn street_suffix(cx: &Ctx, i: usize) -> bool {
         std::sync::OnceLock::new();
     let (set, lens) = SET.get_or_init(|| {
         let set: rustc_hash::FxHashSet<&str> = STREET_SUFFIXES.iter().copied().collect();
-        let mut lens: Vec<usize> = set.iter().map(|s| s.len()).collect();
-        lens.sort_unstable();
-        lens.dedup();
+        let lens: Vec<usize> = (1..=16)
+            .filter(|&l| set.iter().any(|s| s.len() == l))
+            .collect();
         (set, lens)
     });
     let low = cx.low(i);

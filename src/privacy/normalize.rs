@@ -548,7 +548,7 @@ impl Normalized {
 /// assert_eq!(lower("ØSTBY-ÅS"), "østby-ås");
 /// ```
 pub fn lower(s: &str) -> String {
-    s.to_lowercase()
+    crate::case::lower(s)
 }
 
 #[cfg(test)]
