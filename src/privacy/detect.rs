@@ -1140,20 +1140,23 @@ fn at_sign(cx: &Ctx, i: usize) -> Option<usize> {
     (spelled && matches!(cx.low(i + 1), "at" | "a" | "alfa" | "krøllalfa")).then_some(i + 2)
 }
 
+/// A token that can be part of an e-mail's local part (besides its dots).
+fn glued_to_email(cx: &Ctx, k: usize) -> bool {
+    cx.is_word(k)
+        || cx.is_digits(k)
+        || matches!(
+            cx.tok(k).map(|t| t.t),
+            Some(T::Punct('_' | '-' | '+' | '%' | '\''))
+        )
+}
+
 fn emails(cx: &Ctx, cands: &[usize], hits: &mut Vec<Hit>) {
     let n = cx.toks.len();
     for &i in cands {
         let Some(at_end) = at_sign(cx, i) else {
             continue;
         };
-        let local_ok = |k: usize| {
-            cx.is_word(k)
-                || cx.is_digits(k)
-                || matches!(
-                    cx.tok(k).map(|t| t.t),
-                    Some(T::Punct('.' | '_' | '-' | '+' | '%' | '\''))
-                )
-        };
+        let local_ok = |k: usize| glued_to_email(cx, k) || cx.is(k, T::Punct('.'));
         let mut a = i;
         while a > 0 && local_ok(a - 1) {
             a -= 1;
@@ -1215,30 +1218,26 @@ fn spaced_email(cx: &Ctx, at: usize, at_end: usize, hits: &mut Vec<Hit>) {
         }
     };
     let dot = |k: Option<usize>| k.filter(|&k| cx.is(k, T::Punct('.')));
-    // Local part: word (. word)* before the at sign.
-    let Some(mut first) = part(step(at, true)) else {
+    // Words joined by dots from the token next to `k`, walking back or forth (at most six).
+    let chain = |k: usize, back: bool| -> Option<Vec<usize>> {
+        let mut cur = part(step(k, back))?;
+        let mut out = vec![cur];
+        while out.len() < 6 {
+            let Some(w) = dot(step(cur, back)).and_then(|d| part(step(d, back))) else {
+                break;
+            };
+            out.push(w);
+            cur = w;
+        }
+        Some(out)
+    };
+    // Local part: word (. word)* before the at sign; domain: word (. word)+ after it.
+    let (Some(mut local), Some(domain)) = (chain(at, true), chain(at_end, false)) else {
         return;
     };
-    let mut local = vec![first];
-    while local.len() < 6 {
-        let Some(w) = dot(step(first, true)).and_then(|d| part(step(d, true))) else {
-            break;
-        };
-        local.push(w);
-        first = w;
-    }
-    // Domain: word (. word)+ after it.
-    let Some(mut last) = part(step(at_end, false)) else {
+    let (Some(&first), Some(&last)) = (local.last(), domain.last()) else {
         return;
     };
-    let mut domain = vec![last];
-    while domain.len() < 6 {
-        let Some(w) = dot(step(last, false)).and_then(|d| part(step(d, false))) else {
-            break;
-        };
-        domain.push(w);
-        last = w;
-    }
     let before = at.checked_sub(1);
     let spaced = !before.is_some_and(|k| cx.is(k, T::Punct('.')))
         && (before.is_some_and(|k| cx.is(k, T::Space)) || cx.is(at_end + 1, T::Space));
@@ -1247,14 +1246,7 @@ fn spaced_email(cx: &Ctx, at: usize, at_end: usize, hits: &mut Vec<Hit>) {
     }
     // Whatever is glued to either end belongs to the address, as in the ordinary form
     // («01010000000tlf @ …»): redaction must not leave a piece that is found anew.
-    let glued = |k: usize| {
-        cx.is_word(k)
-            || cx.is_digits(k)
-            || matches!(
-                cx.tok(k).map(|t| t.t),
-                Some(T::Punct('_' | '-' | '+' | '%' | '\''))
-            )
-    };
+    let glued = |k: usize| glued_to_email(cx, k);
     let mut from = first;
     while from > 0 && glued(from - 1) {
         from -= 1;
