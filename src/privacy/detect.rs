@@ -251,30 +251,11 @@ fn tokenize(text: &str) -> Vec<Tok> {
     toks
 }
 
-/// The word lists of the detectors in one map from lower-cased word to flags, and a filter
-/// in front of it: per first byte, a bit per word length (up to 31 bytes) that occurs on
-/// the lists. Most words of a text fail the filter and are never hashed.
-struct Lexicon {
-    map: rustc_hash::FxHashMap<&'static str, u32>,
-    lengths: [u32; 256],
-}
-
-impl Lexicon {
-    fn get(&self, low: &str) -> Option<u32> {
-        let first = usize::from(*low.as_bytes().first()?);
-        let bit = 1u32.checked_shl(u32::try_from(low.len()).ok()?)?;
-        if self.lengths.get(first).is_some_and(|m| m & bit != 0) {
-            self.map.get(low).copied()
-        } else {
-            None
-        }
-    }
-}
-
-fn lexicon() -> &'static Lexicon {
-    static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+/// The word lists of the detectors, one lookup per word.
+fn lexicon() -> &'static super::lexicon::WordFlags<u32> {
+    static LEX: std::sync::OnceLock<super::lexicon::WordFlags<u32>> = std::sync::OnceLock::new();
     LEX.get_or_init(|| {
-        let lists: [(&[&str], u32); 14] = [
+        super::lexicon::WordFlags::new(&[
             (&["npr"], F_NPR),
             (&["nct", "pmid", "eudract"], F_STUDY),
             (&["http", "https", "doi"], F_LINK),
@@ -289,25 +270,7 @@ fn lexicon() -> &'static Lexicon {
             (&["bor", "bosatt", "bustad", "bur"], F_RESIDENCE),
             (UNITS, F_UNIT),
             (RECORD_CUES, F_RECORD),
-        ];
-        let mut map = rustc_hash::FxHashMap::default();
-        let mut lengths = [0u32; 256];
-        for (words, flag) in lists {
-            for w in words {
-                *map.entry(*w).or_insert(0) |= flag;
-                if let (Some(&b), Some(bit)) = (
-                    w.as_bytes().first(),
-                    u32::try_from(w.len())
-                        .ok()
-                        .and_then(|l| 1u32.checked_shl(l)),
-                ) {
-                    if let Some(m) = lengths.get_mut(usize::from(b)) {
-                        *m |= bit;
-                    }
-                }
-            }
-        }
-        Lexicon { map, lengths }
+        ])
     })
 }
 
@@ -347,7 +310,7 @@ impl<'a> Ctx<'a> {
                     lower_buf.extend(w.chars().map(crate::case::lower_char));
                 }
                 let low = lower_buf.get(from..).unwrap_or("");
-                t.flags = lex.get(low).unwrap_or(0) | if cap { F_CAP } else { 0 };
+                t.flags = lex.get(low) | if cap { F_CAP } else { 0 };
             }
             let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
             lower.push((at(from), at(lower_buf.len())));
@@ -1878,7 +1841,7 @@ const RECORD_CUES: &[&str] = &[
 ];
 
 fn record_cue(w: &str) -> bool {
-    lexicon().get(w).is_some_and(|f| f & F_RECORD != 0)
+    lexicon().get(w) & F_RECORD != 0
 }
 
 fn record_numbers(cx: &Ctx, cands: &[usize], hits: &mut Vec<Hit>) {

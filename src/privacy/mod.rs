@@ -27,6 +27,7 @@
 
 pub mod detect;
 pub mod gate;
+mod lexicon;
 pub mod names;
 pub mod normalize;
 pub mod seal;

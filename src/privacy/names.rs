@@ -230,53 +230,12 @@ fn tables() -> &'static Tables {
     })
 }
 
-/// The cue words, titles and organisation words alone, behind a filter of first byte and
-/// length: what every lower-case word of a text is checked against.
-struct SmallLexicon {
-    map: rustc_hash::FxHashMap<&'static str, u8>,
-    lengths: [u32; 256],
-}
-
-impl SmallLexicon {
-    fn get(&self, k: &str) -> u8 {
-        let (Some(&b), Ok(len)) = (k.as_bytes().first(), u32::try_from(k.len())) else {
-            return 0;
-        };
-        let pass = 1u32.checked_shl(len).is_some_and(|bit| {
-            self.lengths
-                .get(usize::from(b))
-                .is_some_and(|m| m & bit != 0)
-        });
-        if pass {
-            self.map.get(k).copied().unwrap_or(0)
-        } else {
-            0
-        }
-    }
-}
-
-fn small_lexicon() -> &'static SmallLexicon {
-    static T: OnceLock<SmallLexicon> = OnceLock::new();
+/// The cue words, titles and organisation words alone: what every lower-case word of a text
+/// is checked against.
+fn small_lexicon() -> &'static super::lexicon::WordFlags<u8> {
+    static T: OnceLock<super::lexicon::WordFlags<u8>> = OnceLock::new();
     T.get_or_init(|| {
-        let mut map = rustc_hash::FxHashMap::default();
-        let mut lengths = [0u32; 256];
-        for (words, flag) in [(CUES, CUE), (TITLES, TITLE), (ORG_WORDS, ORG)] {
-            for &w in words {
-                *map.entry(w).or_insert(0) |= flag;
-                let bit = u32::try_from(w.len())
-                    .ok()
-                    .and_then(|l| 1u32.checked_shl(l))
-                    .unwrap_or(0);
-                if let Some(m) = w
-                    .as_bytes()
-                    .first()
-                    .and_then(|&b| lengths.get_mut(usize::from(b)))
-                {
-                    *m |= bit;
-                }
-            }
-        }
-        SmallLexicon { map, lengths }
+        super::lexicon::WordFlags::new(&[(CUES, CUE), (TITLES, TITLE), (ORG_WORDS, ORG)])
     })
 }
 
