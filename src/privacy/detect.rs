@@ -161,8 +161,21 @@ struct Tok {
     t: T,
     start: usize,
     end: usize,
-    /// What the lexicon knows of a word ([`lexicon`]), plus [`F_CAP`] and [`F_STREETY`].
+    /// What the lexicon knows of a word ([`lexicon`]), plus [`F_CAP`], [`F_STREETY`] and
+    /// [`F_PLAIN`].
     flags: u32,
+    /// A word's lower case in [`Ctx::lower_buf`], or [`NOT_LOWERED`].
+    low: (u32, u32),
+}
+
+/// A word for [`super::names`] ([`Ctx::name_words`]).
+pub(crate) struct NameWord {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// Starts with a capital letter.
+    pub(crate) cap: bool,
+    /// Lower-case ASCII letters and hyphens only.
+    pub(crate) plain: bool,
 }
 
 /// Lexicon flags: which word lists a (lower-cased) word is on. One hash lookup per word
@@ -181,7 +194,9 @@ const F_POSTBOX: u32 = 1 << 10;
 const F_RESIDENCE: u32 = 1 << 11;
 const F_UNIT: u32 = 1 << 12;
 const F_RECORD: u32 = 1 << 13;
-/// Set per token, not in the lexicon: the word starts with a capital letter,
+/// Set per token, not in the lexicon: the word is lower-case ASCII,
+const F_PLAIN: u32 = 1 << 29;
+/// starts with a capital letter,
 const F_CAP: u32 = 1 << 30;
 /// and is a capitalised street name («Storgata», «Storgt.»).
 const F_STREETY: u32 = 1 << 31;
@@ -201,52 +216,136 @@ fn letter_at(text: &str, bytes: &[u8], i: usize) -> Option<usize> {
     c.is_alphabetic().then(|| c.len_utf8())
 }
 
-fn tokenize(text: &str) -> Vec<Tok> {
-    let mut toks = Vec::with_capacity(text.len() / 4 + 1);
+/// Byte classes of the tokenizer.
+const C_PUNCT: u8 = 0;
+const C_LETTER: u8 = 1;
+const C_DIGIT: u8 = 2;
+const C_SPACE: u8 = 3;
+const C_NEWLINE: u8 = 4;
+const C_HIGH: u8 = 5;
+
+static CLASS: [u8; 256] = {
+    let mut t = [C_PUNCT; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            C_HIGH
+        } else if c.is_ascii_alphabetic() {
+            C_LETTER
+        } else if c.is_ascii_digit() {
+            C_DIGIT
+        } else if c == b' ' || c == b'\t' {
+            C_SPACE
+        } else if c == b'\n' || c == b'\r' {
+            C_NEWLINE
+        } else {
+            C_PUNCT
+        };
+        b += 1;
+    }
+    t
+};
+
+fn class(b: u8) -> u8 {
+    CLASS[usize::from(b)]
+}
+
+/// What [`word_end`] saw of a word.
+const W_UPPER: u8 = 1; // an ASCII capital
+const W_HIGH: u8 = 2; // a letter outside ASCII
+
+/// The end of the word whose letters continue at byte `i`, and what it saw ([`W_UPPER`],
+/// [`W_HIGH`]).
+fn word_end(text: &str, bytes: &[u8], mut i: usize) -> (usize, u8) {
+    let mut seen = 0;
+    loop {
+        match bytes.get(i) {
+            Some(&b) if b < 0x80 => {
+                if class(b) != C_LETTER {
+                    return (i, seen);
+                }
+                seen |= u8::from(b < b'a') * W_UPPER;
+                i += 1;
+            }
+            Some(_) => match letter_at(text, bytes, i) {
+                Some(len) => {
+                    seen |= W_HIGH;
+                    i += len;
+                }
+                None => return (i, seen),
+            },
+            None => return (i, seen),
+        }
+    }
+}
+
+/// The end of the run of bytes of class `c` from byte `i`.
+fn run_end(bytes: &[u8], mut i: usize, c: u8) -> usize {
+    while bytes.get(i).is_some_and(|&b| class(b) == c) {
+        i += 1;
+    }
+    i
+}
+
+/// Splits `text` into tokens and calls `each` on every token as it is pushed (its index,
+/// and for a word what [`word_end`] saw). One pass over the bytes, a table lookup per byte.
+fn tokenize(text: &str, mut each: impl FnMut(usize, &mut Tok, Option<u8>)) -> Vec<Tok> {
+    let mut toks = Vec::with_capacity(text.len() / 3 + 1);
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes.get(i).copied().unwrap_or(0);
+    while let Some(&b) = bytes.get(i) {
         let start = i;
-        let t = if b.is_ascii_digit() {
-            while bytes.get(i).is_some_and(u8::is_ascii_digit) {
-                i += 1;
+        let mut seen = None;
+        let t = match class(b) {
+            C_LETTER => {
+                let (end, s) = word_end(text, bytes, i + 1);
+                i = end;
+                seen = Some(s | u8::from(b < b'a') * W_UPPER);
+                T::Word
             }
-            T::Digits
-        } else if b == b' ' || b == b'\t' {
-            while matches!(bytes.get(i), Some(b' ' | b'\t')) {
-                i += 1;
+            C_DIGIT => {
+                i = run_end(bytes, i + 1, C_DIGIT);
+                T::Digits
             }
-            T::Space
-        } else if b == b'\n' || b == b'\r' {
-            while matches!(bytes.get(i), Some(b'\n' | b'\r')) {
-                i += 1;
-            }
-            T::Newline
-        } else if let Some(len) = letter_at(text, bytes, i) {
-            i += len;
-            while let Some(len) = letter_at(text, bytes, i) {
-                i += len;
-            }
-            T::Word
-        } else if b >= 0x80 {
-            let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
-            i += c.len_utf8().max(1);
-            if c.is_whitespace() {
+            C_SPACE => {
+                i = run_end(bytes, i + 1, C_SPACE);
                 T::Space
-            } else {
-                T::Punct(c)
             }
-        } else {
-            i += 1;
-            T::Punct(char::from(b))
+            C_NEWLINE => {
+                i = run_end(bytes, i + 1, C_NEWLINE);
+                T::Newline
+            }
+            C_HIGH => {
+                if let Some(len) = letter_at(text, bytes, i) {
+                    let (end, s) = word_end(text, bytes, i + len);
+                    i = end;
+                    seen = Some(s | W_HIGH);
+                    T::Word
+                } else {
+                    let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+                    i += c.len_utf8();
+                    if c.is_whitespace() {
+                        T::Space
+                    } else {
+                        T::Punct(c)
+                    }
+                }
+            }
+            _ => {
+                i += 1;
+                T::Punct(char::from(b))
+            }
         };
-        toks.push(Tok {
+        let mut tok = Tok {
             t,
             start,
             end: i,
             flags: 0,
-        });
+            low: NOT_LOWERED,
+        };
+        each(toks.len(), &mut tok, seen);
+        toks.push(tok);
     }
     toks
 }
@@ -274,13 +373,13 @@ fn lexicon() -> &'static super::lexicon::WordFlags<u32> {
     })
 }
 
-struct Ctx<'a> {
+/// The scanner's view of a text: its tokens with what the word lists know of them, shared
+/// by the detectors here and by [`super::names`].
+pub(crate) struct Ctx<'a> {
     text: &'a str,
     toks: Vec<Tok>,
-    /// Lower-cased words, concatenated: one allocation for the whole text.
+    /// Lower-cased words that are not lower case already, concatenated: one allocation.
     lower_buf: String,
-    /// Per token: its range in `lower_buf` (empty for non-words).
-    lower: Vec<(u32, u32)>,
     /// Indices of the tokens where a detector can start: digit runs, words on a list,
     /// street names, at signs and brackets, two capitals (IBAN), hyphenated compounds.
     /// Detectors walk this list instead of every token: in ordinary prose most tokens are
@@ -288,66 +387,100 @@ struct Ctx<'a> {
     interesting: Vec<usize>,
 }
 
+/// [`Tok::low`] of a token that is not a word, or a word already in lower case.
+const NOT_LOWERED: (u32, u32) = (u32::MAX, u32::MAX);
+
 impl<'a> Ctx<'a> {
-    fn new(text: &'a str) -> Ctx<'a> {
-        let mut toks = tokenize(text);
-        let mut lower_buf = String::with_capacity(text.len());
-        let mut lower = Vec::with_capacity(toks.len());
+    pub(crate) fn new(text: &'a str) -> Ctx<'a> {
+        let bytes = text.as_bytes();
+        let mut lower_buf = String::new();
+        let mut interesting = Vec::with_capacity(text.len() / 32 + 1);
         let lex = lexicon();
-        for t in &mut toks {
-            let from = lower_buf.len();
-            if t.t == T::Word {
-                let w = text.get(t.start..t.end).unwrap_or("");
-                let first = w.chars().next().unwrap_or(' ');
-                let cap = if first.is_ascii() {
-                    first.is_ascii_uppercase()
-                } else {
-                    first.is_uppercase()
-                };
-                if w.is_ascii() {
-                    lower_buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        let toks = tokenize(text, |n, t, seen| {
+            let Some(seen) = seen else {
+                if matches!(t.t, T::Digits | T::Punct('@' | '(' | '[')) {
+                    interesting.push(n);
+                }
+                return;
+            };
+            let w = text.get(t.start..t.end).unwrap_or("");
+            let mut flags = 0;
+            let low = if seen == 0 {
+                // Lower-case ASCII: the word is its own lower case.
+                t.flags |= F_PLAIN;
+                w
+            } else {
+                let from = lower_buf.len();
+                if seen & W_HIGH == 0 {
+                    lower_buf.push_str(w);
+                    if let Some(tail) = lower_buf.get_mut(from..) {
+                        tail.make_ascii_lowercase();
+                    }
+                    if bytes.get(t.start).is_some_and(u8::is_ascii_uppercase) {
+                        flags |= F_CAP;
+                    }
                 } else {
                     lower_buf.extend(w.chars().map(crate::case::lower_char));
+                    if w.chars().next().is_some_and(char::is_uppercase) {
+                        flags |= F_CAP;
+                    }
                 }
-                let low = lower_buf.get(from..).unwrap_or("");
-                t.flags = lex.get(low) | if cap { F_CAP } else { 0 };
+                t.low = (at(from), at(lower_buf.len()));
+                lower_buf.get(from..).unwrap_or("")
+            };
+            flags |= lex.get(low);
+            if flags & F_CAP != 0 && street_suffix(low, bytes.get(t.end) == Some(&b'.')) {
+                flags |= F_STREETY;
             }
-            let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
-            lower.push((at(from), at(lower_buf.len())));
-        }
-        let mut cx = Ctx {
+            let yes = flags & !F_CAP != 0
+                || (w.len() == 2 && w.bytes().all(|b| b.is_ascii_uppercase()))
+                || (bytes.get(t.end) == Some(&b'-') && letter_at(text, bytes, t.end + 1).is_some());
+            t.flags |= flags;
+            if yes {
+                interesting.push(n);
+            }
+        });
+        Ctx {
             text,
             toks,
             lower_buf,
-            lower,
-            interesting: Vec::new(),
-        };
-        let mut interesting = Vec::with_capacity(cx.toks.len() / 8);
-        for i in 0..cx.toks.len() {
-            let Some(t) = cx.toks.get(i) else { break };
-            let yes = match t.t {
-                T::Digits => true,
-                T::Punct('@' | '(' | '[') => true,
-                T::Word => {
-                    let streety = t.flags & F_CAP != 0 && street_suffix(&cx, i);
-                    if streety {
-                        if let Some(t) = cx.toks.get_mut(i) {
-                            t.flags |= F_STREETY;
-                        }
-                    }
-                    streety
-                        || cx.flags(i) & !F_CAP != 0
-                        || (cx.len(i) == 2 && cx.s(i).bytes().all(|b| b.is_ascii_uppercase()))
-                        || (cx.is(i + 1, T::Punct('-')) && cx.is_word(i + 2))
-                }
-                _ => false,
-            };
-            if yes {
-                interesting.push(i);
-            }
+            interesting,
         }
-        cx.interesting = interesting;
-        cx
+    }
+    /// The text's words as [`super::names`] sees them: letters joined over inner hyphens
+    /// and apostrophes («Anne-Marie», «O'Brien»), with their start, end, whether they start
+    /// with a capital and whether they are plain lower-case ASCII (hyphens allowed).
+    pub(crate) fn name_words(&self) -> impl Iterator<Item = NameWord> + '_ {
+        let mut i = 0;
+        std::iter::from_fn(move || {
+            while !self.is_word(i) {
+                self.tok(i)?;
+                i += 1;
+            }
+            let first = self.tok(i)?;
+            let mut plain = first.flags & F_PLAIN != 0;
+            let mut end = first.end;
+            i += 1;
+            while let Some(T::Punct(c @ ('-' | '\'' | '\u{2019}'))) = self.tok(i).map(|t| t.t) {
+                let Some(next) = self.tok(i + 1).filter(|t| t.t == T::Word) else {
+                    break;
+                };
+                plain &= c == '-' && next.flags & F_PLAIN != 0;
+                end = next.end;
+                i += 2;
+            }
+            Some(NameWord {
+                start: first.start,
+                end,
+                cap: first.flags & F_CAP != 0,
+                plain,
+            })
+        })
+    }
+    /// The text the tokens were taken from.
+    pub(crate) fn text(&self) -> &'a str {
+        self.text
     }
     fn tok(&self, i: usize) -> Option<&Tok> {
         self.toks.get(i)
@@ -359,10 +492,14 @@ impl<'a> Ctx<'a> {
             .unwrap_or("")
     }
     fn low(&self, i: usize) -> &str {
-        self.lower
-            .get(i)
-            .and_then(|&(a, b)| self.lower_buf.get(a as usize..b as usize))
-            .unwrap_or("")
+        match self.tok(i) {
+            Some(t) if t.low != NOT_LOWERED => self
+                .lower_buf
+                .get(t.low.0 as usize..t.low.1 as usize)
+                .unwrap_or(""),
+            Some(t) => self.text.get(t.start..t.end).unwrap_or(""),
+            None => "",
+        }
     }
     fn is(&self, i: usize, t: T) -> bool {
         self.tok(i).is_some_and(|x| x.t == t)
@@ -414,7 +551,11 @@ impl<'a> Ctx<'a> {
 
 /// Finds identifiers in `text` (already normalised by [`super::normalize`]).
 pub fn detect(text: &str, which: Detectors, patient: &PatientFacts) -> Vec<Hit> {
-    let cx = Ctx::new(text);
+    detect_in(&Ctx::new(text), which, patient)
+}
+
+/// [`detect`] on a text already split into tokens (shared with [`super::names`]).
+pub(crate) fn detect_in(cx: &Ctx, which: Detectors, patient: &PatientFacts) -> Vec<Hit> {
     let mut hits = Vec::new();
     let mut allowed = Vec::new();
     // Every detector runs over one block of candidates before the next block: the tokens
@@ -422,15 +563,15 @@ pub fn detect(text: &str, which: Detectors, patient: &PatientFacts) -> Vec<Hit> 
     // tokens was bound by memory, not by the work).
     let (mut next_allowed, mut next_chain, mut next_ip) = (0, 0, 0);
     for cands in cx.interesting.chunks(256) {
-        allowed_spans(&cx, cands, &mut next_allowed, &mut allowed);
-        digit_chains(&cx, cands, &mut next_chain, which, &mut hits);
-        ibans(&cx, cands, &mut hits);
-        emails(&cx, cands, &mut hits);
+        allowed_spans(cx, cands, &mut next_allowed, &mut allowed);
+        digit_chains(cx, cands, &mut next_chain, which, &mut hits);
+        ibans(cx, cands, &mut hits);
+        emails(cx, cands, &mut hits);
         if which.all && !which.literature_only {
-            ip_addresses(&cx, cands, &mut next_ip, &mut hits);
-            birth_dates(&cx, cands, patient, &mut hits);
-            addresses(&cx, cands, &mut hits);
-            record_numbers(&cx, cands, &mut hits);
+            ip_addresses(cx, cands, &mut next_ip, &mut hits);
+            birth_dates(cx, cands, patient, &mut hits);
+            addresses(cx, cands, &mut hits);
+            record_numbers(cx, cands, &mut hits);
         }
     }
     // Allowed spans suppress everything but valid national identity numbers; a link
@@ -1535,9 +1676,10 @@ fn street_word(cx: &Ctx, i: usize) -> bool {
     cx.has(i, F_STREETY)
 }
 
-/// For [`Ctx::new`]: a capitalised word that ends like a street name (one hash lookup per
-/// suffix length instead of a comparison per suffix).
-fn street_suffix(cx: &Ctx, i: usize) -> bool {
+/// For [`Ctx::new`]: a capitalised word (`low`: its lower case) that ends like a street name
+/// (`dot`: a '.' follows it, for the abbreviated endings). One hash lookup per suffix length
+/// instead of a comparison per suffix.
+fn street_suffix(low: &str, dot: bool) -> bool {
     static SET: std::sync::OnceLock<(rustc_hash::FxHashSet<&'static str>, Vec<usize>)> =
         std::sync::OnceLock::new();
     let (set, lens) = SET.get_or_init(|| {
@@ -1547,14 +1689,12 @@ fn street_suffix(cx: &Ctx, i: usize) -> bool {
             .collect();
         (set, lens)
     });
-    let low = cx.low(i);
     lens.iter().any(|&l| {
         low.len() > l + 2
             && low
                 .get(low.len() - l..)
                 .is_some_and(|suf| set.contains(suf))
-            && (!ABBREVIATED_SUFFIXES.contains(&low.get(low.len() - l..).unwrap_or(""))
-                || cx.is(i + 1, T::Punct('.')))
+            && (!ABBREVIATED_SUFFIXES.contains(&low.get(low.len() - l..).unwrap_or("")) || dot)
     })
 }
 

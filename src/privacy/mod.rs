@@ -325,10 +325,11 @@ pub fn scan_with(text: &str, class: Privacy, identity: &Identity) -> Vec<Finding
         return Vec::new();
     };
     let norm = normalize::normalize(text);
-    let mut hits = detect::detect(&norm.text, which, &identity.facts);
+    let cx = detect::Ctx::new(&norm.text);
+    let mut hits = detect::detect_in(&cx, which, &identity.facts);
     if with_names {
         hits.extend(
-            names::find_names(&norm.text, identity.name.as_ref())
+            names::find_names_in(&cx, identity.name.as_ref())
                 .into_iter()
                 .map(|h| detect::Hit {
                     start: h.start,

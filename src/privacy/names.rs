@@ -27,6 +27,7 @@
 
 use std::sync::OnceLock;
 
+use super::detect::{Ctx, NameWord};
 use super::normalize::normalize;
 
 /// Common Norwegian women's first names (SSB name statistics as the reference), one a line.
@@ -381,89 +382,44 @@ impl Tok<'_> {
     }
 }
 
-/// Length in bytes of the letter at byte `i` of `text`, if there is one (ASCII fast path).
-fn letter_at(text: &str, i: usize) -> Option<usize> {
-    let b = *text.as_bytes().get(i)?;
-    if b < 0x80 {
-        return b.is_ascii_alphabetic().then_some(1);
-    }
-    let c = text.get(i..)?.chars().next()?;
-    c.is_alphabetic().then(|| c.len_utf8())
-}
-
-/// Splits `text` into words: letters, with inner hyphens and apostrophes ("Anne-Marie",
-/// "O'Brien"). Each word's key is written to `keys`, which the tokens borrow. Linear time.
-fn tokenize<'a>(text: &'a str, keys: &'a mut String) -> Vec<Tok<'a>> {
+/// The words of `text` ([`Ctx::name_words`]: letters, with inner hyphens and apostrophes,
+/// "Anne-Marie", "O'Brien") with their keys and flags. Each word's key is written to
+/// `keys`, which the tokens borrow. Linear time.
+fn tokenize<'a>(text: &'a str, cx: &Ctx<'_>, keys: &'a mut String) -> Vec<Tok<'a>> {
     let bytes = text.as_bytes();
-    let mut spans: Vec<(usize, usize, usize, usize)> = Vec::with_capacity(text.len() / 6 + 1);
     keys.clear();
-    let mut i = 0;
-    while i < bytes.len() {
-        let Some(len) = letter_at(text, i) else {
-            // Skip one character.
-            i += text
-                .get(i..)
-                .and_then(|r| r.chars().next())
-                .map_or(1, char::len_utf8);
-            continue;
-        };
-        let start = i;
-        i += len;
-        loop {
-            if let Some(len) = letter_at(text, i) {
-                i += len;
-                continue;
-            }
-            // A hyphen or apostrophe joins only when a letter follows.
-            let joiner = match bytes.get(i) {
-                Some(b'-' | b'\'') => 1,
-                Some(0xE2) if text.get(i..).is_some_and(|r| r.starts_with('\u{2019}')) => 3,
-                _ => 0,
-            };
-            if joiner > 0 && letter_at(text, i + joiner).is_some() {
-                i += joiner;
-                continue;
-            }
-            break;
-        }
-        let word = text.get(start..i).unwrap_or_default();
-        if word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
-            spans.push((start, i, usize::MAX, 0));
+    let mut spans: Vec<(NameWord, usize, usize)> = Vec::with_capacity(text.len() / 6 + 1);
+    for w in cx.name_words() {
+        if w.plain {
+            spans.push((w, usize::MAX, 0));
         } else {
             let k0 = keys.len();
-            key_into(word, keys);
-            spans.push((start, i, k0, keys.len()));
+            key_into(text.get(w.start..w.end).unwrap_or_default(), keys);
+            let k1 = keys.len();
+            spans.push((w, k0, k1));
         }
     }
     let keys: &'a String = keys;
     let small = small_lexicon();
     spans
         .into_iter()
-        .map(|(start, end, k0, k1)| {
-            let text_w = text.get(start..end).unwrap_or_default();
+        .map(|(w, k0, k1)| {
+            let text_w = text.get(w.start..w.end).unwrap_or_default();
             let lazy = k0 == usize::MAX;
             let key = if lazy {
                 text_w
             } else {
                 keys.get(k0..k1).unwrap_or_default()
             };
-            let first = text_w.chars().next();
             Tok {
-                start,
-                end,
+                start: w.start,
+                end: w.end,
                 text: text_w,
                 key,
                 flags: if lazy { small.get(key) } else { classify(key) },
                 lazy,
-                cap: first.is_some_and(|c| {
-                    if c.is_ascii() {
-                        c.is_ascii_uppercase()
-                    } else {
-                        c.is_uppercase()
-                    }
-                }),
-                initial: first.is_some_and(|c| c.len_utf8() == text_w.len())
-                    && bytes.get(end) == Some(&b'.'),
+                cap: w.cap,
+                initial: text_w.chars().nth(1).is_none() && bytes.get(w.end) == Some(&b'.'),
             }
         })
         .collect()
@@ -574,7 +530,8 @@ impl PatientName {
         let mut parts: Vec<Part> = Vec::new();
         let mut initials = Vec::new();
         let mut keys = String::new();
-        for tok in tokenize(&n.text, &mut keys) {
+        let cx = Ctx::new(&n.text);
+        for tok in tokenize(&n.text, &cx, &mut keys) {
             if let Some(c) = tok.text.chars().next() {
                 initials.push(crate::case::upper_char(c));
             }
@@ -763,8 +720,14 @@ fn tok_end(text: &str, t: &Tok<'_>) -> usize {
 /// all the initials or the first and last ("K.A.N.", "K.N.") — undotted initials ("KAN")
 /// are not matched: too many ordinary words look like that.
 pub fn find_names(text: &str, patient: Option<&PatientName>) -> Vec<NameHit> {
+    find_names_in(&Ctx::new(text), patient)
+}
+
+/// [`find_names`] on a text already split into tokens (shared with [`super::detect`]).
+pub(crate) fn find_names_in(cx: &Ctx<'_>, patient: Option<&PatientName>) -> Vec<NameHit> {
+    let text = cx.text();
     let mut keys = String::new();
-    let toks = tokenize(text, &mut keys);
+    let toks = tokenize(text, cx, &mut keys);
     let mut hits = Vec::new();
     if let Some(p) = patient.filter(|p| !p.is_empty()) {
         patient_hits(text, &toks, p, &mut hits);
@@ -932,9 +895,16 @@ mod tests {
     #[test]
     fn tokenizer_joins_hyphens_and_marks_initials() {
         let mut keys = String::new();
-        let toks = tokenize("K. Anne-Marie - O'Brien-", &mut keys);
+        let text = "K. Anne-Marie - O'Brien- anne-marie o'brien";
+        let cx = Ctx::new(text);
+        let toks = tokenize(text, &cx, &mut keys);
         let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
-        assert_eq!(words, ["K", "Anne-Marie", "O'Brien"]);
+        assert_eq!(
+            words,
+            ["K", "Anne-Marie", "O'Brien", "anne-marie", "o'brien"]
+        );
         assert!(toks[0].initial && !toks[1].initial);
+        let lazy: Vec<bool> = toks.iter().map(|t| t.lazy).collect();
+        assert_eq!(lazy, [false, false, false, true, false]);
     }
 }

@@ -1,0 +1,173 @@
+//! Scans long text many times, for profiling (`perf record`, `valgrind --tool=callgrind`:
+//! instruction counts are repeatable where timings on a shared machine are not):
+//!
+//! - `cargo run --release --example scan_profile -- [prose|corpus] [MB] [rounds]`: MB/s of
+//!   `scan_text` on clinical prose (one planted identifier in 30 sentences) or on the whole
+//!   corpus (an identifier or a look-alike in every sentence); with `STAGES=1` in the
+//!   environment, the time of each stage instead.
+//! - `… -- dump`: every finding of 150 texts of mutated corpus sentences, one a line. Two
+//!   builds that print the same lines scan the same (a change meant only for speed).
+use skjemavakt::privacy::{scan_text, Identity};
+use std::time::Instant;
+
+const PLANTED: &str = include_str!("../tests/corpus/planted.txt");
+const LOOKALIKES: &str = include_str!("../tests/corpus/lookalikes.txt");
+
+fn lines<'a>(it: impl Iterator<Item = &'a str>) -> Vec<String> {
+    it.filter(|l| !l.trim().is_empty() && !l.starts_with('#') && !l.starts_with('@'))
+        .map(|l| {
+            let l = l.trim_start_matches('!');
+            let l = match l.strip_prefix('[').and_then(|r| r.split_once("] ")) {
+                Some((_, body)) => body,
+                None => l,
+            };
+            let mut out = String::new();
+            let mut rest = l;
+            while let Some(open) = rest.find('⟦') {
+                out.push_str(&rest[..open]);
+                let after = &rest[open + '⟦'.len_utf8()..];
+                rest = after.split_once(':').map_or(after, |(_, v)| v);
+            }
+            out.push_str(rest);
+            out.replace('⟧', "")
+        })
+        .collect()
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let which = args.get(1).map_or("prose", String::as_str);
+    let mb: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(4);
+    let rounds: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(5);
+    let all = lines(PLANTED.lines().chain(LOOKALIKES.lines()));
+    let kinds = [
+        "[clinical]",
+        "[ordinary_word]",
+        "[lab]",
+        "[dose]",
+        "[event_date]",
+        "[clinician_role]",
+    ];
+    let prose = lines(
+        LOOKALIKES
+            .lines()
+            .filter(|l| kinds.iter().any(|k| l.starts_with(k))),
+    );
+    let (s, planted, every) = if which == "prose" {
+        (&prose, &all, 30)
+    } else {
+        (&all, &all, 0)
+    };
+    let mut text = String::new();
+    let mut i = 0usize;
+    while text.len() < mb << 20 {
+        let k = i.wrapping_mul(7919);
+        let from = if every > 0 && i % every == every - 1 {
+            &planted[k % planted.len()]
+        } else {
+            &s[k % s.len()]
+        };
+        text.push_str(from);
+        text.push(if i % 6 == 5 { '\n' } else { ' ' });
+        i += 1;
+    }
+    if which == "dump" {
+        dump(&all);
+        return;
+    }
+    if std::env::var("STAGES").is_ok() {
+        for _ in 0..rounds {
+            stages(&text);
+        }
+        return;
+    }
+    let id = Identity::new(Some("Kari Nordmann"), Some("14037410021"));
+    let mut n = 0;
+    let t0 = Instant::now();
+    for _ in 0..rounds {
+        n += scan_text(std::hint::black_box(&text), &id).len();
+    }
+    let dt = t0.elapsed().as_secs_f64();
+    println!(
+        "{which}: {:.1} MB/s, {n} findings",
+        (text.len() * rounds) as f64 / dt / 1e6
+    );
+}
+
+#[allow(dead_code)]
+pub fn stages(text: &str) {
+    use skjemavakt::privacy::{detect, names, normalize};
+    let t = Instant::now();
+    let n = normalize::normalize(text);
+    let a = t.elapsed();
+    let facts = detect::PatientFacts::default();
+    let all = detect::Detectors {
+        all: true,
+        literature_only: false,
+    };
+    let t = Instant::now();
+    let h = detect::detect(&n.text, all, &facts).len();
+    let b = t.elapsed();
+    let p = names::PatientName::new("Kari Nordmann");
+    let t = Instant::now();
+    let h2 = names::find_names(&n.text, Some(&p)).len();
+    let c = t.elapsed();
+    let mb = text.len() as f64 / 1e6;
+    println!(
+        "normalize {:.1} ms/MB, detect {:.1} ms/MB ({h}), names {:.1} ms/MB ({h2})",
+        a.as_secs_f64() * 1e3 / mb,
+        b.as_secs_f64() * 1e3 / mb,
+        c.as_secs_f64() * 1e3 / mb
+    );
+}
+
+/// Prints every finding of many texts (the corpus, and mutated corpus sentences): compare
+/// the output of two builds to see that a change to the scanner keeps its results.
+fn dump(sentences: &[String]) {
+    use std::fmt::Write;
+    let id = Identity::new(Some("Kari Nordmann"), Some("14037410021"));
+    let none = Identity::none();
+    let alphabet: Vec<char> = "0123456789 -./:@()[],\n\tKkNnAaÆæØøÅåéStgvaeFf+"
+        .chars()
+        .collect();
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut rnd = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let mut out = String::new();
+    for round in 0..150 {
+        let mut text = String::new();
+        for _ in 0..200 {
+            let s = &sentences[rnd(sentences.len())];
+            let mut chars: Vec<char> = s.chars().collect();
+            if round > 0 {
+                for _ in 0..rnd(6) {
+                    let at = rnd(chars.len() + 1);
+                    match rnd(3) {
+                        0 => chars.insert(at, alphabet[rnd(alphabet.len())]),
+                        1 if at < chars.len() => {
+                            chars.remove(at);
+                        }
+                        _ if at < chars.len() => chars[at] = alphabet[rnd(alphabet.len())],
+                        _ => {}
+                    }
+                }
+            }
+            text.extend(chars);
+            text.push(if rnd(5) == 0 { '\n' } else { ' ' });
+        }
+        for (who, ident) in [("id", &id), ("none", &none)] {
+            for f in scan_text(&text, ident) {
+                let _ = writeln!(
+                    out,
+                    "{round} {who} {:?} {}..{} {:.2}",
+                    f.kind, f.span.start, f.span.end, f.confidence
+                );
+            }
+        }
+    }
+    print!("{out}");
+}
