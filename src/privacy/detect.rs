@@ -301,7 +301,7 @@ fn tokenize(text: &str, mut each: impl FnMut(usize, &mut Tok, Option<u8>)) -> Ve
             C_LETTER => {
                 let (end, s) = word_end(text, bytes, i + 1);
                 i = end;
-                seen = Some(s | u8::from(b < b'a') * W_UPPER);
+                seen = Some(s | (u8::from(b < b'a') * W_UPPER));
                 T::Word
             }
             C_DIGIT => {
