@@ -33,8 +33,10 @@
 //! assert_eq!(kinds, [Kind::NationalId, Kind::Account, Kind::Email]);
 //! ```
 
+use super::pool;
 use crate::ident;
 use chrono::NaiveDate;
+use std::cell::Cell;
 
 /// What kind of identifier a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -156,16 +158,38 @@ enum T {
     Punct(char),
 }
 
+/// One token: 16 bytes, so that a long text's tokens stay small in the cache. A token ends
+/// where the next one starts ([`Ctx::end`]).
 #[derive(Clone, Copy, Debug)]
 struct Tok {
-    t: T,
     start: usize,
-    end: usize,
     /// What the lexicon knows of a word ([`lexicon`]), plus [`F_CAP`], [`F_STREETY`] and
     /// [`F_PLAIN`].
     flags: u32,
-    /// A word's lower case in [`Ctx::lower_buf`], or [`NOT_LOWERED`].
-    low: (u32, u32),
+    /// The token's [`T`] ([`Tok::tag_of`]).
+    tag: u32,
+}
+
+impl Tok {
+    /// 0–3 for a word, digits, space, line break; a punctuation character's code point + 4.
+    fn tag_of(t: T) -> u32 {
+        match t {
+            T::Word => 0,
+            T::Digits => 1,
+            T::Space => 2,
+            T::Newline => 3,
+            T::Punct(c) => u32::from(c) + 4,
+        }
+    }
+    fn t(&self) -> T {
+        match self.tag {
+            0 => T::Word,
+            1 => T::Digits,
+            2 => T::Space,
+            3 => T::Newline,
+            p => T::Punct(char::from_u32(p - 4).unwrap_or('\u{FFFD}')),
+        }
+    }
 }
 
 /// A word for [`super::names`] ([`Ctx::name_words`]).
@@ -289,9 +313,15 @@ fn run_end(bytes: &[u8], mut i: usize, c: u8) -> usize {
 }
 
 /// Splits `text` into tokens and calls `each` on every token as it is pushed (its index,
-/// and for a word what [`word_end`] saw). One pass over the bytes, a table lookup per byte.
-fn tokenize(text: &str, mut each: impl FnMut(usize, &mut Tok, Option<u8>)) -> Vec<Tok> {
-    let mut toks = Vec::with_capacity(text.len() / 3 + 1);
+/// end, and for a word what [`word_end`] saw). One pass over the bytes, a table lookup per
+/// byte.
+fn tokenize(
+    text: &str,
+    mut toks: Vec<Tok>,
+    mut each: impl FnMut(usize, &mut Tok, T, usize, Option<u8>),
+) -> Vec<Tok> {
+    // Prose has a token every 2–3 bytes: room for one every 2 saves copying the vector.
+    toks.reserve(text.len() / 2 + 1);
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
@@ -338,13 +368,11 @@ fn tokenize(text: &str, mut each: impl FnMut(usize, &mut Tok, Option<u8>)) -> Ve
             }
         };
         let mut tok = Tok {
-            t,
             start,
-            end: i,
             flags: 0,
-            low: NOT_LOWERED,
+            tag: Tok::tag_of(t),
         };
-        each(toks.len(), &mut tok, seen);
+        each(toks.len(), &mut tok, t, i, seen);
         toks.push(tok);
     }
     toks
@@ -378,8 +406,13 @@ fn lexicon() -> &'static super::lexicon::WordFlags<u32> {
 pub(crate) struct Ctx<'a> {
     text: &'a str,
     toks: Vec<Tok>,
-    /// Lower-cased words that are not lower case already, concatenated: one allocation.
-    lower_buf: String,
+    /// The text with every word in lower case, byte for byte where `text` is (a word whose
+    /// lower case is longer or shorter is in `odd` instead).
+    lower: String,
+    /// Words whose lower case has another length in bytes (İ, ẞ): token index and range in
+    /// `odd_buf`.
+    odd: Vec<(usize, usize, usize)>,
+    odd_buf: String,
     /// Indices of the tokens where a detector can start: digit runs, words on a list,
     /// street names, at signs and brackets, two capitals (IBAN), hyphenated compounds.
     /// Detectors walk this list instead of every token: in ordinary prose most tokens are
@@ -387,56 +420,76 @@ pub(crate) struct Ctx<'a> {
     interesting: Vec<usize>,
 }
 
-/// [`Tok::low`] of a token that is not a word, or a word already in lower case.
-const NOT_LOWERED: (u32, u32) = (u32::MAX, u32::MAX);
+thread_local! {
+    static TOKS: Cell<Vec<Tok>> = const { Cell::new(Vec::new()) };
+    static LOWER: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
+    static INTERESTING: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
+}
+
+/// The buffers go back to the pool for the next scan ([`pool`]).
+impl Drop for Ctx<'_> {
+    fn drop(&mut self) {
+        pool::give(&TOKS, std::mem::take(&mut self.toks));
+        pool::give(&LOWER, std::mem::take(&mut self.lower).into_bytes());
+        pool::give(&INTERESTING, std::mem::take(&mut self.interesting));
+    }
+}
 
 impl<'a> Ctx<'a> {
     pub(crate) fn new(text: &'a str) -> Ctx<'a> {
         let bytes = text.as_bytes();
-        let mut lower_buf = String::new();
-        let mut interesting = Vec::with_capacity(text.len() / 32 + 1);
+        // ASCII letters lower-cased in one pass; other letters word by word below.
+        let mut lower = pool::take(&LOWER);
+        lower.extend_from_slice(bytes);
+        lower.make_ascii_lowercase();
+        let mut lower = String::from_utf8(lower).unwrap_or_else(|_| text.to_ascii_lowercase());
+        let mut odd = Vec::new();
+        let mut odd_buf = String::new();
+        let mut scratch = String::new();
+        let mut interesting = pool::take(&INTERESTING);
         let lex = lexicon();
-        let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
-        let toks = tokenize(text, |n, t, seen| {
+        let toks = tokenize(text, pool::take(&TOKS), |n, tok, t, end, seen| {
             let Some(seen) = seen else {
-                if matches!(t.t, T::Digits | T::Punct('@' | '(' | '[')) {
+                if matches!(t, T::Digits | T::Punct('@' | '(' | '[')) {
                     interesting.push(n);
                 }
                 return;
             };
-            let w = text.get(t.start..t.end).unwrap_or("");
+            let start = tok.start;
+            let w = text.get(start..end).unwrap_or("");
             let mut flags = 0;
             let low = if seen == 0 {
                 // Lower-case ASCII: the word is its own lower case.
-                t.flags |= F_PLAIN;
+                tok.flags |= F_PLAIN;
                 w
-            } else {
-                let from = lower_buf.len();
-                if seen & W_HIGH == 0 {
-                    lower_buf.push_str(w);
-                    if let Some(tail) = lower_buf.get_mut(from..) {
-                        tail.make_ascii_lowercase();
-                    }
-                    if bytes.get(t.start).is_some_and(u8::is_ascii_uppercase) {
-                        flags |= F_CAP;
-                    }
-                } else {
-                    lower_buf.extend(w.chars().map(crate::case::lower_char));
-                    if w.chars().next().is_some_and(char::is_uppercase) {
-                        flags |= F_CAP;
-                    }
+            } else if seen & W_HIGH == 0 {
+                if bytes.get(start).is_some_and(u8::is_ascii_uppercase) {
+                    flags |= F_CAP;
                 }
-                t.low = (at(from), at(lower_buf.len()));
-                lower_buf.get(from..).unwrap_or("")
+                lower.get(start..end).unwrap_or("")
+            } else {
+                if w.chars().next().is_some_and(char::is_uppercase) {
+                    flags |= F_CAP;
+                }
+                scratch.clear();
+                scratch.extend(w.chars().map(crate::case::lower_char));
+                if scratch.len() != w.len() {
+                    let from = odd_buf.len();
+                    odd_buf.push_str(&scratch);
+                    odd.push((n, from, odd_buf.len()));
+                } else if lower.get(start..end) != Some(scratch.as_str()) {
+                    lower.replace_range(start..end, &scratch);
+                }
+                scratch.as_str()
             };
             flags |= lex.get(low);
-            if flags & F_CAP != 0 && street_suffix(low, bytes.get(t.end) == Some(&b'.')) {
+            if flags & F_CAP != 0 && street_suffix(low, bytes.get(end) == Some(&b'.')) {
                 flags |= F_STREETY;
             }
             let yes = flags & !F_CAP != 0
                 || (w.len() == 2 && w.bytes().all(|b| b.is_ascii_uppercase()))
-                || (bytes.get(t.end) == Some(&b'-') && letter_at(text, bytes, t.end + 1).is_some());
-            t.flags |= flags;
+                || (bytes.get(end) == Some(&b'-') && letter_at(text, bytes, end + 1).is_some());
+            tok.flags |= flags;
             if yes {
                 interesting.push(n);
             }
@@ -444,7 +497,9 @@ impl<'a> Ctx<'a> {
         Ctx {
             text,
             toks,
-            lower_buf,
+            lower,
+            odd,
+            odd_buf,
             interesting,
         }
     }
@@ -460,14 +515,14 @@ impl<'a> Ctx<'a> {
             }
             let first = self.tok(i)?;
             let mut plain = first.flags & F_PLAIN != 0;
-            let mut end = first.end;
+            let mut end = self.end(i);
             i += 1;
-            while let Some(T::Punct(c @ ('-' | '\'' | '\u{2019}'))) = self.tok(i).map(|t| t.t) {
-                let Some(next) = self.tok(i + 1).filter(|t| t.t == T::Word) else {
+            while let Some(T::Punct(c @ ('-' | '\'' | '\u{2019}'))) = self.t(i) {
+                let Some(next) = self.tok(i + 1).filter(|t| t.t() == T::Word) else {
                     break;
                 };
                 plain &= c == '-' && next.flags & F_PLAIN != 0;
-                end = next.end;
+                end = self.end(i + 1);
                 i += 2;
             }
             Some(NameWord {
@@ -485,24 +540,24 @@ impl<'a> Ctx<'a> {
     fn tok(&self, i: usize) -> Option<&Tok> {
         self.toks.get(i)
     }
-    fn s(&self, i: usize) -> &'a str {
-        self.toks
-            .get(i)
-            .and_then(|t| self.text.get(t.start..t.end))
-            .unwrap_or("")
+    fn t(&self, i: usize) -> Option<T> {
+        self.toks.get(i).map(Tok::t)
     }
+    fn s(&self, i: usize) -> &'a str {
+        self.text.get(self.start(i)..self.end(i)).unwrap_or("")
+    }
+    /// A word's lower case (other tokens as they are).
     fn low(&self, i: usize) -> &str {
-        match self.tok(i) {
-            Some(t) if t.low != NOT_LOWERED => self
-                .lower_buf
-                .get(t.low.0 as usize..t.low.1 as usize)
-                .unwrap_or(""),
-            Some(t) => self.text.get(t.start..t.end).unwrap_or(""),
-            None => "",
+        if !self.odd.is_empty() {
+            if let Ok(k) = self.odd.binary_search_by_key(&i, |o| o.0) {
+                let (_, a, b) = self.odd.get(k).copied().unwrap_or_default();
+                return self.odd_buf.get(a..b).unwrap_or("");
+            }
         }
+        self.lower.get(self.start(i)..self.end(i)).unwrap_or("")
     }
     fn is(&self, i: usize, t: T) -> bool {
-        self.tok(i).is_some_and(|x| x.t == t)
+        self.tok(i).is_some_and(|x| x.tag == Tok::tag_of(t))
     }
     fn is_word(&self, i: usize) -> bool {
         self.is(i, T::Word)
@@ -511,7 +566,7 @@ impl<'a> Ctx<'a> {
         self.is(i, T::Digits)
     }
     fn len(&self, i: usize) -> usize {
-        self.tok(i).map_or(0, |t| t.end - t.start)
+        self.end(i) - self.start(i)
     }
     fn capitalised(&self, i: usize) -> bool {
         self.has(i, F_CAP)
@@ -544,8 +599,9 @@ impl<'a> Ctx<'a> {
     fn start(&self, i: usize) -> usize {
         self.tok(i).map_or(self.text.len(), |t| t.start)
     }
+    /// Where token `i` ends: where the next one starts.
     fn end(&self, i: usize) -> usize {
-        self.tok(i).map_or(self.text.len(), |t| t.end)
+        self.tok(i + 1).map_or(self.text.len(), |t| t.start)
     }
 }
 
@@ -798,7 +854,7 @@ fn allowed_spans(cx: &Ctx, cands: &[usize], next: &mut usize, out: &mut Vec<Allo
             && cx.is(i + 3, T::Punct('/'));
         if is_url || is_doi || low == "doi" && cx.is(i + 1, T::Punct(':')) {
             let mut j = i;
-            while j < n && !matches!(cx.tok(j).map(|t| t.t), Some(T::Space | T::Newline)) {
+            while j < n && !matches!(cx.t(j), Some(T::Space | T::Newline)) {
                 j += 1;
             }
             out.push(Allowed {
@@ -823,7 +879,7 @@ fn separator_end(cx: &Ctx, i: usize) -> Option<usize> {
     let mut bytes = 0;
     let mut newlines = 0;
     while j < i + 4 {
-        match cx.tok(j).map(|t| t.t) {
+        match cx.t(j) {
             Some(T::Space) => bytes += cx.len(j).min(2),
             Some(T::Newline) => newlines += 1,
             Some(T::Punct('.' | '-' | '/')) => bytes += 1,
@@ -897,17 +953,21 @@ fn digit_chains(
         if i < *next || !cx.is_digits(i) {
             continue;
         }
-        // Collect the chain of digit runs starting here.
-        let mut runs = vec![i];
+        // Collect the chain of digit runs starting here (at most 13: no allocation).
+        let mut runs = [i; 13];
+        let mut len = 1;
         let mut j = i;
         while let Some(next) = separator_end(cx, j + 1) {
-            runs.push(next);
+            if let Some(r) = runs.get_mut(len) {
+                *r = next;
+            }
+            len += 1;
             j = next;
-            if runs.len() > 12 {
+            if len > 12 {
                 break;
             }
         }
-        check_chain(cx, &runs, which, hits);
+        check_chain(cx, runs.get(..len).unwrap_or_default(), which, hits);
         *next = j + 1;
     }
 }
@@ -922,7 +982,7 @@ fn seps_are(cx: &Ctx, runs: &[usize], allowed: &[char]) -> bool {
             [a, b] => (*a, *b),
             _ => return true,
         };
-        (a + 1..b).all(|k| match cx.tok(k).map(|t| t.t) {
+        (a + 1..b).all(|k| match cx.t(k) {
             Some(T::Space) => allowed.contains(&' '),
             Some(T::Newline) => allowed.contains(&'\n'),
             Some(T::Punct(c)) => allowed.contains(&c),
@@ -932,7 +992,6 @@ fn seps_are(cx: &Ctx, runs: &[usize], allowed: &[char]) -> bool {
 }
 
 fn check_chain(cx: &Ctx, runs: &[usize], which: Detectors, hits: &mut Vec<Hit>) {
-    let lens = grouping(cx, runs);
     let before = hits.len();
     // Windows of runs with 11 digits first, then 8: an 8-digit window inside a chain that
     // holds an 11-digit national identity number (or a possible one) is a part of it, not a
@@ -942,7 +1001,7 @@ fn check_chain(cx: &Ctx, runs: &[usize], which: Detectors, hits: &mut Vec<Hit>) 
         for a in 0..runs.len() {
             let mut total = 0;
             for b in a..runs.len() {
-                total += lens.get(b).copied().unwrap_or(0);
+                total += runs.get(b).map_or(0, |&r| cx.len(r));
                 if total > wanted {
                     break;
                 }
@@ -1157,7 +1216,7 @@ fn ibans(cx: &Ctx, cands: &[usize], hits: &mut Vec<Hit>) {
     for &i in cands {
         let Some(tok) = cx.tok(i) else { continue };
         let country = cx.s(i);
-        let starts = tok.t == T::Word
+        let starts = tok.t() == T::Word
             && country.len() == 2
             && country.bytes().all(|b| b.is_ascii_uppercase())
             && cx.is_digits(i + 1)
@@ -1248,10 +1307,7 @@ fn at_sign(cx: &Ctx, i: usize) -> Option<usize> {
 fn glued_to_email(cx: &Ctx, k: usize) -> bool {
     cx.is_word(k)
         || cx.is_digits(k)
-        || matches!(
-            cx.tok(k).map(|t| t.t),
-            Some(T::Punct('_' | '-' | '+' | '%' | '\''))
-        )
+        || matches!(cx.t(k), Some(T::Punct('_' | '-' | '+' | '%' | '\'')))
 }
 
 fn emails(cx: &Ctx, cands: &[usize], hits: &mut Vec<Hit>) {
@@ -1402,12 +1458,12 @@ fn ip_addresses(cx: &Ctx, cands: &[usize], next: &mut usize, hits: &mut Vec<Hit>
             && (0..3).all(|k| cx.is(i + 1 + 2 * k, T::Punct('.')) && octet(i + 2 + 2 * k))
             && !i.checked_sub(1).is_some_and(|p| {
                 matches!(
-                    cx.tok(p).map(|t| t.t),
+                    cx.t(p),
                     Some(T::Punct('.' | '-' | '/')) | Some(T::Digits) | Some(T::Word)
                 )
             })
             && !matches!(
-                cx.tok(i + 7).map(|t| t.t),
+                cx.t(i + 7),
                 Some(T::Punct('-' | '/')) | Some(T::Digits) | Some(T::Word)
             )
             && !(cx.is(i + 7, T::Punct('.')) && cx.is_digits(i + 8));
@@ -1456,7 +1512,7 @@ fn parse_date_at(cx: &Ctx, i: usize) -> Option<(u32, u32, Option<i32>, usize)> {
         return None;
     }
     let num = |k: usize| cx.s(k).parse::<u32>().ok();
-    let sep = |k: usize| matches!(cx.tok(k).map(|t| t.t), Some(T::Punct('.' | '/' | '-')));
+    let sep = |k: usize| matches!(cx.t(k), Some(T::Punct('.' | '/' | '-')));
     let len = cx.len(i);
     // yyyy-mm-dd
     if len == 4 && sep(i + 1) && cx.is_digits(i + 2) && sep(i + 3) && cx.is_digits(i + 4) {
@@ -1559,7 +1615,7 @@ fn birth_dates(cx: &Ctx, cands: &[usize], patient: &PatientFacts, hits: &mut Vec
             let mut steps = 0;
             while k < n && steps < 8 {
                 let skip = matches!(
-                    cx.tok(k).map(|t| t.t),
+                    cx.t(k),
                     Some(T::Space | T::Punct('.' | ':' | ',' | '(' | '/'))
                 ) || matches!(
                     cx.low(k),
@@ -1677,19 +1733,31 @@ fn street_word(cx: &Ctx, i: usize) -> bool {
 }
 
 /// For [`Ctx::new`]: a capitalised word (`low`: its lower case) that ends like a street name
-/// (`dot`: a '.' follows it, for the abbreviated endings). One hash lookup per suffix length
-/// instead of a comparison per suffix.
+/// (`dot`: a '.' follows it, for the abbreviated endings). The word's last two bytes tell
+/// which suffix lengths can end it (most words: none); one hash lookup per such length.
 fn street_suffix(low: &str, dot: bool) -> bool {
-    static SET: std::sync::OnceLock<(rustc_hash::FxHashSet<&'static str>, Vec<usize>)> =
-        std::sync::OnceLock::new();
-    let (set, lens) = SET.get_or_init(|| {
+    type Endings = (
+        rustc_hash::FxHashSet<&'static str>,
+        rustc_hash::FxHashMap<[u8; 2], u32>,
+    );
+    static SET: std::sync::OnceLock<Endings> = std::sync::OnceLock::new();
+    let (set, endings) = SET.get_or_init(|| {
         let set: rustc_hash::FxHashSet<&str> = STREET_SUFFIXES.iter().copied().collect();
-        let lens: Vec<usize> = (1..=16)
-            .filter(|&l| set.iter().any(|s| s.len() == l))
-            .collect();
-        (set, lens)
+        let mut endings = rustc_hash::FxHashMap::default();
+        for s in STREET_SUFFIXES {
+            if let [.., y, z] = s.as_bytes() {
+                *endings.entry([*y, *z]).or_insert(0u32) |= 1u32 << s.len().min(31);
+            }
+        }
+        (set, endings)
     });
-    lens.iter().any(|&l| {
+    let Some(&lens) = (match low.as_bytes() {
+        [.., y, z] => endings.get(&[*y, *z]),
+        _ => None,
+    }) else {
+        return false;
+    };
+    (2..32).filter(|l| lens & (1 << l) != 0).any(|l| {
         low.len() > l + 2
             && low
                 .get(low.len() - l..)
@@ -1844,7 +1912,7 @@ fn addresses(cx: &Ctx, cands: &[usize], hits: &mut Vec<Hit>) {
         {
             let value = cx.s(i).parse::<u32>().unwrap_or(0);
             let yearish = (1900..=2099).contains(&value);
-            let prev = i.checked_sub(1).map(|p| cx.tok(p).map(|t| t.t));
+            let prev = i.checked_sub(1).map(|p| cx.t(p));
             let glued = matches!(
                 prev,
                 Some(Some(T::Word | T::Digits | T::Punct('.' | '-' | '/' | ':')))
@@ -1986,6 +2054,7 @@ fn record_cue(w: &str) -> bool {
 
 fn record_numbers(cx: &Ctx, cands: &[usize], hits: &mut Vec<Hit>) {
     let n = cx.toks.len();
+    let mut joined = String::new();
     for &i in cands {
         let mut cue = cx.has(i, F_RECORD);
         if !cue && !cx.is(i + 1, T::Punct('-')) {
@@ -1994,7 +2063,9 @@ fn record_numbers(cx: &Ctx, cands: &[usize], hits: &mut Vec<Hit>) {
         let mut k = i + 1;
         // «pasient-id», «journal-nr», «d-nummer», «EPJ-nummer»: the joined form first.
         if cx.is(i + 1, T::Punct('-')) && cx.is_word(i + 2) {
-            let joined = format!("{}{}", cx.low(i), cx.low(i + 2));
+            joined.clear();
+            joined.push_str(cx.low(i));
+            joined.push_str(cx.low(i + 2));
             if record_cue(&joined)
                 || matches!(joined.as_str(), "pasientid" | "journalnr" | "dnummer")
                 || (cue && matches!(cx.low(i + 2), "nr" | "nummer" | "id" | "no"))
@@ -2009,10 +2080,8 @@ fn record_numbers(cx: &Ctx, cands: &[usize], hits: &mut Vec<Hit>) {
         // Skip «nr», «.», «:», spaces, «er».
         let mut steps = 0;
         while k < n && steps < 6 {
-            let skip = matches!(
-                cx.tok(k).map(|t| t.t),
-                Some(T::Space | T::Punct('.' | ':' | '#'))
-            ) || matches!(cx.low(k), "nr" | "er" | "no" | "number" | "nummer");
+            let skip = matches!(cx.t(k), Some(T::Space | T::Punct('.' | ':' | '#')))
+                || matches!(cx.low(k), "nr" | "er" | "no" | "number" | "nummer");
             if !skip {
                 break;
             }

@@ -30,6 +30,7 @@ pub mod gate;
 mod lexicon;
 pub mod names;
 pub mod normalize;
+mod pool;
 pub mod seal;
 
 use crate::diagnostic::{Diagnostic, Document, Pointer, Rule, Severity, Source, Span, Texts};

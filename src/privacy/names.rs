@@ -29,6 +29,8 @@ use std::sync::OnceLock;
 
 use super::detect::{Ctx, NameWord};
 use super::normalize::normalize;
+use super::pool;
+use std::cell::Cell;
 
 /// Common Norwegian women's first names (SSB name statistics as the reference), one a line.
 const WOMEN: &str = include_str!("names/women.txt");
@@ -158,11 +160,15 @@ fn key(word: &str) -> String {
 /// [`key`], appended to `out` (no allocation once `out` has grown).
 fn key_into(word: &str, out: &mut String) {
     if word.is_ascii() {
-        out.extend(
-            word.bytes()
-                .filter(|&b| b != b'\'')
-                .map(|b| char::from(b.to_ascii_lowercase())),
-        );
+        let from = out.len();
+        if word.contains('\'') {
+            out.extend(word.chars().filter(|&c| c != '\''));
+        } else {
+            out.push_str(word);
+        }
+        if let Some(tail) = out.get_mut(from..) {
+            tail.make_ascii_lowercase();
+        }
         return;
     }
     for c in word.chars() {
@@ -358,11 +364,12 @@ struct Tok<'a> {
     text: &'a str,
     /// Its lookup key ([`key`]).
     key: &'a str,
-    /// What the lexicon knows of the key ([`classify`]); for a plain lower-case word only
-    /// the cue, title and organisation flags (the rest is looked up when asked for).
+    /// What the lexicon knows of the key ([`classify`]); for a word that does not start
+    /// with a capital only the cue, title and organisation flags (the rest is looked up
+    /// when asked for).
     flags: u8,
-    /// A plain lower-case ASCII word: its key is its text, and [`Tok::is`] classifies it on
-    /// demand — most words of a text are never hashed.
+    /// Does not start with a capital: [`Tok::is`] looks its name lists up on demand — most
+    /// words of a text never are.
     lazy: bool,
     /// Starts with an upper-case letter.
     cap: bool,
@@ -383,46 +390,55 @@ impl Tok<'_> {
 }
 
 /// The words of `text` ([`Ctx::name_words`]: letters, with inner hyphens and apostrophes,
-/// "Anne-Marie", "O'Brien") with their keys and flags. Each word's key is written to
-/// `keys`, which the tokens borrow. Linear time.
+/// "Anne-Marie", "O'Brien") with their keys and flags. The keys of words that are not plain
+/// lower-case ASCII are written to `keys` first, which the tokens then borrow. Linear time.
 fn tokenize<'a>(text: &'a str, cx: &Ctx<'_>, keys: &'a mut String) -> Vec<Tok<'a>> {
     let bytes = text.as_bytes();
     keys.clear();
-    let mut spans: Vec<(NameWord, usize, usize)> = Vec::with_capacity(text.len() / 6 + 1);
+    let mut words = pool::take(&WORDS);
     for w in cx.name_words() {
-        if w.plain {
-            spans.push((w, usize::MAX, 0));
-        } else {
-            let k0 = keys.len();
+        if !w.plain {
             key_into(text.get(w.start..w.end).unwrap_or_default(), keys);
-            let k1 = keys.len();
-            spans.push((w, k0, k1));
+            // A key never holds a NUL (words are letters): it ends each key.
+            keys.push('\0');
         }
+        words.push(w);
     }
     let keys: &'a String = keys;
     let small = small_lexicon();
-    spans
-        .into_iter()
-        .map(|(w, k0, k1)| {
-            let text_w = text.get(w.start..w.end).unwrap_or_default();
-            let lazy = k0 == usize::MAX;
-            let key = if lazy {
-                text_w
-            } else {
-                keys.get(k0..k1).unwrap_or_default()
-            };
-            Tok {
-                start: w.start,
-                end: w.end,
-                text: text_w,
-                key,
-                flags: if lazy { small.get(key) } else { classify(key) },
-                lazy,
-                cap: w.cap,
-                initial: text_w.chars().nth(1).is_none() && bytes.get(w.end) == Some(&b'.'),
-            }
-        })
-        .collect()
+    let mut rest = keys.as_str();
+    let mut toks: Vec<Tok<'a>> = pool::recycle(pool::take(&TOKS));
+    toks.reserve(words.len());
+    for w in &words {
+        let text_w = text.get(w.start..w.end).unwrap_or_default();
+        let key = if w.plain {
+            text_w
+        } else {
+            let (k, r) = rest.split_once('\0').unwrap_or((rest, ""));
+            rest = r;
+            k
+        };
+        toks.push(Tok {
+            start: w.start,
+            end: w.end,
+            text: text_w,
+            key,
+            flags: if w.cap { classify(key) } else { small.get(key) },
+            lazy: !w.cap,
+            cap: w.cap,
+            initial: text_w.chars().nth(1).is_none() && bytes.get(w.end) == Some(&b'.'),
+        });
+    }
+    pool::give(&WORDS, words);
+    toks
+}
+
+thread_local! {
+    /// The word list of the last scan, kept for the next ([`pool`]).
+    static TOKS: Cell<Vec<Tok<'static>>> = const { Cell::new(Vec::new()) };
+    static KEYS: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
+    static MATCHED: Cell<Vec<Option<f32>>> = const { Cell::new(Vec::new()) };
+    static WORDS: Cell<Vec<NameWord>> = const { Cell::new(Vec::new()) };
 }
 
 /// The text between two tokens.
@@ -504,6 +520,9 @@ pub struct PatientName {
     parts: Vec<Part>,
     /// Upper-case initials of the space-separated words, in order.
     initials: Vec<char>,
+    /// The first bytes of the parts' keys, a bit each: most words of a text start with
+    /// another and are not compared.
+    first_bytes: [u64; 4],
 }
 
 #[derive(Clone)]
@@ -547,7 +566,17 @@ impl PatientName {
                 tok.text.split('-').for_each(&mut add);
             }
         }
-        PatientName { parts, initials }
+        let mut first_bytes = [0u64; 4];
+        for b in parts.iter().filter_map(|p| p.key.bytes().next()) {
+            if let Some(w) = first_bytes.get_mut(usize::from(b >> 6)) {
+                *w |= 1 << (b & 63);
+            }
+        }
+        PatientName {
+            parts,
+            initials,
+            first_bytes,
+        }
     }
 
     /// `true` when no usable part was found (empty or one-letter name).
@@ -557,6 +586,15 @@ impl PatientName {
 
     /// Matches a word's key against the parts: `Some(weak)` on a match.
     fn match_key(&self, k: &str) -> Option<bool> {
+        let b = *k.as_bytes().first()?;
+        let w = self
+            .first_bytes
+            .get(usize::from(b >> 6))
+            .copied()
+            .unwrap_or(0);
+        if w & (1 << (b & 63)) == 0 {
+            return None;
+        }
         let base = k.strip_suffix('s');
         self.parts
             .iter()
@@ -582,14 +620,12 @@ impl PatientName {
 /// Finds the patient's name parts in the tokens.
 fn patient_hits(text: &str, toks: &[Tok<'_>], p: &PatientName, out: &mut Vec<NameHit>) {
     // Pass 1: strong matches, and weak ones (common words) that are capitalised.
-    let mut matched: Vec<Option<f32>> = toks
-        .iter()
-        .map(|t| match p.match_key(t.key) {
-            Some(false) => Some(0.95),
-            Some(true) if t.cap => Some(0.85),
-            _ => None,
-        })
-        .collect();
+    let mut matched = pool::take(&MATCHED);
+    matched.extend(toks.iter().map(|t| match p.match_key(t.key) {
+        Some(false) => Some(0.95),
+        Some(true) if t.cap => Some(0.85),
+        _ => None,
+    }));
     // Pass 2: weak matches next to a strong one; initials ("K.") next to a match.
     for i in 0..toks.len() {
         if matched.get(i).copied().flatten().is_some() {
@@ -674,6 +710,7 @@ fn patient_hits(text: &str, toks: &[Tok<'_>], p: &PatientName, out: &mut Vec<Nam
         });
         k = m;
     }
+    pool::give(&MATCHED, matched);
 }
 
 /// Extends a name that starts at token `i`: following capitalised name-like words joined by
@@ -726,7 +763,7 @@ pub fn find_names(text: &str, patient: Option<&PatientName>) -> Vec<NameHit> {
 /// [`find_names`] on a text already split into tokens (shared with [`super::detect`]).
 pub(crate) fn find_names_in(cx: &Ctx<'_>, patient: Option<&PatientName>) -> Vec<NameHit> {
     let text = cx.text();
-    let mut keys = String::new();
+    let mut keys = String::from_utf8(pool::take(&KEYS)).unwrap_or_default();
     let toks = tokenize(text, cx, &mut keys);
     let mut hits = Vec::new();
     if let Some(p) = patient.filter(|p| !p.is_empty()) {
@@ -827,6 +864,8 @@ pub(crate) fn find_names_in(cx: &Ctx<'_>, patient: Option<&PatientName>) -> Vec<
         }
         i += 1;
     }
+    pool::give(&TOKS, pool::recycle(toks));
+    pool::give(&KEYS, keys.into_bytes());
     merge(hits)
 }
 
@@ -905,6 +944,6 @@ mod tests {
         );
         assert!(toks[0].initial && !toks[1].initial);
         let lazy: Vec<bool> = toks.iter().map(|t| t.lazy).collect();
-        assert_eq!(lazy, [false, false, false, true, false]);
+        assert_eq!(lazy, [false, false, false, true, true]);
     }
 }
