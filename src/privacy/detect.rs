@@ -2286,6 +2286,26 @@ mod tests {
     }
 
     #[test]
+    fn words_whose_lower_case_is_shorter_are_looked_up_in_lower_case() {
+        // ẞ (3 bytes) lower-cases to ß (2), İ (2) to i (1): such a word's lower case is
+        // kept beside the text's; the street ending, the capital and the offsets still hold.
+        for street in ["ẞtorgata", "İnnergata", "Storgata"] {
+            let text = format!("Hun bor i {street} 12B, 5021 Bergen. NPR-ID: 12ab");
+            assert_eq!(
+                kinds(&text).first().map(|x| (x.0, x.1.to_owned())),
+                Some((Kind::Address, format!("{street} 12B, 5021 Bergen"))),
+                "{street}"
+            );
+        }
+        let cx = Ctx::new("ẞTRASSE og İZMIR, Storgt. 5");
+        let lows: Vec<&str> = (0..cx.toks.len())
+            .filter(|&i| cx.is_word(i))
+            .map(|i| cx.low(i))
+            .collect();
+        assert_eq!(lows, ["ßtrasse", "og", "izmir", "storgt"]);
+    }
+
+    #[test]
     fn addresses_and_postcodes() {
         assert_eq!(
             kinds("Hun bor i Storgata 12B, 5021 Bergen.")

@@ -172,6 +172,12 @@ fn key_into(word: &str, out: &mut String) {
         return;
     }
     for c in word.chars() {
+        if c.is_ascii() {
+            if c != '\'' {
+                out.push(c.to_ascii_lowercase());
+            }
+            continue;
+        }
         match crate::case::lower_char(c) {
             'ø' | 'ö' | 'ó' | 'ò' | 'ô' | 'õ' | 'ő' => out.push('o'),
             'å' => out.push_str("aa"),

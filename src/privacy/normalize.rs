@@ -329,10 +329,27 @@ impl std::fmt::Debug for Normalized {
 
 /// `true` when every byte passes through unchanged (ASCII, no `&`, no tab/CR/VT/FF).
 fn is_plain(s: &str) -> bool {
-    s.bytes()
-        .all(|b| b < 0x80 && b != b'&' && b != b'\t' && b != b'\r' && b != 0x0B && b != 0x0C)
+    plain_run(s.as_bytes()) == s.len()
 }
 
+/// The length of the run at the start of `bytes` that normalising leaves as it is: ASCII
+/// but '&', tab, CR, VT and FF, and the letters U+00C0–U+00FF (æ, ø, å …: lead byte 0xC3;
+/// none of them is folded, and Norwegian text is full of them).
+fn plain_run(bytes: &[u8]) -> usize {
+    let mut i = 0;
+    loop {
+        match bytes.get(i) {
+            Some(&c) if c < 0x80 => {
+                if matches!(c, b'&' | b'\t' | b'\r' | 0x0B | 0x0C) {
+                    return i;
+                }
+                i += 1;
+            }
+            Some(0xC3) if bytes.get(i + 1).is_some_and(|&n| (0x80..0xC0).contains(&n)) => i += 2,
+            _ => return i,
+        }
+    }
+}
 /// Builds the output and the map.
 struct Builder {
     text: String,
@@ -386,15 +403,8 @@ pub fn normalize(original: &str) -> Normalized {
     };
     let mut i = 0;
     while i < original.len() {
-        // Copy a run of ASCII bytes that need no change in one go.
-        let run = bytes
-            .get(i..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|&&c| {
-                c < 0x80 && c != b'&' && c != b'\t' && c != b'\r' && c != 0x0B && c != 0x0C
-            })
-            .count();
+        // Copy a run of bytes that need no change in one go.
+        let run = plain_run(bytes.get(i..).unwrap_or_default());
         if run > 0 {
             if let Some(s) = original.get(i..i + run) {
                 b.copy(i, s);
@@ -578,6 +588,19 @@ mod tests {
         for w in DIGIT_ZEROS.windows(2) {
             assert!(w[0] + 10 <= w[1], "{:X} {:X}", w[0], w[1]);
         }
+    }
+
+    #[test]
+    fn norwegian_letters_are_left_as_they_are_in_one_run() {
+        let t = "Bør få ÆØÅ-test på Ås; «x» × 2";
+        // Up to '«' (U+00AB, lead byte 0xC2): ASCII and U+00C0–U+00FF only.
+        assert_eq!(plain_run(t.as_bytes()), t.find('«').unwrap_or(0));
+        assert!(is_plain("Bør få ÆØÅ på Ås"));
+        assert!(!is_plain("Bør\u{A0}få") && !is_plain("a&amp;b") && !is_plain("a\tb"));
+        let n = normalize("Kari Nordmann bor på Ås.");
+        assert!(n.is_identity() && n.text == "Kari Nordmann bor på Ås.");
+        // A lead byte 0xC3 is only taken with its continuation byte.
+        assert_eq!(plain_run(&[b'a', 0xC3]), 1);
     }
 
     #[test]
