@@ -161,7 +161,7 @@ fn key(word: &str) -> String {
 fn key_into(word: &str, out: &mut String) {
     if word.is_ascii() {
         let from = out.len();
-        if word.contains('\'') {
+        if word.bytes().any(|b| b == b'\'') {
             out.extend(word.chars().filter(|&c| c != '\''));
         } else {
             out.push_str(word);
@@ -266,7 +266,7 @@ fn classify(k: &str) -> u8 {
     let e = exact(k);
     let names = FIRST | SURNAME;
     let mut f = e | genitive(k) & names;
-    if k.contains('-') && f & names != names {
+    if k.bytes().any(|b| b == b'-') && f & names != names {
         let mut parts = k.split('-').peekable();
         let mut all = names;
         while let Some(p) = parts.next() {
@@ -420,8 +420,10 @@ fn tokenize<'a>(text: &'a str, cx: &Ctx<'_>, keys: &'a mut String) -> Vec<Tok<'a
         let key = if w.plain {
             text_w
         } else {
-            let (k, r) = rest.split_once('\0').unwrap_or((rest, ""));
-            rest = r;
+            // Words are short: a byte loop beats memchr here.
+            let n = rest.bytes().position(|b| b == 0).unwrap_or(rest.len());
+            let k = rest.get(..n).unwrap_or_default();
+            rest = rest.get(n + 1..).unwrap_or_default();
             k
         };
         toks.push(Tok {
