@@ -159,9 +159,13 @@ fn key(word: &str) -> String {
 
 /// [`key`], appended to `out` (no allocation once `out` has grown).
 fn key_into(word: &str, out: &mut String) {
-    if word.is_ascii() {
+    // One pass without an early exit: is it ASCII, has it an apostrophe.
+    let (high, apostrophe) = word
+        .bytes()
+        .fold((0u8, false), |(h, a), b| (h | b, a | (b == b'\'')));
+    if high < 0x80 {
         let from = out.len();
-        if word.bytes().any(|b| b == b'\'') {
+        if apostrophe {
             out.extend(word.chars().filter(|&c| c != '\''));
         } else {
             out.push_str(word);

@@ -336,7 +336,28 @@ fn is_plain(s: &str) -> bool {
 /// but '&', tab, CR, VT and FF, and the letters U+00C0–U+00FF (æ, ø, å …: lead byte 0xC3;
 /// none of them is folded, and Norwegian text is full of them).
 fn plain_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte of `w` is zero (the classic bit trick; exact when no byte has its high bit).
+    let zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGH;
     let mut i = 0;
+    // Eight ASCII bytes at a time while none of them is special: one branch per eight
+    // bytes, not one per byte.
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+        if w & HIGH != 0 {
+            break;
+        }
+        let special = zero(w ^ (ONES * u64::from(b'&')))
+            | zero(w ^ (ONES * u64::from(b'\t')))
+            | zero(w ^ (ONES * u64::from(b'\r')))
+            | zero(w ^ (ONES * 0x0B))
+            | zero(w ^ (ONES * 0x0C));
+        if special != 0 {
+            break;
+        }
+        i += 8;
+    }
     loop {
         match bytes.get(i) {
             Some(&c) if c < 0x80 => {
@@ -601,6 +622,14 @@ mod tests {
         assert!(n.is_identity() && n.text == "Kari Nordmann bor på Ås.");
         // A lead byte 0xC3 is only taken with its continuation byte.
         assert_eq!(plain_run(&[b'a', 0xC3]), 1);
+        // Every special byte at every place of an eight-byte chunk ends the run there.
+        for special in ["&", "\t", "\r", "\u{0B}", "\u{0C}", "\u{A0}"] {
+            for at in 0..20 {
+                let t = format!("{}{special}bbbbbbbbbb", "a".repeat(at));
+                assert_eq!(plain_run(t.as_bytes()), at, "{special:?} at {at}");
+            }
+        }
+        assert_eq!(plain_run(b"abcdefghijklmnopq"), 17);
     }
 
     #[test]
