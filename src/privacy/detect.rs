@@ -172,13 +172,13 @@ struct Tok {
 
 impl Tok {
     /// 0–3 for a word, digits, space, line break; a punctuation character's code point + 4.
-    fn tag_of(t: T) -> u32 {
+    const fn tag_of(t: T) -> u32 {
         match t {
             T::Word => 0,
             T::Digits => 1,
             T::Space => 2,
             T::Newline => 3,
-            T::Punct(c) => u32::from(c) + 4,
+            T::Punct(c) => c as u32 + 4,
         }
     }
     fn t(&self) -> T {
@@ -412,12 +412,15 @@ pub(crate) struct Ctx<'a> {
     /// Detectors walk this list instead of every token: in ordinary prose most tokens are
     /// none of these.
     interesting: Vec<usize>,
+    /// Indices of the word tokens, for [`Ctx::name_words`].
+    words: Vec<usize>,
 }
 
 thread_local! {
     static TOKS: Cell<Vec<Tok>> = const { Cell::new(Vec::new()) };
     static LOWER: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
     static INTERESTING: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
+    static WORDS: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
 }
 
 /// The buffers go back to the pool for the next scan ([`pool`]).
@@ -426,6 +429,7 @@ impl Drop for Ctx<'_> {
         pool::give(&TOKS, std::mem::take(&mut self.toks));
         pool::give(&LOWER, std::mem::take(&mut self.lower).into_bytes());
         pool::give(&INTERESTING, std::mem::take(&mut self.interesting));
+        pool::give(&WORDS, std::mem::take(&mut self.words));
     }
 }
 
@@ -441,6 +445,7 @@ impl<'a> Ctx<'a> {
         let mut odd_buf = String::new();
         let mut scratch = String::new();
         let mut interesting = pool::take(&INTERESTING);
+        let mut words = pool::take(&WORDS);
         let lex = lexicon();
         let toks = tokenize(text, pool::take(&TOKS), |n, tok, t, end, seen| {
             let Some(seen) = seen else {
@@ -450,6 +455,7 @@ impl<'a> Ctx<'a> {
                 return;
             };
             let start = tok.start;
+            words.push(n);
             let w = text.get(start..end).unwrap_or("");
             let mut flags = 0;
             let low = if seen == 0 {
@@ -495,36 +501,47 @@ impl<'a> Ctx<'a> {
             odd,
             odd_buf,
             interesting,
+            words,
         }
     }
     /// The text's words as [`super::names`] sees them: letters joined over inner hyphens
     /// and apostrophes («Anne-Marie», «O'Brien»), with their start, end, whether they start
     /// with a capital and whether they are plain lower-case ASCII (hyphens allowed).
     pub(crate) fn name_words(&self) -> impl Iterator<Item = NameWord> + '_ {
-        let mut i = 0;
-        std::iter::from_fn(move || {
-            while !self.is_word(i) {
-                self.tok(i)?;
-                i += 1;
+        const HYPHEN: u32 = Tok::tag_of(T::Punct('-'));
+        const APOSTROPHE: u32 = Tok::tag_of(T::Punct('\''));
+        const QUOTE: u32 = Tok::tag_of(T::Punct('\u{2019}'));
+        const WORD: u32 = Tok::tag_of(T::Word);
+        let mut words = self.words.iter();
+        // Tokens before this one are part of a word already given.
+        let mut from = 0;
+        std::iter::from_fn(move || loop {
+            let i = *words.next()?;
+            if i < from {
+                continue;
             }
             let first = self.tok(i)?;
             let mut plain = first.flags & F_PLAIN != 0;
             let mut end = self.end(i);
-            i += 1;
-            while let Some(T::Punct(c @ ('-' | '\'' | '\u{2019}'))) = self.t(i) {
-                let Some(next) = self.tok(i + 1).filter(|t| t.t() == T::Word) else {
+            let mut j = i + 1;
+            while let Some(tag) = self.tok(j).map(|t| t.tag) {
+                if tag != HYPHEN && tag != APOSTROPHE && tag != QUOTE {
+                    break;
+                }
+                let Some(next) = self.tok(j + 1).filter(|t| t.tag == WORD) else {
                     break;
                 };
-                plain &= c == '-' && next.flags & F_PLAIN != 0;
-                end = self.end(i + 1);
-                i += 2;
+                plain &= tag == HYPHEN && next.flags & F_PLAIN != 0;
+                end = self.end(j + 1);
+                j += 2;
             }
-            Some(NameWord {
+            from = j;
+            return Some(NameWord {
                 start: first.start,
                 end,
                 cap: first.flags & F_CAP != 0,
                 plain,
-            })
+            });
         })
     }
     /// The text the tokens were taken from.

@@ -407,29 +407,25 @@ fn tokenize<'a>(text: &'a str, cx: &Ctx<'_>, keys: &'a mut String) -> Vec<Tok<'a
     keys.clear();
     let mut words = pool::take(&WORDS);
     for w in cx.name_words() {
-        if !w.plain {
+        // Where the key is: the word itself, or what `key_into` wrote.
+        let (k0, k1) = if w.plain {
+            (w.start, w.end)
+        } else {
+            let k0 = keys.len();
             key_into(text.get(w.start..w.end).unwrap_or_default(), keys);
-            // A key never holds a NUL (words are letters): it ends each key.
-            keys.push('\0');
-        }
-        words.push(w);
+            (k0, keys.len())
+        };
+        words.push((w, k0, k1));
     }
     let keys: &'a String = keys;
     let small = small_lexicon();
-    let mut rest = keys.as_str();
     let mut toks: Vec<Tok<'a>> = pool::recycle(pool::take(&TOKS));
     toks.reserve(words.len());
-    for w in &words {
+    for &(ref w, k0, k1) in words.iter() {
         let text_w = text.get(w.start..w.end).unwrap_or_default();
-        let key = if w.plain {
-            text_w
-        } else {
-            // Words are short: a byte loop beats memchr here.
-            let n = rest.bytes().position(|b| b == 0).unwrap_or(rest.len());
-            let k = rest.get(..n).unwrap_or_default();
-            rest = rest.get(n + 1..).unwrap_or_default();
-            k
-        };
+        // A select, not a branch: plain and other words come in no predictable order.
+        let from: &'a str = if w.plain { text } else { keys };
+        let key = from.get(k0..k1).unwrap_or_default();
         toks.push(Tok {
             start: w.start,
             end: w.end,
@@ -450,7 +446,7 @@ thread_local! {
     static TOKS: Cell<Vec<Tok<'static>>> = const { Cell::new(Vec::new()) };
     static KEYS: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
     static MATCHED: Cell<Vec<Option<f32>>> = const { Cell::new(Vec::new()) };
-    static WORDS: Cell<Vec<NameWord>> = const { Cell::new(Vec::new()) };
+    static WORDS: Cell<Vec<(NameWord, usize, usize)>> = const { Cell::new(Vec::new()) };
 }
 
 /// The text between two tokens.
