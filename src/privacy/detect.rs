@@ -427,7 +427,7 @@ thread_local! {
 impl Drop for Ctx<'_> {
     fn drop(&mut self) {
         pool::give(&TOKS, std::mem::take(&mut self.toks));
-        pool::give(&LOWER, std::mem::take(&mut self.lower).into_bytes());
+        pool::give_wiped(&LOWER, std::mem::take(&mut self.lower).into_bytes());
         pool::give(&INTERESTING, std::mem::take(&mut self.interesting));
         pool::give(&WORDS, std::mem::take(&mut self.words));
     }

@@ -873,7 +873,7 @@ pub(crate) fn find_names_in(cx: &Ctx<'_>, patient: Option<&PatientName>) -> Vec<
         i += 1;
     }
     pool::give(&TOKS, pool::recycle(toks));
-    pool::give(&KEYS, keys.into_bytes());
+    pool::give_wiped(&KEYS, keys.into_bytes());
     merge(hits)
 }
 

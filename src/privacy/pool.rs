@@ -30,6 +30,18 @@ pub(crate) fn give<T>(slot: &'static Slot<T>, mut v: Vec<T>) {
     }
 }
 
+/// [`give`] for a buffer that held text (the lower-cased text, name keys): its bytes are
+/// zeroed first, so that a kept buffer holds nothing of the last text.
+pub(crate) fn give_wiped(slot: &'static Slot<u8>, v: Vec<u8>) {
+    give(slot, wipe(v));
+}
+
+/// `v` with every byte zeroed (same length and allocation).
+fn wipe(mut v: Vec<u8>) -> Vec<u8> {
+    v.fill(0);
+    v
+}
+
 /// `v`, emptied, as a vector of another type of the same size and alignment: the
 /// allocation is reused (std collects an emptied vector's `into_iter` in place), so a
 /// buffer of borrowing tokens can be kept as one of `'static` tokens and back.
@@ -58,6 +70,23 @@ mod tests {
         assert_eq!(take(&SLOT).capacity(), 0);
         give(&SLOT, Vec::with_capacity(KEEP_BYTES / 8 + 1));
         assert_eq!(take(&SLOT).capacity(), 0);
+    }
+
+    thread_local! {
+        static BYTES: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
+    }
+
+    #[test]
+    fn text_buffers_are_wiped_before_they_are_kept() {
+        let v = b"12345678901 Kari".to_vec();
+        let ptr = v.as_ptr() as usize;
+        let w = wipe(v);
+        assert_eq!(w, [0u8; 16]);
+        assert_eq!(w.as_ptr() as usize, ptr);
+        give_wiped(&BYTES, w);
+        let kept = take(&BYTES);
+        assert!(kept.is_empty() && kept.capacity() >= 16);
+        assert_eq!(kept.as_ptr() as usize, ptr);
     }
 
     #[test]
