@@ -1653,6 +1653,19 @@ fn birth_dates(cx: &Ctx, cands: &[usize], patient: &PatientFacts, hits: &mut Vec
         // The patient's own birth date in any writing.
         if let Some(bd) = patient.birth_date {
             use chrono::Datelike;
+            // What `parse_date_at` would take from this token must fit the date before it
+            // is parsed: the year (yyyy-mm-dd), the day (d, dd) or the day's two digits
+            // (ddmmyy, ddmmyyyy). Most numbers of a text are none of these.
+            let s = cx.s(i);
+            let fits = match s.len() {
+                1 | 2 => s.parse::<u32>().is_ok_and(|d| d == bd.day()),
+                4 => s.parse::<i32>().is_ok_and(|y| y == bd.year()),
+                6 | 8 => s.get(..2).and_then(|d| d.parse::<u32>().ok()) == Some(bd.day()),
+                _ => false,
+            };
+            if !fits {
+                continue;
+            }
             if let Some((d, m, y, last)) = parse_date_at(cx, i) {
                 let year_matches = match y {
                     Some(y) => y == bd.year(),
