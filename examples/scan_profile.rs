@@ -11,71 +11,23 @@
 use skjemavakt::privacy::{scan_text, Identity};
 use std::time::Instant;
 
-const PLANTED: &str = include_str!("../tests/corpus/planted.txt");
-const LOOKALIKES: &str = include_str!("../tests/corpus/lookalikes.txt");
-
-fn lines<'a>(it: impl Iterator<Item = &'a str>) -> Vec<String> {
-    it.filter(|l| !l.trim().is_empty() && !l.starts_with('#') && !l.starts_with('@'))
-        .map(|l| {
-            let l = l.trim_start_matches('!');
-            let l = match l.strip_prefix('[').and_then(|r| r.split_once("] ")) {
-                Some((_, body)) => body,
-                None => l,
-            };
-            let mut out = String::new();
-            let mut rest = l;
-            while let Some(open) = rest.find('⟦') {
-                out.push_str(&rest[..open]);
-                let after = &rest[open + '⟦'.len_utf8()..];
-                rest = after.split_once(':').map_or(after, |(_, v)| v);
-            }
-            out.push_str(rest);
-            out.replace('⟧', "")
-        })
-        .collect()
-}
+// The same texts as the privacy benchmark.
+include!("../benches/native/corpus_text.rs");
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let which = args.get(1).map_or("prose", String::as_str);
     let mb: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(4);
-    let rounds: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(5);
-    let all = lines(PLANTED.lines().chain(LOOKALIKES.lines()));
-    let kinds = [
-        "[clinical]",
-        "[ordinary_word]",
-        "[lab]",
-        "[dose]",
-        "[event_date]",
-        "[clinician_role]",
-    ];
-    let prose = lines(
-        LOOKALIKES
-            .lines()
-            .filter(|l| kinds.iter().any(|k| l.starts_with(k))),
-    );
-    let (s, planted, every) = if which == "prose" {
-        (&prose, &all, 30)
-    } else {
-        (&all, &all, 0)
-    };
-    let mut text = String::new();
-    let mut i = 0usize;
-    while text.len() < mb << 20 {
-        let k = i.wrapping_mul(7919);
-        let from = if every > 0 && i % every == every - 1 {
-            &planted[k % planted.len()]
-        } else {
-            &s[k % s.len()]
-        };
-        text.push_str(from);
-        text.push(if i % 6 == 5 { '\n' } else { ' ' });
-        i += 1;
-    }
+    let rounds: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(5).max(1);
     if which == "dump" {
-        dump(&all);
+        dump(&sentences());
         return;
     }
+    let text = if which == "prose" {
+        prose_of(mb << 20)
+    } else {
+        text_of(mb << 20)
+    };
     if std::env::var("STAGES").is_ok() {
         for _ in 0..rounds {
             stages(&text);
@@ -100,8 +52,7 @@ fn main() {
     );
 }
 
-#[allow(dead_code)]
-pub fn stages(text: &str) {
+fn stages(text: &str) {
     use skjemavakt::privacy::{detect, names, normalize};
     let t = Instant::now();
     let n = normalize::normalize(text);
