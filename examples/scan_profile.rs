@@ -19,6 +19,10 @@ fn main() {
     let which = args.get(1).map_or("prose", String::as_str);
     let mb: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(4);
     let rounds: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(5).max(1);
+    if which == "write" {
+        print!("{}", prose_of(mb << 20));
+        return;
+    }
     if which == "dump" {
         dump(&sentences());
         return;
