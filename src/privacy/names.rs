@@ -530,6 +530,10 @@ fn tokenize<'a>(
     toks
 }
 
+/// A word [`tokenize`] keeps: the word, its key's range (in the lower-case text or in the
+/// keys), its flags and its word number.
+type Kept = (NameWord, usize, usize, u8, u32);
+
 /// `true` if `b` is the word right after `a` in the text (see [`tokenize`]: tokens next to
 /// each other in the list need not be).
 fn next_to(a: &Tok<'_>, b: &Tok<'_>) -> bool {
@@ -541,7 +545,7 @@ thread_local! {
     static TOKS: Cell<Vec<Tok<'static>>> = const { Cell::new(Vec::new()) };
     static KEYS: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
     static MATCHED: Cell<Vec<Option<f32>>> = const { Cell::new(Vec::new()) };
-    static WORDS: Cell<Vec<(NameWord, usize, usize, u8, u32)>> = const { Cell::new(Vec::new()) };
+    static WORDS: Cell<Vec<Kept>> = const { Cell::new(Vec::new()) };
 }
 
 /// The text between two tokens.
