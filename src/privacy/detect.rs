@@ -538,7 +538,9 @@ impl<'a> Ctx<'a> {
             if flags & F_CAP != 0 && street_suffix(low, bytes.get(end) == Some(&b'.')) {
                 flags |= F_STREETY;
             }
-            let yes = flags & !(F_CAP | F_HIGH | F_NAMES) != 0
+            // Units and street prefixes are context for other tokens' detectors; they
+            // open none.
+            let yes = flags & !(F_CAP | F_HIGH | F_NAMES | F_UNIT | F_STREET_PREFIX) != 0
                 || (w.len() == 2 && w.bytes().all(|b| b.is_ascii_uppercase()))
                 || (bytes.get(end) == Some(&b'-') && letter_at(text, bytes, end + 1).is_some());
             tok.flags |= flags;
@@ -689,7 +691,19 @@ pub(crate) fn detect_in(cx: &Ctx, which: Detectors, patient: &PatientFacts) -> V
     // they look at stay in the processor's cache (one pass per detector over a long text's
     // tokens was bound by memory, not by the work).
     let (mut next_allowed, mut next_chain, mut next_ip) = (0, 0, 0);
-    for cands in cx.interesting.chunks(256) {
+    let mut blocks = cx.interesting.chunks(256).peekable();
+    while let Some(cands) = blocks.next() {
+        // Load the next block's tokens first: loads that no branch waits for run side by
+        // side, where the detectors' own first loads of each token (long texts' tokens
+        // are out of the cache by now) would wait one after another.
+        if let Some(next) = blocks.peek() {
+            let bytes = cx.text.as_bytes();
+            let touched = next.iter().fold(0, |acc, &i| {
+                let t = cx.tok(i).map_or(0, |t| t.start);
+                acc ^ t ^ usize::from(bytes.get(t).copied().unwrap_or(0))
+            });
+            std::hint::black_box(touched);
+        }
         allowed_spans(cx, cands, &mut next_allowed, &mut allowed);
         digit_chains(cx, cands, &mut next_chain, which, &mut hits);
         ibans(cx, cands, &mut hits);
