@@ -333,8 +333,9 @@ fn is_plain(s: &str) -> bool {
 }
 
 /// The length of the run at the start of `bytes` that normalising leaves as it is: ASCII
-/// but '&', tab, CR, VT and FF, and the letters U+00C0–U+00FF (æ, ø, å …: lead byte 0xC3;
-/// none of them is folded, and Norwegian text is full of them).
+/// but '&', tab, CR, VT and FF, the letters U+00C0–U+00FF (æ, ø, å …: lead byte 0xC3;
+/// none of them is folded, and Norwegian text is full of them), and the signs U+00A1–U+00BF
+/// but the soft hyphen (µ, ², °: clinical text is full of them too).
 fn plain_run(bytes: &[u8]) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -367,6 +368,14 @@ fn plain_run(bytes: &[u8]) -> usize {
                 i += 1;
             }
             Some(0xC3) if bytes.get(i + 1).is_some_and(|&n| (0x80..0xC0).contains(&n)) => i += 2,
+            // U+00A1–U+00BF but the soft hyphen: signs of units and values (µ, ², °, ±, ½).
+            Some(0xC2)
+                if bytes
+                    .get(i + 1)
+                    .is_some_and(|&n| (0xA1..0xC0).contains(&n) && n != 0xAD) =>
+            {
+                i += 2
+            }
             _ => return i,
         }
     }
@@ -645,5 +654,29 @@ mod tests {
         assert_eq!(decode_ref(b"&nbspx"), Some(('\u{A0}', 5)));
         assert_eq!(decode_ref(b"& "), None);
         assert_eq!(decode_ref(b"&"), None);
+    }
+
+    /// The copy-only run takes exactly the characters below U+0800 that normalising keeps
+    /// (so taking them in one go changes nothing), and both ways agree on the text.
+    #[test]
+    fn plain_runs_hold_only_kept_characters() {
+        let mut taken = 0;
+        for cp in 0..0x800u32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let s = c.to_string();
+            let plain = plain_run(s.as_bytes()) == s.len();
+            if plain {
+                assert!(matches!(fold_char(c), Fold::Keep) && c != '&', "U+{cp:04X}");
+                assert_eq!(normalize(&format!("a{c}b")).text, format!("a{c}b"));
+                taken += 1;
+            }
+        }
+        // ASCII but five, U+00A1–U+00BF but one, U+00C0–U+00FF.
+        assert_eq!(taken, 128 - 5 + 30 + 64);
+        assert!(plain_run("5 µg/m², 37 °C".as_bytes()) == "5 µg/m², 37 °C".len());
+        assert_eq!(plain_run("a\u{AD}b".as_bytes()), 1);
+        assert_eq!(plain_run("a\u{A0}b".as_bytes()), 1);
     }
 }
