@@ -218,20 +218,28 @@ pub(crate) const SAINT: u8 = 128;
 /// The flags of the short lists, which every word is looked up in.
 const SHORT: u8 = CUE | TITLE | ORG | SAINT;
 
-/// Every list in one map from key to flags: one hash lookup tells all a word is.
+/// Every list in one map from key to flags: one hash lookup tells all a word is. The low
+/// byte of a value holds the key's own flags; the high byte [`FIRST`]/[`SURNAME`] when the
+/// key is the genitive of a name («karis», «hansens»), so that [`classify`] of a word is
+/// one lookup.
 struct Tables {
-    lex: rustc_hash::FxHashMap<Box<str>, u8>,
-    /// [`classify`] of every key without a hyphen that has any flag: `lex`, plus the
-    /// genitive of every name («karis», «hansens»), so that a word is one lookup.
-    words: rustc_hash::FxHashMap<Box<str>, u8>,
+    lex: rustc_hash::FxHashMap<Box<str>, u16>,
 }
 
 fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
     T.get_or_init(|| {
-        let mut lex = rustc_hash::FxHashMap::default();
+        let mut lex: rustc_hash::FxHashMap<Box<str>, u16> = rustc_hash::FxHashMap::default();
+        let mut genitives = Vec::new();
         let mut add = |k: String, flag: u8| {
-            *lex.entry(k.into_boxed_str()).or_insert(0) |= flag;
+            // As `genitive`: at least two letters before the `s`.
+            if flag & (FIRST | SURNAME) != 0 && k.chars().nth(1).is_some() {
+                let mut g = String::with_capacity(k.len() + 1);
+                g.push_str(&k);
+                g.push('s');
+                genitives.push((g, flag));
+            }
+            *lex.entry(k.into_boxed_str()).or_insert(0) |= u16::from(flag);
         };
         let lists: [(&str, u8); 5] = [
             (WOMEN, FIRST),
@@ -257,43 +265,42 @@ fn tables() -> &'static Tables {
                 add((*w).to_owned(), flag);
             }
         }
-        let names = FIRST | SURNAME;
-        let mut words = lex.clone();
-        for (k, &f) in &lex {
-            // As `genitive`: at least two letters before the `s`.
-            if f & names != 0 && k.chars().nth(1).is_some() {
-                *words.entry(format!("{k}s").into_boxed_str()).or_insert(0) |= f & names;
-            }
+        for (g, flag) in genitives {
+            *lex.entry(g.into_boxed_str()).or_insert(0) |= u16::from(flag) << 8;
         }
-        Tables { lex, words }
+        Tables { lex }
     })
 }
 
 /// The cue words, titles, organisation words and «St.» alone: what every lower-case word of
 /// a text is checked against (lower-case ASCII words are looked up once, in
 /// [`super::detect`]'s lexicon).
-fn small_lexicon() -> &'static super::lexicon::WordFlags<u8> {
-    static T: OnceLock<super::lexicon::WordFlags<u8>> = OnceLock::new();
+fn small_lexicon() -> &'static super::lexicon::WordFlags<u32> {
+    // Flags as u32, like the detectors' lexicon: one instance of the generic code.
+    static T: OnceLock<super::lexicon::WordFlags<u32>> = OnceLock::new();
     T.get_or_init(|| {
         super::lexicon::WordFlags::new(&[
-            (CUES, CUE),
-            (TITLES, TITLE),
-            (ORG_WORDS, ORG),
-            (SAINTS, SAINT),
+            (CUES, u32::from(CUE)),
+            (TITLES, u32::from(TITLE)),
+            (ORG_WORDS, u32::from(ORG)),
+            (SAINTS, u32::from(SAINT)),
         ])
     })
 }
 
 /// The flags of one key exactly.
 fn exact(k: &str) -> u8 {
-    tables().lex.get(k).copied().unwrap_or(0)
+    tables().lex.get(k).map_or(0, |&v| v as u8)
 }
 
 /// The flags of a key: exact ones, plus [`FIRST`]/[`SURNAME`] when the key without a
 /// genitive `s` is a name, or (hyphenated) when every part is.
 fn classify(k: &str) -> u8 {
     if !k.bytes().any(|b| b == b'-') {
-        return tables().words.get(k).copied().unwrap_or(0);
+        return tables()
+            .lex
+            .get(k)
+            .map_or(0, |&v| (v as u8) | (v >> 8) as u8);
     }
     let e = exact(k);
     let names = FIRST | SURNAME;
@@ -492,7 +499,11 @@ fn tokenize<'a>(
             key_into(text.get(w.start..w.end).unwrap_or_default(), keys);
             (k0, keys.get(k0..).unwrap_or_default())
         };
-        let flags = if w.cap { classify(key) } else { small.get(key) };
+        let flags = if w.cap {
+            classify(key)
+        } else {
+            small.get(key) as u8
+        };
         let keep = all || w.cap || flags != 0 || after_first || part_start(key.as_bytes());
         after_first = w.cap && flags & FIRST != 0;
         let k1 = k0 + key.len();
@@ -1043,7 +1054,7 @@ mod tests {
     #[test]
     fn lists_are_large_enough_and_clean() {
         let t = tables();
-        let count = |flag: u8| t.lex.values().filter(|&&f| f & flag != 0).count();
+        let count = |flag: u8| t.lex.values().filter(|&&f| f as u8 & flag != 0).count();
         assert!(count(FIRST) >= 1500, "{}", count(FIRST));
         assert!(count(SURNAME) >= 1000, "{}", count(SURNAME));
         for k in t.lex.keys() {

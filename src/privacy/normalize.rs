@@ -623,8 +623,14 @@ mod tests {
     #[test]
     fn norwegian_letters_are_left_as_they_are_in_one_run() {
         let t = "Bør få ÆØÅ-test på Ås; «x» × 2";
-        // Up to '«' (U+00AB, lead byte 0xC2): ASCII and U+00C0–U+00FF only.
-        assert_eq!(plain_run(t.as_bytes()), t.find('«').unwrap_or(0));
+        // All of it: ASCII, U+00A1–U+00BF («) and U+00C0–U+00FF (æøå, ×).
+        assert_eq!(plain_run(t.as_bytes()), t.len());
+        // Up to '\u{2013}' (en dash, folded to '-').
+        let dash = "Bør få \u{2013} på";
+        assert_eq!(
+            plain_run(dash.as_bytes()),
+            dash.find('\u{2013}').unwrap_or(0)
+        );
         assert!(is_plain("Bør få ÆØÅ på Ås"));
         assert!(!is_plain("Bør\u{A0}få") && !is_plain("a&amp;b") && !is_plain("a\tb"));
         let n = normalize("Kari Nordmann bor på Ås.");
