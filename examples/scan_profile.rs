@@ -6,6 +6,7 @@
 //!   corpus (an identifier or a look-alike in every sentence); with `STAGES=1` in the
 //!   environment, the time of each stage instead. Prints the best and the median round: on a
 //!   shared machine the best is the least disturbed.
+//! - `… -- write [MB]`: prints the prose text itself (to count its words, for instance).
 //! - `… -- dump`: every finding of 150 texts of mutated corpus sentences, one a line. Two
 //!   builds that print the same lines scan the same (a change meant only for speed).
 use skjemavakt::privacy::{scan_text, Identity};
