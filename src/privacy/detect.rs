@@ -203,11 +203,16 @@ pub(crate) struct NameWord {
     pub(crate) plain: bool,
     /// More than one token: letters joined over a hyphen or an apostrophe.
     pub(crate) joined: bool,
-    /// One token of ASCII letters: its lower case is [`Ctx::lower_of`] its range.
-    pub(crate) ascii: bool,
     /// The lexicon flags of its first token: for a plain word that is not joined, its
     /// name-list flags are `lex >> NAME_SHIFT` ([`lexicon`]).
     pub(crate) lex: u32,
+}
+
+impl NameWord {
+    /// One token of ASCII letters: its lower case is [`Ctx::lower_of`] its range.
+    pub(crate) fn ascii(&self) -> bool {
+        !self.joined && self.lex & F_HIGH == 0
+    }
 }
 
 /// Where the name finder's word-list flags ([`super::names`]: cue words, titles,
@@ -596,7 +601,6 @@ impl<'a> Ctx<'a> {
                 cap: first.flags & F_CAP != 0,
                 plain,
                 joined: j > i + 1,
-                ascii: j == i + 1 && first.flags & F_HIGH == 0,
                 lex: first.flags,
             });
         })

@@ -492,7 +492,7 @@ fn tokenize<'a>(
             continue;
         }
         // The key: the word's lower case (ASCII), or written to `keys`.
-        let (k0, key) = if w.ascii {
+        let (k0, key) = if w.ascii() {
             (w.start, cx.lower_of(w.start, w.end))
         } else {
             let k0 = keys.len();
@@ -509,7 +509,7 @@ fn tokenize<'a>(
         let k1 = k0 + key.len();
         if keep {
             words.push((w, k0, k1, flags, ord));
-        } else if !w.ascii {
+        } else if !w.ascii() {
             keys.truncate(k0);
         }
     }
@@ -519,7 +519,7 @@ fn tokenize<'a>(
     for &(ref w, k0, k1, flags, ord) in words.iter() {
         let text_w = text.get(w.start..w.end).unwrap_or_default();
         // A select, not a branch: ASCII words and others come in no predictable order.
-        let from: &'a str = if w.ascii {
+        let from: &'a str = if w.ascii() {
             cx.lower_of(0, text.len())
         } else {
             keys
