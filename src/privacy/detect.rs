@@ -359,19 +359,21 @@ fn run_end(bytes: &[u8], mut i: usize, c: u8) -> usize {
     i
 }
 
-/// Splits `text` into tokens and calls `each` on every token as it is pushed (its index,
-/// end, and for a word what [`word_end`] saw). One pass over the bytes, a table lookup per
-/// byte.
+/// Splits `text[range]` into tokens and calls `each` on every token as it is pushed (its
+/// index, end, and for a word what [`word_end`] saw). One pass over the bytes, a table
+/// lookup per byte. `range` ends at the end of the text or where a token starts (see
+/// [`split_point`]): no token crosses it.
 fn tokenize(
     text: &str,
+    range: std::ops::Range<usize>,
     mut toks: Vec<Tok>,
     mut each: impl FnMut(usize, &mut Tok, T, usize, Option<u8>),
 ) -> Vec<Tok> {
     // Prose has a token every 2–3 bytes: room for one every 2 saves copying the vector.
-    toks.reserve(text.len() / 2 + 1);
+    toks.reserve(range.len() / 2 + 1);
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
+    let mut i = range.start;
+    while let Some(&b) = bytes.get(i).filter(|_| i < range.end) {
         let start = i;
         let mut seen = None;
         let c = class(b);
@@ -476,6 +478,10 @@ thread_local! {
     static LOWER: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
     static INTERESTING: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
     static WORDS: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
+    // The second half's buffers, when a long text is split in two ([`Ctx::build`]).
+    static TOKS_2: Cell<Vec<Tok>> = const { Cell::new(Vec::new()) };
+    static INTERESTING_2: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
+    static WORDS_2: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
 }
 
 /// The buffers go back to the pool for the next scan ([`pool`]).
@@ -488,22 +494,53 @@ impl Drop for Ctx<'_> {
     }
 }
 
-impl<'a> Ctx<'a> {
-    pub(crate) fn new(text: &'a str) -> Ctx<'a> {
+/// Where a text of `len` bytes can be split into two halves that tokenise apart exactly
+/// as the whole does: the first letter or digit after a space or line break from the
+/// middle on (a token there starts at that byte and none before it reaches it, see
+/// [`tokenize`]). `None` when there is none within 64 KB.
+fn split_point(bytes: &[u8]) -> Option<usize> {
+    let mid = bytes.len() / 2;
+    let window = bytes
+        .get(mid..)?
+        .get(..64 << 10)
+        .unwrap_or(bytes.get(mid..)?);
+    window
+        .windows(2)
+        .position(|w| matches!(w, [b' ' | b'\n', c] if c.is_ascii_alphanumeric()))
+        .map(|k| mid + k + 1)
+}
+
+/// What tokenising one stretch of a text gives ([`Ctx::build`]). Token indices count
+/// from the stretch's first token.
+struct Part {
+    toks: Vec<Tok>,
+    interesting: Vec<usize>,
+    words: Vec<usize>,
+    odd: Vec<(usize, usize, usize)>,
+    /// Where the lower case of a word lies in `odd_buf`: for the words of `odd`, and for
+    /// those in `fixes`.
+    odd_buf: String,
+    /// Words whose lower case is as long as the word but not its ASCII lower case (Ø, É):
+    /// start in the text and range in `odd_buf`, written into the lower-case text after.
+    fixes: Vec<(usize, usize, usize)>,
+}
+
+impl Part {
+    /// Tokenises `text[range]` with the lexicon's flags, `lower` being the text with ASCII
+    /// lower-cased.
+    fn tokenize(
+        text: &str,
+        range: std::ops::Range<usize>,
+        lower: &str,
+        (toks, mut interesting, mut words): (Vec<Tok>, Vec<usize>, Vec<usize>),
+    ) -> Part {
         let bytes = text.as_bytes();
-        // ASCII letters lower-cased in one pass; other letters word by word below.
-        // The kept buffer is cleared, so valid UTF-8 without a check; pushing a `str` and
-        // lower-casing ASCII keep it so.
-        let mut lower = String::from_utf8(pool::take(&LOWER)).unwrap_or_default();
-        lower.push_str(text);
-        lower.make_ascii_lowercase();
         let mut odd = Vec::new();
         let mut odd_buf = String::new();
+        let mut fixes = Vec::new();
         let mut scratch = String::new();
-        let mut interesting = pool::take(&INTERESTING);
-        let mut words = pool::take(&WORDS);
         let lex = lexicon();
-        let toks = tokenize(text, pool::take(&TOKS), |n, tok, t, end, seen| {
+        let toks = tokenize(text, range, toks, |n, tok, t, end, seen| {
             let Some(seen) = seen else {
                 if matches!(t, T::Digits | T::Punct('@' | '(' | '[')) {
                     interesting.push(n);
@@ -535,7 +572,9 @@ impl<'a> Ctx<'a> {
                     odd_buf.push_str(&scratch);
                     odd.push((n, from, odd_buf.len()));
                 } else if lower.get(start..end) != Some(scratch.as_str()) {
-                    lower.replace_range(start..end, &scratch);
+                    let from = odd_buf.len();
+                    odd_buf.push_str(&scratch);
+                    fixes.push((start, from, odd_buf.len()));
                 }
                 scratch.as_str()
             };
@@ -553,14 +592,96 @@ impl<'a> Ctx<'a> {
                 interesting.push(n);
             }
         });
-        Ctx {
-            text,
+        Part {
             toks,
-            lower,
-            odd,
-            odd_buf,
             interesting,
             words,
+            odd,
+            odd_buf,
+            fixes,
+        }
+    }
+}
+
+impl<'a> Ctx<'a> {
+    pub(crate) fn new(text: &'a str) -> Ctx<'a> {
+        Ctx::build(text, false)
+    }
+
+    /// [`Ctx::new`]; with `parallel`, the two halves of the text are tokenised side by side
+    /// ([`super::par`]): the same tokens.
+    pub(crate) fn build(text: &'a str, parallel: bool) -> Ctx<'a> {
+        // ASCII letters lower-cased in one pass; other letters word by word (`fixes`).
+        // The kept buffer is cleared, so valid UTF-8 without a check; pushing a `str` and
+        // lower-casing ASCII keep it so.
+        let mut lower = String::from_utf8(pool::take(&LOWER)).unwrap_or_default();
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
+        let bufs = || {
+            (
+                pool::take(&TOKS),
+                pool::take(&INTERESTING),
+                pool::take(&WORDS),
+            )
+        };
+        let split = if parallel {
+            split_point(text.as_bytes())
+        } else {
+            None
+        };
+        let Some(mid) = split else {
+            let part = Part::tokenize(text, 0..text.len(), &lower, bufs());
+            return Ctx::of(text, lower, part);
+        };
+        // The whole text's tokens go into the first half's vector: room for them all.
+        let mut first = bufs();
+        first.0.reserve(text.len() / 2 + 1);
+        let second = (
+            pool::take(&TOKS_2),
+            pool::take(&INTERESTING_2),
+            pool::take(&WORDS_2),
+        );
+        let (mut a, mut b) = super::par::join(
+            true,
+            || Part::tokenize(text, 0..mid, &lower, first),
+            || Part::tokenize(text, mid..text.len(), &lower, second),
+        );
+        // The second half's token indices follow the first's.
+        let n = a.toks.len();
+        a.toks.extend_from_slice(&b.toks);
+        a.interesting.extend(b.interesting.iter().map(|i| i + n));
+        a.words.extend(b.words.iter().map(|i| i + n));
+        let m = a.odd_buf.len();
+        a.odd
+            .extend(b.odd.iter().map(|&(i, x, y)| (i + n, x + m, y + m)));
+        a.fixes
+            .extend(b.fixes.iter().map(|&(s, x, y)| (s, x + m, y + m)));
+        a.odd_buf.push_str(&b.odd_buf);
+        pool::give(&TOKS_2, std::mem::take(&mut b.toks));
+        pool::give(&INTERESTING_2, std::mem::take(&mut b.interesting));
+        pool::give(&WORDS_2, std::mem::take(&mut b.words));
+        Ctx::of(text, lower, a)
+    }
+
+    /// The context of `text` from its tokens (`part`, the whole text's) and `lower`, its
+    /// ASCII lower case (the other words' lower case is written in here).
+    fn of(text: &'a str, mut lower: String, part: Part) -> Ctx<'a> {
+        for &(start, a, b) in &part.fixes {
+            let end = start + (b - a);
+            if let Some(low) = part.odd_buf.get(a..b) {
+                if lower.is_char_boundary(start) && lower.is_char_boundary(end) {
+                    lower.replace_range(start..end, low);
+                }
+            }
+        }
+        Ctx {
+            text,
+            toks: part.toks,
+            lower,
+            odd: part.odd,
+            odd_buf: part.odd_buf,
+            interesting: part.interesting,
+            words: part.words,
         }
     }
     /// The text's words as [`super::names`] sees them: letters joined over inner hyphens
@@ -2399,12 +2520,17 @@ mod tests {
                 "{street}"
             );
         }
-        let cx = Ctx::new("ẞTRASSE og İZMIR, Storgt. 5");
+        // Ø in capitals lower-cases to ø (as long): «FØDT» is the cue «født».
+        assert_eq!(
+            kinds("Pasienten er FØDT 14.03.1974."),
+            [(Kind::BirthDate, "14.03.1974")]
+        );
+        let cx = Ctx::new("ẞTRASSE og İZMIR, Storgt. 5 FØDT");
         let lows: Vec<&str> = (0..cx.toks.len())
             .filter(|&i| cx.is_word(i))
             .map(|i| cx.low(i))
             .collect();
-        assert_eq!(lows, ["ßtrasse", "og", "izmir", "storgt"]);
+        assert_eq!(lows, ["ßtrasse", "og", "izmir", "storgt", "født"]);
     }
 
     #[test]
@@ -2594,6 +2720,57 @@ mod tests {
     /// The eight-bytes-at-a-time word end agrees with a letter-by-letter walk: every
     /// ASCII byte and some non-ASCII letters and non-letters, at every place of a word
     /// longer and shorter than eight bytes.
+    /// Every part of a context, to compare two ([`Ctx::build`] with and without halves).
+    fn parts_of(cx: &Ctx<'_>) -> String {
+        let toks: Vec<(usize, u32, u32)> =
+            cx.toks.iter().map(|t| (t.start, t.flags, t.tag)).collect();
+        let odd: Vec<(usize, &str)> = cx
+            .odd
+            .iter()
+            .map(|&(i, a, b)| (i, cx.odd_buf.get(a..b).unwrap_or("?")))
+            .collect();
+        format!(
+            "{toks:?} {:?} {:?} {:?} {odd:?}",
+            cx.lower, cx.interesting, cx.words
+        )
+    }
+
+    #[test]
+    fn halves_tokenise_as_the_whole() {
+        // Split points after a space or a line break; words whose lower case is longer,
+        // shorter or other letters (ẞ, İ, Ø, É) on both sides; a hyphen or a dot at the
+        // split; and texts with no split point at all.
+        let pieces = [
+            "Øystein Ærø bor i ẞtorgata 12B, 5021 Bergen. ",
+            "İZMIR og ÉLISE; tlf. 912 34 567 ",
+            "Kari-Anne\n",
+            "pasient Nordmann f. 14.03.1974 ",
+            "NPR-ID: 12ab (Storgt. 5) e-post kari@example.no ",
+            "  \n\n",
+            "x",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut rnd = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut split = 0;
+        for round in 0..400 {
+            let n = 1 + rnd(12) + if round % 50 == 0 { 3000 } else { 0 };
+            let text: String = (0..n).map(|_| pieces[rnd(pieces.len())]).collect();
+            let one = Ctx::build(&text, false);
+            let two = Ctx::build(&text, true);
+            assert_eq!(parts_of(&one), parts_of(&two), "{text:?}");
+            split += usize::from(split_point(text.as_bytes()).is_some());
+        }
+        assert!(split > 300, "{split}");
+        assert_eq!(split_point(b"abc"), None);
+        assert_eq!(split_point(b"ab-cd ef"), Some(6));
+        assert_eq!(split_point(b"a b c d"), Some(4));
+    }
+
     #[test]
     fn word_end_agrees_with_a_walk() {
         let reference = |text: &str, from: usize| -> (usize, u8) {

@@ -30,6 +30,7 @@ pub mod gate;
 mod lexicon;
 pub mod names;
 pub mod normalize;
+mod par;
 mod pool;
 pub mod seal;
 
@@ -326,21 +327,7 @@ pub fn scan_with(text: &str, class: Privacy, identity: &Identity) -> Vec<Finding
         return Vec::new();
     };
     let norm = normalize::normalize(text);
-    let cx = detect::Ctx::new(&norm.text);
-    let mut hits = detect::detect_in(&cx, which, &identity.facts);
-    if with_names {
-        hits.extend(
-            names::find_names_in(&cx, identity.name.as_ref())
-                .into_iter()
-                .map(|h| detect::Hit {
-                    start: h.start,
-                    end: h.end,
-                    kind: Kind::Name,
-                    confidence: h.confidence,
-                }),
-        );
-        hits = detect::resolve_overlaps(hits);
-    }
+    let hits = hits_in(&norm.text, which, with_names, identity, par::PARALLEL_FROM);
     let hits = detect::widen_to_words(&norm.text, hits);
     // Hits are sorted by start: the cursor counts UTF-16 offsets in one pass.
     let mut cursor = crate::diagnostic::SpanCursor::new(text);
@@ -354,6 +341,35 @@ pub fn scan_with(text: &str, class: Privacy, identity: &Identity) -> Vec<Finding
             }
         })
         .collect()
+}
+
+/// The detectors' and (`with_names`) the name finder's hits in a normalised text, overlaps
+/// resolved. From `parallel_from` bytes on, natively, the two run side by side ([`par`]):
+/// the same hits either way.
+fn hits_in(
+    text: &str,
+    which: Detectors,
+    with_names: bool,
+    identity: &Identity,
+    parallel_from: usize,
+) -> Vec<detect::Hit> {
+    let parallel = text.len() >= parallel_from;
+    let cx = detect::Ctx::build(text, parallel);
+    let (mut hits, names) = par::join(
+        parallel,
+        || detect::detect_in(&cx, which, &identity.facts),
+        || with_names.then(|| names::find_names_in(&cx, identity.name.as_ref())),
+    );
+    if let Some(names) = names {
+        hits.extend(names.into_iter().map(|h| detect::Hit {
+            start: h.start,
+            end: h.end,
+            kind: Kind::Name,
+            confidence: h.confidence,
+        }));
+        hits = detect::resolve_overlaps(hits);
+    }
+    hits
 }
 
 /// Findings in one field of a document.
@@ -468,6 +484,66 @@ pub fn redact_plain(text: &str, identity: &Identity) -> (String, Vec<Replacement
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn two_threads_find_what_one_finds() {
+        // The corpus sentences, alone and in long runs of mutated ones: the hits must not
+        // depend on whether the text was split and scanned side by side ([`par`]).
+        let lines: Vec<&str> = [
+            include_str!("../../tests/corpus/planted.txt"),
+            include_str!("../../tests/corpus/lookalikes.txt"),
+        ]
+        .iter()
+        .flat_map(|c| c.lines())
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .collect();
+        let id = Identity::new(Some("Kari Nordmann"), Some("14037410021"));
+        let all = Detectors {
+            all: true,
+            literature_only: false,
+        };
+        let alphabet: Vec<char> = "aKN -'.,:\n\u{a0}ØÅÉ1@".chars().collect();
+        let mut seed: u64 = 0xD1B5_4A32_D192_ED03;
+        let mut rnd = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut texts: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        for _ in 0..200 {
+            let mut chars: Vec<char> = Vec::new();
+            for _ in 0..1 + rnd(40) {
+                chars.extend(lines[rnd(lines.len())].chars());
+                chars.push(if rnd(3) == 0 { '\n' } else { ' ' });
+            }
+            for _ in 0..rnd(10) {
+                let at = rnd(chars.len());
+                chars.insert(at, alphabet[rnd(alphabet.len())]);
+            }
+            texts.push(chars.into_iter().collect());
+        }
+        // Longer than the threshold: split as in use.
+        let mut long = String::new();
+        while long.len() < 128 << 10 {
+            long.push_str(&lines.join(" "));
+            long.push('\n');
+        }
+        texts.push(long);
+        #[cfg(not(target_arch = "wasm32"))]
+        assert!(texts.last().is_some_and(|t| t.len() > par::PARALLEL_FROM));
+        let mut found = 0;
+        for text in &texts {
+            let n = normalize::normalize(text);
+            for with_names in [true, false] {
+                let one = hits_in(&n.text, all, with_names, &id, usize::MAX);
+                let two = hits_in(&n.text, all, with_names, &id, 0);
+                assert_eq!(format!("{one:?}"), format!("{two:?}"), "{text:?}");
+                found += one.len();
+            }
+        }
+        assert!(found > 3_000, "{found}");
+    }
 
     #[test]
     fn scan_maps_offsets_back_to_the_original() {
