@@ -355,11 +355,19 @@ fn hits_in(
 ) -> Vec<detect::Hit> {
     let parallel = text.len() >= parallel_from;
     let cx = detect::Ctx::build(text, parallel);
-    let (mut hits, names) = par::join(
+    // Three tasks on (natively) two threads: whichever finishes first takes the one left.
+    let (names, (numbers, context)) = par::join(
         parallel,
-        || detect::detect_in(&cx, which, &identity.facts),
         || with_names.then(|| names::find_names_in(&cx, identity.name.as_ref())),
+        || {
+            par::join(
+                parallel,
+                || detect::numbers(&cx, which),
+                || detect::context(&cx, which, &identity.facts),
+            )
+        },
     );
+    let mut hits = detect::finish(numbers, context);
     if let Some(names) = names {
         hits.extend(names.into_iter().map(|h| detect::Hit {
             start: h.start,
