@@ -478,6 +478,10 @@ thread_local! {
     static LOWER: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
     static INTERESTING: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
     static WORDS: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
     // The second half's buffers, when a long text is split in two ([`Ctx::build`]).
     static TOKS_2: Cell<Vec<Tok>> = const { Cell::new(Vec::new()) };
     static INTERESTING_2: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
@@ -498,6 +502,7 @@ impl Drop for Ctx<'_> {
 /// as the whole does: the first letter or digit after a space or line break from the
 /// middle on (a token there starts at that byte and none before it reaches it, see
 /// [`tokenize`]). `None` when there is none within 64 KB.
+#[cfg(not(target_arch = "wasm32"))]
 fn split_point(bytes: &[u8]) -> Option<usize> {
     let mid = bytes.len() / 2;
     let window = bytes
@@ -509,6 +514,9 @@ fn split_point(bytes: &[u8]) -> Option<usize> {
         .position(|w| matches!(w, [b' ' | b'\n', c] if c.is_ascii_alphanumeric()))
         .map(|k| mid + k + 1)
 }
+
+/// The buffers [`Part::tokenize`] fills: tokens, candidates, words.
+type Bufs = (Vec<Tok>, Vec<usize>, Vec<usize>);
 
 /// What tokenising one stretch of a text gives ([`Ctx::build`]). Token indices count
 /// from the stretch's first token.
@@ -532,7 +540,7 @@ impl Part {
         text: &str,
         range: std::ops::Range<usize>,
         lower: &str,
-        (toks, mut interesting, mut words): (Vec<Tok>, Vec<usize>, Vec<usize>),
+        (toks, mut interesting, mut words): Bufs,
     ) -> Part {
         let bytes = text.as_bytes();
         let mut odd = Vec::new();
@@ -624,17 +632,20 @@ impl<'a> Ctx<'a> {
                 pool::take(&WORDS),
             )
         };
-        let split = if parallel {
-            split_point(text.as_bytes())
-        } else {
-            None
-        };
-        let Some(mid) = split else {
-            let part = Part::tokenize(text, 0..text.len(), &lower, bufs());
-            return Ctx::of(text, lower, part);
-        };
+        // The wasm package is single-threaded: no halves there (nor their code).
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(mid) = split_point(text.as_bytes()).filter(|_| parallel) {
+            return Ctx::halves(text, lower, mid, bufs());
+        }
+        let _ = parallel;
+        let part = Part::tokenize(text, 0..text.len(), &lower, bufs());
+        Ctx::of(text, lower, part)
+    }
+
+    /// [`Ctx::build`] of the two halves of `text`, split at `mid`, side by side.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn halves(text: &'a str, lower: String, mid: usize, mut first: Bufs) -> Ctx<'a> {
         // The whole text's tokens go into the first half's vector: room for them all.
-        let mut first = bufs();
         first.0.reserve(text.len() / 2 + 1);
         let second = (
             pool::take(&TOKS_2),
@@ -823,7 +834,7 @@ pub(crate) struct Numbers {
 /// over one block before the next block: the tokens they look at stay in the processor's
 /// cache (one pass per detector over a long text's tokens was bound by memory, not by the
 /// work).
-fn by_blocks(cx: &Ctx, mut each: impl FnMut(&[usize])) {
+fn by_blocks(cx: &Ctx, each: &mut dyn FnMut(&[usize])) {
     let mut blocks = cx.interesting.chunks(256).peekable();
     while let Some(cands) = blocks.next() {
         // Load the next block's tokens first: loads that no branch waits for run side by
@@ -850,7 +861,7 @@ pub(crate) fn numbers(cx: &Ctx, which: Detectors) -> Numbers {
     let mut hits = Vec::new();
     let mut allowed = Vec::new();
     let (mut next_allowed, mut next_chain) = (0, 0);
-    by_blocks(cx, |cands| {
+    by_blocks(cx, &mut |cands| {
         allowed_spans(cx, cands, &mut next_allowed, &mut allowed);
         digit_chains(cx, cands, &mut next_chain, which, &mut hits);
         ibans(cx, cands, &mut hits);
@@ -865,7 +876,7 @@ pub(crate) fn context(cx: &Ctx, which: Detectors, patient: &PatientFacts) -> Vec
     let mut hits = Vec::new();
     if which.all && !which.literature_only {
         let mut next_ip = 0;
-        by_blocks(cx, |cands| {
+        by_blocks(cx, &mut |cands| {
             ip_addresses(cx, cands, &mut next_ip, &mut hits);
             birth_dates(cx, cands, patient, &mut hits);
             addresses(cx, cands, &mut hits);
@@ -981,7 +992,7 @@ pub fn resolve_overlaps(hits: Vec<Hit>) -> Vec<Hit> {
     let mut hits: Vec<(Hit, usize)> = hits.into_iter().zip(0..).collect();
     sort_hits(&mut hits, true);
     let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
-    let mut rest: &mut [(Hit, usize)] = &mut hits;
+    let mut rest: &[(Hit, usize)] = &hits;
     while let Some(((first, _), _)) = rest.split_first() {
         let mut end = first.end;
         let mut last_start = first.start;
@@ -998,7 +1009,7 @@ pub fn resolve_overlaps(hits: Vec<Hit>) -> Vec<Hit> {
             })
             .count();
         let n = n.min(rest.len());
-        let (group, tail) = std::mem::take(&mut rest).split_at_mut(n);
+        let (group, tail) = rest.split_at(n);
         match group {
             [(h, _)] => out.push(*h),
             _ => resolve_group(group, &mut out),
@@ -1009,10 +1020,14 @@ pub fn resolve_overlaps(hits: Vec<Hit>) -> Vec<Hit> {
 }
 
 /// Sorts findings by start (`by_start`) or by how good they are (priority, then
-/// confidence, then length); ties by their place. One sort for both orders: the wasm
-/// package has one copy of the sort's code.
-fn sort_hits(hits: &mut [(Hit, usize)], by_start: bool) {
-    hits.sort_by(|(a, i), (b, j)| {
+/// confidence, then length); ties by their place, so any sort gives the same order. The
+/// wasm package uses the crate's small sort ([`crate::sort`]: no copy of the standard
+/// library's sort code for findings); natively the standard library's, which is quicker on
+/// the thousands of findings of a long text.
+// A `Vec` for the crate's sort in the wasm package; natively a slice would do.
+#[cfg_attr(not(target_arch = "wasm32"), allow(clippy::ptr_arg))]
+fn sort_hits(hits: &mut Vec<(Hit, usize)>, by_start: bool) {
+    let cmp = |(a, i): &(Hit, usize), (b, j): &(Hit, usize)| {
         let order = if by_start {
             a.start.cmp(&b.start)
         } else {
@@ -1023,12 +1038,17 @@ fn sort_hits(hits: &mut [(Hit, usize)], by_start: bool) {
                 .then((b.end - b.start).cmp(&(a.end - a.start)))
         };
         order.then(i.cmp(j))
-    });
+    };
+    #[cfg(target_arch = "wasm32")]
+    crate::sort::sort_by(hits, cmp);
+    #[cfg(not(target_arch = "wasm32"))]
+    hits.sort_by(cmp);
 }
 
 /// [`resolve_overlaps`] for one group of overlapping findings, appended to `out` by start.
-fn resolve_group(group: &mut [(Hit, usize)], out: &mut Vec<Hit>) {
-    sort_hits(group, false);
+fn resolve_group(group: &[(Hit, usize)], out: &mut Vec<Hit>) {
+    let mut group = group.to_vec();
+    sort_hits(&mut group, false);
     // Kept findings by start. Before widening they are disjoint, so the one that can
     // overlap [s, e) is the last starting before e — or, after a widening, the one before
     // it; the final pass merges whatever widening made overlap.
@@ -2898,6 +2918,7 @@ mod tests {
         assert!(overlapping > 5_000, "{overlapping}");
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     /// Every part of a context, to compare two ([`Ctx::build`] with and without halves).
     fn parts_of(cx: &Ctx<'_>) -> String {
         let toks: Vec<(usize, u32, u32)> =
@@ -2914,6 +2935,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(target_arch = "wasm32"))]
     fn halves_tokenise_as_the_whole() {
         // Split points after a space or a line break; words whose lower case is longer,
         // shorter or other letters (ẞ, İ, Ø, É) on both sides; a hyphen or a dot at the
