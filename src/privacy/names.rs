@@ -297,10 +297,7 @@ fn exact(k: &str) -> u8 {
 /// genitive `s` is a name, or (hyphenated) when every part is.
 fn classify(k: &str) -> u8 {
     if !k.bytes().any(|b| b == b'-') {
-        return tables()
-            .lex
-            .get(k)
-            .map_or(0, |&v| (v as u8) | (v >> 8) as u8);
+        return classify_one(k);
     }
     let e = exact(k);
     let names = FIRST | SURNAME;
@@ -320,6 +317,15 @@ fn classify(k: &str) -> u8 {
         f |= all & names;
     }
     f
+}
+
+/// [`classify`] of a key without a hyphen: one lookup (the genitive's flags are in the
+/// value's high byte).
+fn classify_one(k: &str) -> u8 {
+    tables()
+        .lex
+        .get(k)
+        .map_or(0, |&v| (v as u8) | (v >> 8) as u8)
 }
 
 /// Flags of `k` without a genitive `s` (only when at least two letters remain).
@@ -499,7 +505,10 @@ fn tokenize<'a>(
             key_into(text.get(w.start..w.end).unwrap_or_default(), keys);
             (k0, keys.get(k0..).unwrap_or_default())
         };
-        let flags = if w.cap {
+        let flags = if w.cap && !w.joined {
+            // One token of letters: no hyphen to look for.
+            classify_one(key)
+        } else if w.cap {
             classify(key)
         } else {
             small.get(key) as u8
