@@ -8,6 +8,9 @@
 // `scan_text_long/1MB` and `/10MB` from every sentence (each holds an identifier or a
 // look-alike: the worst density a real text could have), `prose_1MB` from the clinical
 // look-alike categories with one planted identifier every 30 sentences.
+//
+// Texts from 64 KB on are scanned on two threads (src/privacy/par.rs); run with
+// RAYON_NUM_THREADS=1 for one.
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use skjemavakt::forms::FormKind;
 use skjemavakt::privacy::{detect, names, normalize, scan_document, scan_text, Identity};
