@@ -2835,43 +2835,12 @@ mod tests {
     /// The eight-bytes-at-a-time word end agrees with a letter-by-letter walk: every
     /// ASCII byte and some non-ASCII letters and non-letters, at every place of a word
     /// longer and shorter than eight bytes.
-    /// [`resolve_overlaps`] as it was before groups: every finding at once.
-    fn resolve_all_at_once(mut hits: Vec<Hit>) -> Vec<Hit> {
-        hits.sort_by(|a, b| {
-            a.kind
-                .priority()
-                .cmp(&b.kind.priority())
-                .then(b.confidence.total_cmp(&a.confidence))
-                .then((b.end - b.start).cmp(&(a.end - a.start)))
-        });
-        let mut kept: std::collections::BTreeMap<usize, Hit> = Default::default();
-        for h in hits {
-            let hit_key = kept
-                .range(..h.end)
-                .rev()
-                .take(2)
-                .find(|(_, k)| h.start < k.end && k.start < h.end)
-                .map(|(&key, _)| key);
-            match hit_key {
-                None => {
-                    kept.entry(h.start).or_insert(h);
-                }
-                Some(key) if h.kind.is_number() => {
-                    if let Some(mut k) = kept.remove(&key) {
-                        k.start = k.start.min(h.start);
-                        k.end = k.end.max(h.end);
-                        kept.insert(k.start, k);
-                    }
-                }
-                Some(_) => {}
-            }
-        }
-        let mut out: Vec<Hit> = Vec::new();
-        for h in kept.into_values() {
-            match out.last_mut() {
-                Some(last) if h.start < last.end => last.end = last.end.max(h.end),
-                _ => out.push(h),
-            }
+    /// [`resolve_overlaps`] as it was before groups: every finding at once, as one group.
+    fn resolve_all_at_once(hits: Vec<Hit>) -> Vec<Hit> {
+        let all: Vec<(Hit, usize)> = hits.into_iter().zip(0..).collect();
+        let mut out = Vec::new();
+        if !all.is_empty() {
+            resolve_group(&all, &mut out);
         }
         out
     }
@@ -2887,13 +2856,7 @@ mod tests {
             Kind::Name,
             Kind::BirthDate,
         ];
-        let mut seed: u64 = 0x1234_5678_9ABC_DEF1;
-        let mut rnd = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rnd = crate::privacy::testing::rng(0x1234_5678_9ABC_DEF1);
         let mut overlapping = 0;
         for _ in 0..20_000 {
             // Few findings on a short stretch: many overlap, some are empty, some share a
@@ -2949,13 +2912,7 @@ mod tests {
             "  \n\n",
             "x",
         ];
-        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut rnd = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rnd = crate::privacy::testing::rng(0x9E37_79B9_7F4A_7C15);
         let mut split = 0;
         for round in 0..400 {
             let n = 1 + rnd(12) + if round % 50 == 0 { 3000 } else { 0 };

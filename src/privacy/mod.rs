@@ -33,6 +33,8 @@ pub mod normalize;
 mod par;
 mod pool;
 pub mod seal;
+#[cfg(test)]
+mod testing;
 
 use crate::diagnostic::{Diagnostic, Document, Pointer, Rule, Severity, Source, Span, Texts};
 use crate::forms::schema::{visit_fields, Privacy};
@@ -497,27 +499,14 @@ mod tests {
     fn two_threads_find_what_one_finds() {
         // The corpus sentences, alone and in long runs of mutated ones: the hits must not
         // depend on whether the text was split and scanned side by side ([`par`]).
-        let lines: Vec<&str> = [
-            include_str!("../../tests/corpus/planted.txt"),
-            include_str!("../../tests/corpus/lookalikes.txt"),
-        ]
-        .iter()
-        .flat_map(|c| c.lines())
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .collect();
+        let lines = testing::corpus_lines();
         let id = Identity::new(Some("Kari Nordmann"), Some("14037410021"));
         let all = Detectors {
             all: true,
             literature_only: false,
         };
         let alphabet: Vec<char> = "aKN -'.,:\n\u{a0}ØÅÉ1@".chars().collect();
-        let mut seed: u64 = 0xD1B5_4A32_D192_ED03;
-        let mut rnd = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rnd = testing::rng(0xD1B5_4A32_D192_ED03);
         let mut texts: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
         for _ in 0..200 {
             let mut chars: Vec<char> = Vec::new();

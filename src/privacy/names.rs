@@ -1092,15 +1092,7 @@ mod tests {
     /// edits (letters, capitals, hyphens, dots, æøå), with and without a patient's name.
     #[test]
     fn relevant_words_find_what_all_words_find() {
-        let corpus = [
-            include_str!("../../tests/corpus/planted.txt"),
-            include_str!("../../tests/corpus/lookalikes.txt"),
-        ];
-        let lines: Vec<&str> = corpus
-            .iter()
-            .flat_map(|c| c.lines())
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .collect();
+        let lines = crate::privacy::testing::corpus_lines();
         assert!(lines.len() > 500, "{}", lines.len());
         let patients = [
             None,
@@ -1109,13 +1101,7 @@ mod tests {
             Some(PatientName::new("Åse Ødegård")),
         ];
         let alphabet: Vec<char> = "aAkKnNpPeE-'.,: \nøØåÅæéSstTf".chars().collect();
-        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut rnd = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rnd = crate::privacy::testing::rng(0x2545_F491_4F6C_DD1D);
         let mut texts: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
         for _ in 0..3000 {
             let mut chars: Vec<char> = Vec::new();
