@@ -25,7 +25,8 @@ fn main() {
         return;
     }
     if which == "dump" {
-        dump(&sentences());
+        // `-- dump text`: each finding's text too, with 20 characters either side.
+        dump(&sentences(), args.get(2).is_some_and(|a| a == "text"));
         return;
     }
     let text = if which == "prose" {
@@ -85,7 +86,7 @@ fn stages(text: &str) {
 
 /// Prints every finding of many texts (the corpus, and mutated corpus sentences): compare
 /// the output of two builds to see that a change to the scanner keeps its results.
-fn dump(sentences: &[String]) {
+fn dump(sentences: &[String], show: bool) {
     use std::fmt::Write;
     let id = Identity::new(Some("Kari Nordmann"), Some("14037410021"));
     let none = Identity::none();
@@ -128,6 +129,24 @@ fn dump(sentences: &[String]) {
                     "{round} {who} {:?} {}..{} {:.2}",
                     f.kind, f.span.start, f.span.end, f.confidence
                 );
+                if show {
+                    let at = |i: usize| {
+                        let mut i = i.min(text.len());
+                        while !text.is_char_boundary(i) {
+                            i -= 1;
+                        }
+                        i
+                    };
+                    let (a, b) = (at(f.span.start), at(f.span.end));
+                    let (pa, pb) = (at(a.saturating_sub(20)), at(b + 20));
+                    let _ = writeln!(
+                        out,
+                        "    {:?} [{:?}] {:?}",
+                        &text[pa..a],
+                        &text[a..b],
+                        &text[b..pb]
+                    );
+                }
             }
         }
     }

@@ -94,18 +94,6 @@ impl Kind {
         }
     }
 
-    /// Kinds that are digit strings: a part of one left behind still leaks digits.
-    fn is_number(self) -> bool {
-        matches!(
-            self,
-            Kind::NationalId
-                | Kind::PossibleNationalId
-                | Kind::Account
-                | Kind::Phone
-                | Kind::RecordNumber
-        )
-    }
-
     /// Priority when findings overlap (lower wins).
     fn priority(self) -> u8 {
         match self {
@@ -814,6 +802,25 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Token `k` is a word of a redaction placeholder («[TELEFON]», «[IP-ADRESSE]»,
+/// [`super::placeholder`]): the scanner's own output is no cue word, or a number after a
+/// redacted one would be found only once the text had been redacted.
+fn in_placeholder(cx: &Ctx, k: usize) -> bool {
+    let Some(open) = (k.saturating_sub(3)..k)
+        .rev()
+        .find(|&j| cx.is(j, T::Punct('[')))
+    else {
+        return false;
+    };
+    let Some(close) = (k + 1..k + 4).find(|&j| cx.is(j, T::Punct(']'))) else {
+        return false;
+    };
+    let written = cx.text.get(cx.start(open)..cx.end(close)).unwrap_or("");
+    Kind::ALL
+        .iter()
+        .any(|&kind| super::placeholder(kind) == written)
+}
+
 /// Finds identifiers in `text` (already normalised by [`super::normalize`]).
 pub fn detect(text: &str, which: Detectors, patient: &PatientFacts) -> Vec<Hit> {
     detect_in(&Ctx::new(text), which, patient)
@@ -1065,26 +1072,31 @@ fn resolve_group(group: &[(Hit, usize)], out: &mut Vec<Hit>) {
                 // Two findings with the same start: the earlier (better) one stays.
                 kept.entry(h.start).or_insert(h);
             }
-            // A number that sticks out of the finding that wins would leave digits behind
-            // after redaction («261115 93816@…» where the e-mail starts at «93816»): the
-            // winner covers both.
-            Some(key) if h.kind.is_number() => {
+            // A finding that sticks out of the one that wins would leave a piece behind,
+            // to be found anew once the winner is redacted: digits («261115 93816@…» where
+            // the e-mail starts at «93816»), or an e-mail's local part that runs back into
+            // another address. The winner covers both.
+            Some(key) => {
                 if let Some(mut k) = kept.remove(&key) {
                     k.start = k.start.min(h.start);
                     k.end = k.end.max(h.end);
                     kept.insert(k.start, k);
                 }
             }
-            Some(_) => {}
         }
     }
     let from = out.len();
     for h in kept.into_values() {
-        // Only this group's findings merge (earlier ones end before it starts).
+        // Only this group's findings merge (earlier ones end before it starts); the merged
+        // finding keeps the kind that wins.
         let own = out.len() > from;
         match out.last_mut() {
             Some(last) if own && h.start < last.end => {
                 last.end = last.end.max(h.end);
+                if h.kind.priority() < last.kind.priority() {
+                    last.kind = h.kind;
+                    last.confidence = h.confidence;
+                }
             }
             _ => out.push(h),
         }
@@ -1260,7 +1272,8 @@ fn phone_context(cx: &Ctx, first: usize) -> bool {
                 | "kontaktes"
                 | "pårørende"
                 | "nummer"
-        ) {
+        ) && !in_placeholder(cx, j)
+        {
             return true;
         }
     }
@@ -1318,11 +1331,15 @@ fn seps_are(cx: &Ctx, runs: &[usize], allowed: &[char]) -> bool {
 
 fn check_chain(cx: &Ctx, runs: &[usize], which: Detectors, hits: &mut Vec<Hit>) {
     let before = hits.len();
-    // Windows of runs with 11 digits first, then 8: an 8-digit window inside a chain that
-    // holds an 11-digit national identity number (or a possible one) is a part of it, not a
-    // phone number — unless a country prefix or a cue word says so.
+    // Windows of runs with 11 digits first, then 8: an 8-digit window that overlaps an
+    // 11-digit national identity number (or a possible one) is a part of it, not a phone
+    // number — unless a country prefix or a cue word says so. A window beside it in the same
+    // chain («20000000-01010000000») is a number of its own.
+    let mut elevens = before..before;
     for wanted in [11, 8] {
-        let in_eleven = hits.len() > before;
+        if wanted == 8 {
+            elevens = before..hits.len();
+        }
         for a in 0..runs.len() {
             let mut total = 0;
             for b in a..runs.len() {
@@ -1340,6 +1357,11 @@ fn check_chain(cx: &Ctx, runs: &[usize], which: Detectors, hits: &mut Vec<Hit>) 
                     eleven(cx, sub, first, last, start, end, which, hits);
                 }
                 if total == 8 && wanted == 8 && which.all && !which.literature_only {
+                    let in_eleven = hits
+                        .get(elevens.clone())
+                        .unwrap_or_default()
+                        .iter()
+                        .any(|h| h.start < end && start < h.end);
                     eight(cx, sub, first, last, start, end, in_eleven, hits);
                 }
             }
@@ -1646,6 +1668,10 @@ fn emails(cx: &Ctx, cands: &[usize], hits: &mut Vec<Hit>) {
         while a > 0 && local_ok(a - 1) {
             a -= 1;
         }
+        // A dot before the address is punctuation («se .kari@…»), not the local part's.
+        while a < i && cx.is(a, T::Punct('.')) {
+            a += 1;
+        }
         let mut b = at_end + 1;
         while b < n
             && (cx.is_word(b)
@@ -1655,30 +1681,43 @@ fn emails(cx: &Ctx, cands: &[usize], hits: &mut Vec<Hit>) {
         {
             b += 1;
         }
-        // Trim trailing dots/dashes (sentence end).
-        while b > at_end + 1 && (cx.is(b - 1, T::Punct('.')) || cx.is(b - 1, T::Punct('-'))) {
-            b -= 1;
-        }
         if a == i || b == at_end + 1 {
             spaced_email(cx, i, at_end, hits);
             continue;
         }
-        let (s, e) = (cx.start(a), cx.end(b - 1));
-        let (Some(local), Some(domain)) =
-            (cx.text.get(s..cx.start(i)), cx.text.get(cx.end(at_end)..e))
-        else {
-            continue;
-        };
         let spelled = at_end != i;
-        let cand = format!("{local}@{domain}");
-        // A spelled-out at sign needs a dotted domain («kari(at)gmail.com»).
-        if ident::email::is_valid(&cand) && (!spelled || domain.contains('.')) {
-            hits.push(Hit {
-                start: s,
-                end: e,
-                kind: Kind::Email,
-                confidence: if spelled { 0.85 } else { 0.95 },
-            });
+        // The longest valid address, cutting the domain back label by label: in
+        // «kari@f.no.20000000» the number is no top-level domain, but «kari@f.no» is an
+        // address, and it would be found once the number had been redacted.
+        loop {
+            // Trim trailing dots/dashes (sentence end).
+            while b > at_end + 1 && (cx.is(b - 1, T::Punct('.')) || cx.is(b - 1, T::Punct('-'))) {
+                b -= 1;
+            }
+            if b == at_end + 1 {
+                break;
+            }
+            let (s, e) = (cx.start(a), cx.end(b - 1));
+            let (Some(local), Some(domain)) =
+                (cx.text.get(s..cx.start(i)), cx.text.get(cx.end(at_end)..e))
+            else {
+                break;
+            };
+            let cand = format!("{local}@{domain}");
+            // A spelled-out at sign needs a dotted domain («kari(at)gmail.com»).
+            if ident::email::is_valid(&cand) && (!spelled || domain.contains('.')) {
+                hits.push(Hit {
+                    start: s,
+                    end: e,
+                    kind: Kind::Email,
+                    confidence: if spelled { 0.85 } else { 0.95 },
+                });
+                break;
+            }
+            match (at_end + 1..b).rev().find(|&k| cx.is(k, T::Punct('.'))) {
+                Some(dot) => b = dot,
+                None => break,
+            }
         }
     }
 }
@@ -1720,7 +1759,7 @@ fn spaced_email(cx: &Ctx, at: usize, at_end: usize, hits: &mut Vec<Hit>) {
     let (Some(mut local), Some(domain)) = (chain(at, true), chain(at_end, false)) else {
         return;
     };
-    let (Some(&first), Some(&last)) = (local.last(), domain.last()) else {
+    let Some(&first) = local.last() else {
         return;
     };
     let before = at.checked_sub(1);
@@ -1736,37 +1775,46 @@ fn spaced_email(cx: &Ctx, at: usize, at_end: usize, hits: &mut Vec<Hit>) {
     while from > 0 && glued(from - 1) {
         from -= 1;
     }
-    let mut to = last;
-    while cx.is_word(to + 1) || cx.is_digits(to + 1) || cx.is(to + 1, T::Punct('-')) {
-        to += 1;
-    }
     local.reverse();
     let piece = |a: usize, b: usize| cx.text.get(cx.start(a)..cx.end(b)).unwrap_or("");
-    let mut cand = String::new();
+    let mut local_part = String::new();
     for (n, &k) in local.iter().enumerate() {
         if n > 0 {
-            cand.push('.');
+            local_part.push('.');
         }
-        cand.push_str(if k == first {
+        local_part.push_str(if k == first {
             piece(from, first)
         } else {
             cx.s(k)
         });
     }
-    cand.push('@');
-    for (n, &k) in domain.iter().enumerate() {
-        if n > 0 {
-            cand.push('.');
+    // The longest valid address, as for the ordinary form: the domain is cut back word by
+    // word (at least two) until the joined form is an address.
+    let mut domain = domain.as_slice();
+    while domain.len() >= 2 {
+        let Some(&last) = domain.last() else { break };
+        let mut to = last;
+        while cx.is_word(to + 1) || cx.is_digits(to + 1) || cx.is(to + 1, T::Punct('-')) {
+            to += 1;
         }
-        cand.push_str(if k == last { piece(last, to) } else { cx.s(k) });
-    }
-    if ident::email::is_valid(&cand) {
-        hits.push(Hit {
-            start: cx.start(from),
-            end: cx.end(to),
-            kind: Kind::Email,
-            confidence: 0.8,
-        });
+        let mut cand = local_part.clone();
+        cand.push('@');
+        for (n, &k) in domain.iter().enumerate() {
+            if n > 0 {
+                cand.push('.');
+            }
+            cand.push_str(if k == last { piece(last, to) } else { cx.s(k) });
+        }
+        if ident::email::is_valid(&cand) {
+            hits.push(Hit {
+                start: cx.start(from),
+                end: cx.end(to),
+                kind: Kind::Email,
+                confidence: 0.8,
+            });
+            return;
+        }
+        domain = domain.get(..domain.len() - 1).unwrap_or_default();
     }
 }
 
@@ -1923,7 +1971,7 @@ const BIRTH_CUES: &[&str] = &[
 fn is_birth_cue(cx: &Ctx, i: usize) -> bool {
     let f = cx.flags(i);
     if f & F_BIRTH != 0 {
-        return true;
+        return !in_placeholder(cx, i);
     }
     // «f. 14.03.1974», «f.dato»: a lone f followed by a dot.
     f & F_BIRTH_F != 0
@@ -2337,7 +2385,8 @@ fn address_context(cx: &Ctx, i: usize) -> bool {
                 | "postnr"
                 | "poststed"
                 | "bustad"
-        ) || street_word(cx, k)
+        ) && !in_placeholder(cx, k)
+            || street_word(cx, k)
     })
 }
 
@@ -2394,7 +2443,7 @@ fn record_numbers(cx: &Ctx, cands: &[usize], hits: &mut Vec<Hit>) {
     let n = cx.toks.len();
     let mut joined = String::new();
     for &i in cands {
-        let mut cue = cx.has(i, F_RECORD);
+        let mut cue = cx.has(i, F_RECORD) && !in_placeholder(cx, i);
         if !cue && !cx.is(i + 1, T::Punct('-')) {
             continue;
         }
@@ -2546,6 +2595,16 @@ mod tests {
         assert_eq!(
             kinds("logget fra 192.168.10.23 i går"),
             vec![(Kind::IpAddress, "192.168.10.23")]
+        );
+        // A dot before the address is not its local part's.
+        assert_eq!(
+            kinds("se .kari@example.no"),
+            vec![(Kind::Email, "kari@example.no")]
+        );
+        // A domain that runs on into a number is cut back to the address in it.
+        assert_eq!(
+            kinds("kari@example.no.20000000 x").first(),
+            Some(&(Kind::Email, "kari@example.no"))
         );
         // Document ids and versions are not IP addresses.
         assert!(kinds("prosedyre 1.2.2.5-16 gjelder").is_empty());
