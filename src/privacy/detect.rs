@@ -1686,22 +1686,55 @@ fn emails(cx: &Ctx, cands: &[usize], hits: &mut Vec<Hit>) {
             continue;
         }
         let spelled = at_end != i;
-        // The longest valid address, cutting the domain back label by label: in
-        // «kari@f.no.20000000» the number is no top-level domain, but «kari@f.no» is an
-        // address, and it would be found once the number had been redacted.
-        loop {
-            // Trim trailing dots/dashes (sentence end).
-            while b > at_end + 1 && (cx.is(b - 1, T::Punct('.')) || cx.is(b - 1, T::Punct('-'))) {
-                b -= 1;
-            }
-            if b == at_end + 1 {
-                break;
-            }
-            let (s, e) = (cx.start(a), cx.end(b - 1));
+        longest_email(cx, a, i, at_end, b, spelled, hits);
+    }
+}
+
+/// The token ends a piece of an e-mail address: a dot, hyphen or other separator.
+fn email_separator(cx: &Ctx, k: usize) -> bool {
+    matches!(cx.t(k), Some(T::Punct('.' | '-' | '_' | '+' | '\'' | '%')))
+}
+
+/// The longest valid address in tokens `a..b` around the at sign `at..=at_end`, cut at
+/// separators: the local part may start after one, the domain end before one. What is glued
+/// to an address on either side («kari@f.no.20000000», «…@f.no-Nordmann»,
+/// «Nordmann-kari@…») may make the whole invalid; once it was redacted, the rest would be
+/// found. At most 4 starts and 16 ends are tried (a local part has at most 64 bytes and a
+/// domain 253, RFC 5321 §4.5.3.1), so that glued runs cannot make this slow.
+#[allow(clippy::too_many_arguments)]
+fn longest_email(
+    cx: &Ctx,
+    a: usize,
+    at: usize,
+    at_end: usize,
+    b: usize,
+    spelled: bool,
+    hits: &mut Vec<Hit>,
+) {
+    let (local_end, domain_start) = (cx.start(at), cx.end(at_end));
+    let starts = std::iter::once(a)
+        .chain((a..at).filter(|&k| email_separator(cx, k)).map(|k| k + 1))
+        .filter(|&k| k < at && !email_separator(cx, k) && local_end - cx.start(k) <= 64)
+        .take(4);
+    for s_tok in starts {
+        // Ends (exclusive) from the whole run back to each separator, trailing separators
+        // trimmed (a sentence's full stop).
+        let ends = std::iter::once(b)
+            .chain((at_end + 1..b).rev().filter(|&k| email_separator(cx, k)))
+            .map(|mut e| {
+                while e > at_end + 1 && email_separator(cx, e - 1) {
+                    e -= 1;
+                }
+                e
+            })
+            .filter(|&e| e > at_end + 1 && cx.end(e - 1) - domain_start <= 253)
+            .take(16);
+        for e_tok in ends {
+            let (s, e) = (cx.start(s_tok), cx.end(e_tok - 1));
             let (Some(local), Some(domain)) =
-                (cx.text.get(s..cx.start(i)), cx.text.get(cx.end(at_end)..e))
+                (cx.text.get(s..local_end), cx.text.get(domain_start..e))
             else {
-                break;
+                continue;
             };
             let cand = format!("{local}@{domain}");
             // A spelled-out at sign needs a dotted domain («kari(at)gmail.com»).
@@ -1712,11 +1745,7 @@ fn emails(cx: &Ctx, cands: &[usize], hits: &mut Vec<Hit>) {
                     kind: Kind::Email,
                     confidence: if spelled { 0.85 } else { 0.95 },
                 });
-                break;
-            }
-            match (at_end + 1..b).rev().find(|&k| cx.is(k, T::Punct('.'))) {
-                Some(dot) => b = dot,
-                None => break,
+                return;
             }
         }
     }
@@ -2605,6 +2634,17 @@ mod tests {
         assert_eq!(
             kinds("kari@example.no.20000000 x").first(),
             Some(&(Kind::Email, "kari@example.no"))
+        );
+        // A label or local part too long to be one (over 63 or 64 bytes): the address
+        // is what is left once it is cut off at a separator.
+        let long = "x".repeat(70);
+        let glued = format!("kari@example.no-{long} og {long}-ola@example.no");
+        assert_eq!(
+            kinds(&glued),
+            vec![
+                (Kind::Email, "kari@example.no"),
+                (Kind::Email, "ola@example.no")
+            ]
         );
         // Document ids and versions are not IP addresses.
         assert!(kinds("prosedyre 1.2.2.5-16 gjelder").is_empty());

@@ -642,6 +642,16 @@ mod tests {
                 "\"[TELEFON]\u{3}501052\r12~E",
             ),
         ] {
+            check(text, want);
+        }
+        // Found by the scan fuzz target: an address glued by a hyphen to a long word that
+        // ends in the patient's name; the label was too long, until the name was redacted.
+        let text = format!("he@pp.pplg-del{}Nordmann", "1".repeat(60));
+        let id = Identity::new(Some("Kari Nordmann"), None);
+        let (once, _) = redact_plain(&text, &id);
+        assert_eq!(once, "[E-POST]-[NAVN]");
+        assert_eq!(redact_plain(&once, &id).0, once);
+        fn check(text: &str, want: &str) {
             let (once, _) = redact_plain(text, &Identity::none());
             assert_eq!(once, want, "{text:?}");
             let (twice, more) = redact_plain(&once, &Identity::none());
