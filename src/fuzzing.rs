@@ -142,8 +142,9 @@ pub fn forms(data: &[u8]) {
 }
 
 /// Scanning and redaction of text: spans inside the input on char boundaries and not
-/// overlapping; redaction replaces every finding; the redacted text has no finding left (so
-/// no finding's text survives), and redacting twice changes nothing more.
+/// overlapping; redaction replaces every finding (and what its placeholders would uncover);
+/// the redacted text has no finding left (so no finding's text survives), and redacting
+/// twice changes nothing more.
 pub fn scan(data: &[u8]) {
     let s = text(data);
     let id = Identity::new(Some("Kari Nordmann"), Some("14037410021"));
@@ -162,9 +163,10 @@ pub fn scan(data: &[u8]) {
         last_end = f.span.end;
     }
     let (once, replaced) = privacy::redact_plain(&s, &id);
-    assert_eq!(
-        replaced.len(),
-        found.len(),
+    assert!(
+        found.iter().all(|f| replaced
+            .iter()
+            .any(|r| r.span.start <= f.span.start && f.span.end <= r.span.end)),
         "not every finding was replaced"
     );
     let (twice, more) = privacy::redact_plain(&once, &id);

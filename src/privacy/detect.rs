@@ -95,7 +95,7 @@ impl Kind {
     }
 
     /// Priority when findings overlap (lower wins).
-    fn priority(self) -> u8 {
+    pub(crate) fn priority(self) -> u8 {
         match self {
             Kind::NationalId => 0,
             Kind::Email => 1,
