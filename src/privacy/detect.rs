@@ -802,23 +802,16 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Token `k` is a word of a redaction placeholder («[TELEFON]», «[IP-ADRESSE]»,
+/// Token `k` is a word written as a redaction placeholder is («[TELEFON]», «[IP-ADRESSE]»,
 /// [`super::placeholder`]): the scanner's own output is no cue word, or a number after a
 /// redacted one would be found only once the text had been redacted.
 fn in_placeholder(cx: &Ctx, k: usize) -> bool {
-    let Some(open) = (k.saturating_sub(3)..k)
-        .rev()
-        .find(|&j| cx.is(j, T::Punct('[')))
-    else {
-        return false;
-    };
-    let Some(close) = (k + 1..k + 4).find(|&j| cx.is(j, T::Punct(']'))) else {
-        return false;
-    };
-    let written = cx.text.get(cx.start(open)..cx.end(close)).unwrap_or("");
-    Kind::ALL
-        .iter()
-        .any(|&kind| super::placeholder(kind) == written)
+    // «[WORD]», or «[IP-ADRESSE]»: capitals between brackets, at most one hyphen inside.
+    let open = cx.is(k.wrapping_sub(1), T::Punct('['))
+        || (cx.is(k.wrapping_sub(1), T::Punct('-')) && cx.is(k.wrapping_sub(3), T::Punct('[')));
+    let close =
+        cx.is(k + 1, T::Punct(']')) || (cx.is(k + 1, T::Punct('-')) && cx.is(k + 3, T::Punct(']')));
+    open && close && cx.all_caps(k)
 }
 
 /// Finds identifiers in `text` (already normalised by [`super::normalize`]).
@@ -1712,40 +1705,52 @@ fn longest_email(
     hits: &mut Vec<Hit>,
 ) {
     let (local_end, domain_start) = (cx.start(at), cx.end(at_end));
-    let starts = std::iter::once(a)
-        .chain((a..at).filter(|&k| email_separator(cx, k)).map(|k| k + 1))
-        .filter(|&k| k < at && !email_separator(cx, k) && local_end - cx.start(k) <= 64)
-        .take(4);
-    for s_tok in starts {
+    let mut starts = 0;
+    for s_tok in a..at {
+        let start_ok = (s_tok == a || email_separator(cx, s_tok - 1))
+            && !email_separator(cx, s_tok)
+            && local_end - cx.start(s_tok) <= 64;
+        if !start_ok {
+            continue;
+        }
+        starts += 1;
+        if starts > 4 {
+            return;
+        }
         // Ends (exclusive) from the whole run back to each separator, trailing separators
         // trimmed (a sentence's full stop).
-        let ends = std::iter::once(b)
-            .chain((at_end + 1..b).rev().filter(|&k| email_separator(cx, k)))
-            .map(|mut e| {
-                while e > at_end + 1 && email_separator(cx, e - 1) {
-                    e -= 1;
-                }
-                e
-            })
-            .filter(|&e| e > at_end + 1 && cx.end(e - 1) - domain_start <= 253)
-            .take(16);
-        for e_tok in ends {
+        let (mut e_tok, mut ends) = (b, 0);
+        loop {
+            while e_tok > at_end + 1 && email_separator(cx, e_tok - 1) {
+                e_tok -= 1;
+            }
+            if e_tok <= at_end + 1 || ends >= 16 {
+                break;
+            }
             let (s, e) = (cx.start(s_tok), cx.end(e_tok - 1));
-            let (Some(local), Some(domain)) =
-                (cx.text.get(s..local_end), cx.text.get(domain_start..e))
-            else {
-                continue;
-            };
-            let cand = format!("{local}@{domain}");
-            // A spelled-out at sign needs a dotted domain («kari(at)gmail.com»).
-            if ident::email::is_valid(&cand) && (!spelled || domain.contains('.')) {
-                hits.push(Hit {
-                    start: s,
-                    end: e,
-                    kind: Kind::Email,
-                    confidence: if spelled { 0.85 } else { 0.95 },
-                });
-                return;
+            if e - domain_start <= 253 {
+                ends += 1;
+                let local = cx.text.get(s..local_end).unwrap_or("");
+                let domain = cx.text.get(domain_start..e).unwrap_or("");
+                let mut cand = String::with_capacity(local.len() + domain.len() + 1);
+                cand.push_str(local);
+                cand.push('@');
+                cand.push_str(domain);
+                // A spelled-out at sign needs a dotted domain («kari(at)gmail.com»).
+                if ident::email::is_valid(&cand) && (!spelled || domain.contains('.')) {
+                    hits.push(Hit {
+                        start: s,
+                        end: e,
+                        kind: Kind::Email,
+                        confidence: if spelled { 0.85 } else { 0.95 },
+                    });
+                    return;
+                }
+            }
+            // Back to the separator before.
+            e_tok -= 1;
+            while e_tok > at_end + 1 && !email_separator(cx, e_tok) {
+                e_tok -= 1;
             }
         }
     }

@@ -487,71 +487,73 @@ fn to_redact(
     mut findings: Vec<Finding>,
     scan: &dyn Fn(&str) -> Vec<Finding>,
 ) -> Vec<Finding> {
+    let mut grown = false;
     for _ in 0..4 {
         let (red, pieces) = redact_mapped(text, &findings);
-        let more = scan(&red);
+        // The new findings on the original (sorted by start, as the scan's are); one that
+        // cannot be placed is left empty, and skipped.
+        let mut more = scan(&red);
         if more.is_empty() {
             break;
         }
-        // The piece of the redacted text holding byte `at`.
-        let piece = |at: usize| {
-            let k = pieces.partition_point(|p| p.red.end <= at);
-            pieces.get(k)
-        };
-        let mut ranges: Vec<(usize, usize, Kind, f32)> = findings
-            .iter()
-            .map(|f| (f.span.start, f.span.end, f.kind, f.confidence))
-            .collect();
-        for f in &more {
-            let (Some(a), Some(b)) = (piece(f.span.start), piece(f.span.end.saturating_sub(1)))
-            else {
-                continue;
+        grown = true;
+        for f in &mut more {
+            let at = |x: usize| pieces.get(pieces.partition_point(|p| p.red.end <= x));
+            let (start, end) = match (at(f.span.start), at(f.span.end.saturating_sub(1))) {
+                (Some(a), Some(b)) => (
+                    if a.placeholder {
+                        a.orig.start
+                    } else {
+                        a.orig.start + (f.span.start - a.red.start)
+                    },
+                    if b.placeholder {
+                        b.orig.end
+                    } else {
+                        b.orig.start + (f.span.end - b.red.start)
+                    },
+                ),
+                _ => (0, 0),
             };
-            let start = if a.placeholder {
-                a.orig.start
-            } else {
-                a.orig.start + (f.span.start - a.red.start)
-            };
-            let end = if b.placeholder {
-                b.orig.end
-            } else {
-                b.orig.start + (f.span.end - b.red.start)
-            };
-            if start < end {
-                ranges.push((start, end, f.kind, f.confidence));
-            }
+            (f.span.start, f.span.end) = (start, end);
         }
-        crate::sort::sort_by_key(&mut ranges, |r| r.0);
-        // Overlapping ranges become one, of the kind that wins an overlap.
-        let mut merged: Vec<(usize, usize, Kind, f32)> = Vec::with_capacity(ranges.len());
-        for r in ranges {
+        // Both lists merged by start; overlapping findings become one, of the kind that
+        // wins an overlap.
+        let mut merged: Vec<Finding> = Vec::with_capacity(findings.len() + more.len());
+        let (mut i, mut j) = (0, 0);
+        loop {
+            let f = match (findings.get(i), more.get(j)) {
+                (Some(a), Some(b)) if b.span.start < a.span.start => {
+                    j += 1;
+                    *b
+                }
+                (Some(a), _) => {
+                    i += 1;
+                    *a
+                }
+                (None, Some(b)) => {
+                    j += 1;
+                    *b
+                }
+                (None, None) => break,
+            };
             match merged.last_mut() {
-                Some(last) if r.0 < last.1 => {
-                    last.1 = last.1.max(r.1);
-                    if r.2.priority() < last.2.priority() {
-                        (last.2, last.3) = (r.2, r.3);
+                _ if f.span.start >= f.span.end => {}
+                Some(last) if f.span.start < last.span.end => {
+                    last.span.end = last.span.end.max(f.span.end);
+                    if f.kind.priority() < last.kind.priority() {
+                        (last.kind, last.confidence) = (f.kind, f.confidence);
                     }
                 }
-                _ => merged.push(r),
+                _ => merged.push(f),
             }
         }
-        let grew = merged.len() != findings.len()
-            || merged
-                .iter()
-                .zip(&findings)
-                .any(|(m, f)| (m.0, m.1) != (f.span.start, f.span.end));
-        if !grew {
-            break;
-        }
+        findings = merged;
+    }
+    if grown {
         let mut cursor = crate::diagnostic::SpanCursor::new(text);
-        findings = merged
-            .into_iter()
-            .map(|(s, e, kind, confidence)| Finding {
-                kind,
-                span: cursor.span(s, e),
-                confidence,
-            })
-            .collect();
+        for f in &mut findings {
+            f.span = cursor.span(f.span.start, f.span.end);
+        }
     }
     findings
 }
