@@ -10,6 +10,7 @@
 //! members, which do come from the input, are masked by [`Pointer::key_masked`].
 
 use serde::Serialize;
+use serde_json::Value;
 use std::fmt;
 
 /// How serious a diagnostic is.
@@ -276,6 +277,45 @@ impl Pointer {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The reference tokens, unescaped (RFC 6901 §4).
+    pub fn tokens(&self) -> impl Iterator<Item = String> + '_ {
+        self.0.split('/').skip(1).map(unescape_token)
+    }
+
+    /// The value this pointer names in `doc` (RFC 6901 §4), for changing it.
+    pub fn resolve_mut<'v>(&self, doc: &'v mut Value) -> Option<&'v mut Value> {
+        self.tokens().try_fold(doc, |v, t| match v {
+            Value::Object(m) => m.get_mut(&t),
+            Value::Array(a) => t.parse::<usize>().ok().and_then(|i| a.get_mut(i)),
+            _ => None,
+        })
+    }
+}
+
+/// A reference token unescaped: `~1` → `/`, then `~0` → `~` (RFC 6901 §4). A plain loop:
+/// `str::replace` links core's two-way searcher into the wasm package (1.5 KB).
+fn unescape_token(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '~' {
+            out.push(c);
+            continue;
+        }
+        match chars.clone().next() {
+            Some('1') => {
+                out.push('/');
+                chars.next();
+            }
+            Some('0') => {
+                out.push('~');
+                chars.next();
+            }
+            _ => out.push('~'),
+        }
+    }
+    out
 }
 
 fn push_escaped(s: &mut String, key: &str) {
@@ -597,6 +637,21 @@ mod tests {
     fn pointer_escapes_and_masks() {
         let p = Pointer::root().key("a/b").key("c~d").index(3);
         assert_eq!(p.as_str(), "/a~1b/c~0d/3");
+        // Tokens come back unescaped; "~01" is "~1" (RFC 6901 §4: ~1 first, then ~0).
+        assert_eq!(p.tokens().collect::<Vec<_>>(), ["a/b", "c~d", "3"]);
+        let odd = Pointer::root().key("~1").key("x~");
+        assert_eq!(odd.as_str(), "/~01/x~0");
+        assert_eq!(odd.tokens().collect::<Vec<_>>(), ["~1", "x~"]);
+        let mut doc = serde_json::json!({"a/b": {"c~d": [0, 1, 2, "t"]}, "~1": {"x~": 5}});
+        *p.resolve_mut(&mut doc).unwrap() = serde_json::json!("u");
+        assert_eq!(doc["a/b"]["c~d"][3], "u");
+        assert_eq!(odd.resolve_mut(&mut doc).map(|v| v.clone()), Some(5.into()));
+        assert!(Pointer::root()
+            .key("a/b")
+            .index(9)
+            .resolve_mut(&mut doc)
+            .is_none());
+        assert!(Pointer::root().key("nope").resolve_mut(&mut doc).is_none());
         assert_eq!(
             Pointer::root().key_masked("patient_name").as_str(),
             "/patient_name"

@@ -286,9 +286,12 @@ pub fn is_literature_link(s: &str) -> bool {
     let t = s.trim();
     let lower = t.to_ascii_lowercase();
     if lower.starts_with("https://") || lower.starts_with("http://") {
-        let rest = t.split_once("://").map(|x| x.1).unwrap_or("");
+        // The scheme is ASCII, so the byte after "://" is a char boundary in `t` too.
+        let rest = t
+            .split_once(':')
+            .map_or("", |x| x.1.trim_start_matches('/'));
         let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-        return host.contains('.')
+        return host.as_bytes().contains(&b'.')
             && !host.starts_with('.')
             && !host.ends_with('.')
             && host

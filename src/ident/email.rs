@@ -143,7 +143,7 @@ pub fn compact(s: &str) -> String {
 /// RFC 5322 §3.2.3 `atext`, plus non-ASCII letters and digits (RFC 6531).
 fn is_atext(c: char) -> bool {
     c.is_ascii_alphanumeric()
-        || "!#$%&'*+-/=?^_`{|}~".contains(c)
+        || (c.is_ascii() && b"!#$%&'*+-/=?^_`{|}~".contains(&(c as u8)))
         || (!c.is_ascii() && c.is_alphanumeric())
 }
 
@@ -187,7 +187,10 @@ fn check_local(local: &str) -> Result<(), EmailError> {
     if let Some(position) = local.chars().position(|c| c != '.' && !is_atext(c)) {
         return Err(EmailError::LocalCharacter { position });
     }
-    if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+    if local.starts_with('.')
+        || local.ends_with('.')
+        || local.as_bytes().windows(2).any(|w| w == b"..")
+    {
         return Err(EmailError::LocalDots);
     }
     Ok(())

@@ -363,7 +363,12 @@ fn parse(text: &str) -> Result<Duration, DurationUnparsed> {
         return Err(DurationUnparsed::Empty);
     }
     let lower = crate::case::lower(text);
-    let has = |list: &[&str]| list.iter().any(|k| lower.contains(k));
+    // A plain window compare (the text is at most MAX_DURATION_TEXT bytes): `str::contains`
+    // with a `&str` pattern links core's two-way searcher into the wasm package (1.5 KB).
+    let has = |list: &[&str]| {
+        list.iter()
+            .any(|k| lower.as_bytes().windows(k.len()).any(|w| w == k.as_bytes()))
+    };
     if has(LIFELONG) {
         return Err(DurationUnparsed::Lifelong);
     }

@@ -258,12 +258,12 @@ fn cross_check(
 
 fn prefixed(p: &Pointer) -> Pointer {
     let mut out = Pointer::root().key("part1");
-    for seg in p.as_str().split('/').skip(1) {
+    for seg in p.tokens() {
         out = match seg {
             s if s.bytes().all(|b| b.is_ascii_digit()) && !s.is_empty() => {
                 out.index(s.parse().unwrap_or(0))
             }
-            s => out.key_masked(&s.replace("~1", "/").replace("~0", "~")),
+            s => out.key_masked(&s),
         };
     }
     out

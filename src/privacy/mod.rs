@@ -580,7 +580,7 @@ pub fn redact_document(
             continue;
         }
         let findings = to_redact(text, findings, &scan);
-        if let Some(Value::String(s)) = out.pointer_mut(path.as_str()) {
+        if let Some(Value::String(s)) = path.resolve_mut(&mut out) {
             *s = redact_text(s, &findings);
             replaced.extend(findings.iter().map(|x| Replacement {
                 path: path.clone(),

@@ -593,7 +593,7 @@ fn cue_gap(g: &str, abbreviated: bool) -> bool {
     if g.len() > 6 {
         return false;
     }
-    let colon = g.contains(':');
+    let colon = g.as_bytes().contains(&b':');
     g.chars()
         .all(|c| matches!(c, ' ' | ':' | ',' | '(' | '"' | '«' | '\'') || (c == '\n' && colon))
         && !g.is_empty()
@@ -689,7 +689,7 @@ impl PatientName {
                 }
             };
             add(tok.text);
-            if tok.text.contains('-') {
+            if tok.text.as_bytes().contains(&b'-') {
                 tok.text.split('-').for_each(&mut add);
             }
         }
