@@ -1,7 +1,7 @@
 //! Scans long text many times, for profiling (`perf record`, `valgrind --tool=callgrind`:
 //! instruction counts are repeatable where timings on a shared machine are not):
 //!
-//! - `cargo run --release --example scan_profile -- [prose|corpus] [MB] [rounds]`: MB/s of
+//! - `cargo run --release --example scan_profile -- [prose|corpus] [MB|KBk] [rounds]`: MB/s of
 //!   `scan_text` on clinical prose (one planted identifier in 30 sentences) or on the whole
 //!   corpus (an identifier or a look-alike in every sentence); with `STAGES=1` in the
 //!   environment, the time of each stage instead. Prints the best and the median round: on a
@@ -18,10 +18,14 @@ include!("../benches/native/corpus_text.rs");
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let which = args.get(1).map_or("prose", String::as_str);
-    let mb: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(4);
+    // The size in MB, or in KB with a `k` after the number («256k»).
+    let size: usize = args.get(2).map_or(4 << 20, |s| match s.strip_suffix('k') {
+        Some(kb) => kb.parse::<usize>().unwrap_or(256) << 10,
+        None => s.parse::<usize>().unwrap_or(4) << 20,
+    });
     let rounds: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(5).max(1);
     if which == "write" {
-        print!("{}", prose_of(mb << 20));
+        print!("{}", prose_of(size));
         return;
     }
     if which == "dump" {
@@ -30,9 +34,9 @@ fn main() {
         return;
     }
     let text = if which == "prose" {
-        prose_of(mb << 20)
+        prose_of(size)
     } else {
-        text_of(mb << 20)
+        text_of(size)
     };
     if std::env::var("STAGES").is_ok() {
         for _ in 0..rounds {

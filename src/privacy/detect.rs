@@ -349,8 +349,8 @@ fn run_end(bytes: &[u8], mut i: usize, c: u8) -> usize {
 
 /// Splits `text[range]` into tokens and calls `each` on every token as it is pushed (its
 /// index, end, and for a word what [`word_end`] saw). One pass over the bytes, a table
-/// lookup per byte. `range` ends at the end of the text or where a token starts (see
-/// [`split_point`]): no token crosses it.
+/// lookup per byte. A token starts at a letter or digit after a space or a line break, and
+/// none before it reaches it: [`super::chunks`] cuts long texts there.
 fn tokenize(
     text: &str,
     range: std::ops::Range<usize>,
@@ -468,14 +468,6 @@ thread_local! {
     static WORDS: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-thread_local! {
-    // The second half's buffers, when a long text is split in two ([`Ctx::build`]).
-    static TOKS_2: Cell<Vec<Tok>> = const { Cell::new(Vec::new()) };
-    static INTERESTING_2: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
-    static WORDS_2: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
-}
-
 /// The buffers go back to the pool for the next scan ([`pool`]).
 impl Drop for Ctx<'_> {
     fn drop(&mut self) {
@@ -486,28 +478,10 @@ impl Drop for Ctx<'_> {
     }
 }
 
-/// Where a text of `len` bytes can be split into two halves that tokenise apart exactly
-/// as the whole does: the first letter or digit after a space or line break from the
-/// middle on (a token there starts at that byte and none before it reaches it, see
-/// [`tokenize`]). `None` when there is none within 64 KB.
-#[cfg(not(target_arch = "wasm32"))]
-fn split_point(bytes: &[u8]) -> Option<usize> {
-    let mid = bytes.len() / 2;
-    let window = bytes
-        .get(mid..)?
-        .get(..64 << 10)
-        .unwrap_or(bytes.get(mid..)?);
-    window
-        .windows(2)
-        .position(|w| matches!(w, [b' ' | b'\n', c] if c.is_ascii_alphanumeric()))
-        .map(|k| mid + k + 1)
-}
-
 /// The buffers [`Part::tokenize`] fills: tokens, candidates, words.
 type Bufs = (Vec<Tok>, Vec<usize>, Vec<usize>);
 
-/// What tokenising one stretch of a text gives ([`Ctx::build`]). Token indices count
-/// from the stretch's first token.
+/// What tokenising a text gives ([`Ctx::new`]).
 struct Part {
     toks: Vec<Tok>,
     interesting: Vec<usize>,
@@ -601,65 +575,19 @@ impl Part {
 
 impl<'a> Ctx<'a> {
     pub(crate) fn new(text: &'a str) -> Ctx<'a> {
-        Ctx::build(text, false)
-    }
-
-    /// [`Ctx::new`]; with `parallel`, the two halves of the text are tokenised side by side
-    /// ([`super::par`]): the same tokens.
-    pub(crate) fn build(text: &'a str, parallel: bool) -> Ctx<'a> {
         // ASCII letters lower-cased in one pass; other letters word by word (`fixes`).
         // The kept buffer is cleared, so valid UTF-8 without a check; pushing a `str` and
         // lower-casing ASCII keep it so.
         let mut lower = String::from_utf8(pool::take(&LOWER)).unwrap_or_default();
         lower.push_str(text);
         lower.make_ascii_lowercase();
-        let bufs = || {
-            (
-                pool::take(&TOKS),
-                pool::take(&INTERESTING),
-                pool::take(&WORDS),
-            )
-        };
-        // The wasm package is single-threaded: no halves there (nor their code).
-        #[cfg(not(target_arch = "wasm32"))]
-        if let Some(mid) = split_point(text.as_bytes()).filter(|_| parallel) {
-            return Ctx::halves(text, lower, mid, bufs());
-        }
-        let _ = parallel;
-        let part = Part::tokenize(text, 0..text.len(), &lower, bufs());
+        let bufs = (
+            pool::take(&TOKS),
+            pool::take(&INTERESTING),
+            pool::take(&WORDS),
+        );
+        let part = Part::tokenize(text, 0..text.len(), &lower, bufs);
         Ctx::of(text, lower, part)
-    }
-
-    /// [`Ctx::build`] of the two halves of `text`, split at `mid`, side by side.
-    #[cfg(not(target_arch = "wasm32"))]
-    fn halves(text: &'a str, lower: String, mid: usize, mut first: Bufs) -> Ctx<'a> {
-        // The whole text's tokens go into the first half's vector: room for them all.
-        first.0.reserve(text.len() / 2 + 1);
-        let second = (
-            pool::take(&TOKS_2),
-            pool::take(&INTERESTING_2),
-            pool::take(&WORDS_2),
-        );
-        let (mut a, mut b) = super::par::join(
-            true,
-            || Part::tokenize(text, 0..mid, &lower, first),
-            || Part::tokenize(text, mid..text.len(), &lower, second),
-        );
-        // The second half's token indices follow the first's.
-        let n = a.toks.len();
-        a.toks.extend_from_slice(&b.toks);
-        a.interesting.extend(b.interesting.iter().map(|i| i + n));
-        a.words.extend(b.words.iter().map(|i| i + n));
-        let m = a.odd_buf.len();
-        a.odd
-            .extend(b.odd.iter().map(|&(i, x, y)| (i + n, x + m, y + m)));
-        a.fixes
-            .extend(b.fixes.iter().map(|&(s, x, y)| (s, x + m, y + m)));
-        a.odd_buf.push_str(&b.odd_buf);
-        pool::give(&TOKS_2, std::mem::take(&mut b.toks));
-        pool::give(&INTERESTING_2, std::mem::take(&mut b.interesting));
-        pool::give(&WORDS_2, std::mem::take(&mut b.words));
-        Ctx::of(text, lower, a)
     }
 
     /// The context of `text` from its tokens (`part`, the whole text's) and `lower`, its
@@ -2983,53 +2911,6 @@ mod tests {
             assert_eq!(resolve_overlaps(hits.clone()), once, "{hits:?}");
         }
         assert!(overlapping > 5_000, "{overlapping}");
-    }
-
-    #[cfg(not(target_arch = "wasm32"))]
-    /// Every part of a context, to compare two ([`Ctx::build`] with and without halves).
-    fn parts_of(cx: &Ctx<'_>) -> String {
-        let toks: Vec<(usize, u32, u32)> =
-            cx.toks.iter().map(|t| (t.start, t.flags, t.tag)).collect();
-        let odd: Vec<(usize, &str)> = cx
-            .odd
-            .iter()
-            .map(|&(i, a, b)| (i, cx.odd_buf.get(a..b).unwrap_or("?")))
-            .collect();
-        format!(
-            "{toks:?} {:?} {:?} {:?} {odd:?}",
-            cx.lower, cx.interesting, cx.words
-        )
-    }
-
-    #[test]
-    #[cfg(not(target_arch = "wasm32"))]
-    fn halves_tokenise_as_the_whole() {
-        // Split points after a space or a line break; words whose lower case is longer,
-        // shorter or other letters (ẞ, İ, Ø, É) on both sides; a hyphen or a dot at the
-        // split; and texts with no split point at all.
-        let pieces = [
-            "Øystein Ærø bor i ẞtorgata 12B, 5021 Bergen. ",
-            "İZMIR og ÉLISE; tlf. 912 34 567 ",
-            "Kari-Anne\n",
-            "pasient Nordmann f. 14.03.1974 ",
-            "NPR-ID: 12ab (Storgt. 5) e-post kari@example.no ",
-            "  \n\n",
-            "x",
-        ];
-        let mut rnd = crate::privacy::testing::rng(0x9E37_79B9_7F4A_7C15);
-        let mut split = 0;
-        for round in 0..400 {
-            let n = 1 + rnd(12) + if round % 50 == 0 { 3000 } else { 0 };
-            let text: String = (0..n).map(|_| pieces[rnd(pieces.len())]).collect();
-            let one = Ctx::build(&text, false);
-            let two = Ctx::build(&text, true);
-            assert_eq!(parts_of(&one), parts_of(&two), "{text:?}");
-            split += usize::from(split_point(text.as_bytes()).is_some());
-        }
-        assert!(split > 300, "{split}");
-        assert_eq!(split_point(b"abc"), None);
-        assert_eq!(split_point(b"ab-cd ef"), Some(6));
-        assert_eq!(split_point(b"a b c d"), Some(4));
     }
 
     #[test]
