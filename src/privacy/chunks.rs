@@ -106,32 +106,27 @@ pub(crate) fn windows(bytes: &[u8], chunk: usize) -> Vec<Window> {
         }
     }
     cuts.push(len);
-    (0..cuts.len() - 1)
-        .map(|k| {
-            let at = |j: usize| cuts.get(j).copied().unwrap_or(len);
-            let (cut, next) = (at(k), at(k + 1));
-            let start = if k == 0 {
+    let at = |j: usize| cuts.get(j).copied().unwrap_or(len);
+    let mut out = Vec::with_capacity(cuts.len());
+    for k in 0..cuts.len() - 1 {
+        let (cut, next) = (at(k), at(k + 1));
+        let last = k + 2 >= cuts.len();
+        out.push(Window {
+            start: if k == 0 {
                 0
             } else {
                 cut_before(bytes, cut - 2 * MARGIN, at(k - 1))
-            };
-            let end = if k + 2 >= cuts.len() {
+            },
+            end: if last {
                 len
             } else {
                 cut_after(bytes, next + 2 * MARGIN, at(k + 2)).unwrap_or(at(k + 2))
-            };
-            Window {
-                start,
-                end,
-                keep_from: if k == 0 { 0 } else { cut - MARGIN },
-                keep_to: if k + 2 >= cuts.len() {
-                    len
-                } else {
-                    next + MARGIN
-                },
-            }
-        })
-        .collect()
+            },
+            keep_from: if k == 0 { 0 } else { cut - MARGIN },
+            keep_to: if last { len } else { next + MARGIN },
+        });
+    }
+    out
 }
 
 #[cfg(test)]

@@ -361,22 +361,22 @@ fn hits_in(
         return window_hits(text, which, with_names, identity);
     }
     let per_window = par::map(true, &windows, |w| {
-        let mut hits = window_hits(
-            text.get(w.start..w.end).unwrap_or_default(),
-            which,
-            with_names,
-            identity,
-        );
-        hits.retain_mut(|h| {
-            h.start += w.start;
-            h.end += w.start;
-            w.keeps(h.start, h.end)
-        });
-        hits
+        let text = text.get(w.start..w.end).unwrap_or_default();
+        window_hits(text, which, with_names, identity)
     });
     // Where windows meet, both keep what reaches into the seam: the same finding twice is
     // one, overlapping ones become one that covers both.
-    detect::resolve_overlaps(per_window.into_iter().flatten().collect())
+    let mut all = Vec::new();
+    for (w, hits) in windows.iter().zip(per_window) {
+        for mut h in hits {
+            h.start += w.start;
+            h.end += w.start;
+            if w.keeps(h.start, h.end) {
+                all.push(h);
+            }
+        }
+    }
+    detect::resolve_overlaps(all)
 }
 
 /// [`hits_in`] of one window (or a whole short text).
