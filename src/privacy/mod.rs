@@ -653,7 +653,8 @@ mod tests {
         let mut texts: Vec<String> = Vec::new();
         for _ in 0..100 {
             let mut chars: Vec<char> = Vec::new();
-            while chars.len() < 30_000 + rnd(30_000) {
+            let length = 30_000 + rnd(30_000);
+            while chars.len() < length {
                 chars.extend(lines[rnd(lines.len())].chars());
                 chars.push(if rnd(3) == 0 { '\n' } else { ' ' });
                 if rnd(4) == 0 {
