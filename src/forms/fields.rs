@@ -286,10 +286,8 @@ pub fn is_literature_link(s: &str) -> bool {
     let t = s.trim();
     let lower = t.to_ascii_lowercase();
     if lower.starts_with("https://") || lower.starts_with("http://") {
-        // The scheme is ASCII, so the byte after "://" is a char boundary in `t` too.
-        let rest = t
-            .split_once(':')
-            .map_or("", |x| x.1.trim_start_matches('/'));
+        // `lower` starts with "http://" or "https://": after the first ':' come two slashes.
+        let rest = t.split_once(':').and_then(|x| x.1.get(2..)).unwrap_or("");
         let host = rest.split(['/', '?', '#']).next().unwrap_or("");
         return host.as_bytes().contains(&b'.')
             && !host.starts_with('.')
@@ -753,6 +751,7 @@ mod tests {
             "javascript:alert(1)",
             "https://",
             "https://localhost",
+            "https:///nejm.org",
             "https://exa mple.org",
             "10.12/abc",
             "10.1056",

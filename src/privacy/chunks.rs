@@ -13,9 +13,10 @@
 //! Where two windows meet, both keep the findings that reach into the seam
 //! ([`Window::keeps`]: `MARGIN` either side of the cut), and the findings of all windows are
 //! resolved together: the same finding twice is one, two that overlap become one that
-//! covers both. So a seam can only ever add to what is redacted, never leave out what a
-//! scan of the whole text finds; the tests compare the two on long texts with a seam every
-//! few kilobytes, and find them equal.
+//! covers both. So where the two windows see a seam differently, what is redacted there is
+//! what either of them found. That this equals a scan of the whole text is tested, not
+//! proven: the tests compare the two on long texts with a seam every few kilobytes, and
+//! find them equal.
 //!
 //! Cuts are made at the start of a line where one is near, else after a space: where a
 //! token starts and none before it reaches (see [`super::detect`]'s tokenizer), and always

@@ -360,7 +360,7 @@ fn hits_in(
     if windows.len() < 2 {
         return window_hits(text, which, with_names, identity);
     }
-    let per_window = par::map(true, &windows, |w| {
+    let per_window = par::map(&windows, |w| {
         let text = text.get(w.start..w.end).unwrap_or_default();
         window_hits(text, which, with_names, identity)
     });

@@ -8,18 +8,14 @@
 //! at once: inside its pool the windows are just more work for the same threads). The wasm
 //! package is single-threaded: there the windows run one after the other.
 
-/// `f` of every item, in order: side by side on rayon's threads natively when `parallel`,
-/// else one after the other.
-pub(crate) fn map<T: Sync, R: Send>(
-    parallel: bool,
-    items: &[T],
-    f: impl Fn(&T) -> R + Sync + Send,
-) -> Vec<R> {
+/// `f` of every item, in order: side by side on rayon's threads natively, one after the
+/// other in the wasm package.
+pub(crate) fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
     #[cfg(not(target_arch = "wasm32"))]
-    if parallel {
+    {
         use rayon::prelude::*;
-        return items.par_iter().map(f).collect();
+        items.par_iter().map(f).collect()
     }
-    let _ = parallel;
+    #[cfg(target_arch = "wasm32")]
     items.iter().map(f).collect()
 }
