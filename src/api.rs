@@ -5,9 +5,11 @@
 //! (codes `input.*`), so the page's validator never dies on what a user or a page sends.
 
 use crate::diagnostic::{
-    render_all, Diagnostic, Document, Lang, Pointer, Rendered, Rule, Severity, Source, Texts,
+    render_all, Diagnostic, Lang, Pointer, Rendered, Rule, Severity, Source, Texts,
 };
 use crate::forms::{self, costs::CostSummary, Stage};
+pub use crate::input::{parse_json, type_error, MAX_TEXT_BYTES};
+use crate::input::{too_large, OPTION};
 use crate::privacy::{self, detect::Kind, gate, Identity, Replacement};
 use crate::reference::{self, Reference};
 use crate::registry::{Config, Registry, Trust};
@@ -15,88 +17,6 @@ use crate::Context;
 use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::Value;
-
-const SRC_INPUT: Source = Source {
-    document: Document::Skjemavakt,
-    section: "Input",
-};
-
-/// The input is not valid JSON.
-pub static INPUT_JSON: Rule = Rule {
-    code: "input.json",
-    severity: Severity::Error,
-    source: SRC_INPUT,
-    message: Texts {
-        nb: "Inndata er ikke gyldig JSON (linje {line}, kolonne {column}).",
-        nn: "Inndata er ikkje gyldig JSON (linje {line}, kolonne {column}).",
-        en: "The input is not valid JSON (line {line}, column {column}).",
-    },
-    hint: Some(Texts {
-        nb: "Kontroller klammer, anførselstegn og komma rundt stedet som er angitt.",
-        nn: "Kontroller klammer, hermeteikn og komma kring staden som er oppgitt.",
-        en: "Check brackets, quotes and commas around the position given.",
-    }),
-};
-
-/// A value has the wrong JSON type.
-pub static INPUT_TYPE: Rule = Rule {
-    code: "input.type",
-    severity: Severity::Error,
-    source: SRC_INPUT,
-    message: Texts {
-        nb: "Feltet har feil type: forventet {expected}.",
-        nn: "Feltet har feil type: venta {expected}.",
-        en: "The field has the wrong type: expected {expected}.",
-    },
-    hint: None,
-};
-
-/// An option has a value the program does not know.
-pub static INPUT_OPTION: Rule = Rule {
-    code: "input.option",
-    severity: Severity::Warning,
-    source: SRC_INPUT,
-    message: Texts {
-        nb: "Innstillingen er ukjent eller ugyldig og blir ignorert.",
-        nn: "Innstillinga er ukjend eller ugyldig og blir ignorert.",
-        en: "The option is unknown or invalid and is ignored.",
-    },
-    hint: Some(Texts {
-        nb: "Gyldige innstillinger: lang (nb, nn, en), today (ÅÅÅÅ-MM-DD), stage (draft, approval, submission), config, pseudonymKey (heksadesimal).",
-        nn: "Gyldige innstillingar: lang (nb, nn, en), today (ÅÅÅÅ-MM-DD), stage (draft, approval, submission), config, pseudonymKey (heksadesimal).",
-        en: "Valid options: lang (nb, nn, en), today (YYYY-MM-DD), stage (draft, approval, submission), config, pseudonymKey (hex).",
-    }),
-};
-
-/// A text larger than [`MAX_TEXT_BYTES`].
-pub static INPUT_TOO_LARGE: Rule = Rule {
-    code: "input.too_large",
-    severity: Severity::Error,
-    source: SRC_INPUT,
-    message: Texts {
-        nb: "Teksten er for stor til å kontrolleres: høyst {max} byte.",
-        nn: "Teksten er for stor til å kontrollerast: høgst {max} byte.",
-        en: "The text is too large to check: at most {max} bytes.",
-    },
-    hint: Some(Texts {
-        nb: "Del teksten opp og kontroller delene hver for seg.",
-        nn: "Del teksten opp og kontroller delane kvar for seg.",
-        en: "Split the text and check the parts one by one.",
-    }),
-};
-
-/// Rules of this module.
-pub static RULES: &[&Rule] = &[&INPUT_JSON, &INPUT_TYPE, &INPUT_OPTION, &INPUT_TOO_LARGE];
-
-/// Largest plain text scanned or redacted in one call.
-pub const MAX_TEXT_BYTES: usize = 16 * 1024 * 1024;
-
-fn too_large(text: &str) -> Option<Diagnostic> {
-    (text.len() > MAX_TEXT_BYTES).then(|| {
-        Diagnostic::new(&INPUT_TOO_LARGE, crate::Pointer::root())
-            .arg("max", crate::diagnostic::Arg::Int(MAX_TEXT_BYTES as i64))
-    })
-}
 
 /// Options every entry point accepts: `{ lang?, today?, config?, stage?, pseudonymKey? }`.
 #[derive(Clone)]
@@ -138,7 +58,7 @@ impl Options {
             Value::Null => return (opts, diags),
             Value::Object(o) => o,
             _ => {
-                diags.push(Diagnostic::new(&INPUT_OPTION, base));
+                diags.push(Diagnostic::new(&OPTION, base));
                 return (opts, diags);
             }
         };
@@ -153,7 +73,7 @@ impl Options {
                 }
                 ("config", c) => match Config::from_json(c) {
                     Ok(cfg) => opts.registry = Registry::with_config(&cfg),
-                    Err(_) => diags.push(Diagnostic::new(&INPUT_OPTION, base.key("config"))),
+                    Err(_) => diags.push(Diagnostic::new(&OPTION, base.key("config"))),
                 },
                 ("stage", Value::String(s)) if Stage::parse(s).is_some() => {
                     opts.stage = Stage::parse(s).unwrap_or(Stage::Submission);
@@ -161,13 +81,13 @@ impl Options {
                 ("pseudonymKey", Value::String(s)) if parse_hex(s).is_some() => {
                     opts.key = parse_hex(s);
                 }
-                ("lang", _) => diags.push(Diagnostic::new(&INPUT_OPTION, base.key("lang"))),
-                ("today", _) => diags.push(Diagnostic::new(&INPUT_OPTION, base.key("today"))),
-                ("stage", _) => diags.push(Diagnostic::new(&INPUT_OPTION, base.key("stage"))),
+                ("lang", _) => diags.push(Diagnostic::new(&OPTION, base.key("lang"))),
+                ("today", _) => diags.push(Diagnostic::new(&OPTION, base.key("today"))),
+                ("stage", _) => diags.push(Diagnostic::new(&OPTION, base.key("stage"))),
                 ("pseudonymKey", _) => {
-                    diags.push(Diagnostic::new(&INPUT_OPTION, base.key("pseudonymKey")))
+                    diags.push(Diagnostic::new(&OPTION, base.key("pseudonymKey")))
                 }
-                (other, _) => diags.push(Diagnostic::new(&INPUT_OPTION, base.key_masked(other))),
+                (other, _) => diags.push(Diagnostic::new(&OPTION, base.key_masked(other))),
             }
         }
         (opts, diags)
@@ -177,21 +97,6 @@ impl Options {
     pub fn context(&self) -> Context<'_> {
         Context::new(self.today, &self.registry)
     }
-}
-
-/// Parses JSON text; a syntax error becomes an `input.json` diagnostic with line and column
-/// (never the offending text).
-pub fn parse_json(text: &str) -> Result<Value, Diagnostic> {
-    serde_json::from_str(text).map_err(|e| {
-        Diagnostic::new(&INPUT_JSON, Pointer::root())
-            .arg("line", crate::diagnostic::Arg::Int(e.line() as i64))
-            .arg("column", crate::diagnostic::Arg::Int(e.column() as i64))
-    })
-}
-
-/// A type-error diagnostic at `path`, naming the expected type in words.
-pub fn type_error(path: Pointer, expected: &'static str) -> Diagnostic {
-    Diagnostic::new(&INPUT_TYPE, path).arg("expected", crate::diagnostic::Arg::Static(expected))
 }
 
 /// The result of checking or building a reference.
@@ -264,16 +169,9 @@ pub fn registry(opts: &Options) -> Vec<Trust> {
     opts.registry.trusts().to_vec()
 }
 
-/// Every rule the library knows: the rule catalogue.
+/// Every rule the library knows, each once: the rule catalogue ([`crate::catalogue`]).
 pub fn catalogue() -> Vec<&'static Rule> {
-    let mut all: Vec<&'static Rule> = Vec::new();
-    all.extend_from_slice(RULES);
-    all.extend_from_slice(reference::RULES);
-    all.extend(forms::rules());
-    all.extend_from_slice(&crate::money::rules::RULES);
-    all.extend_from_slice(privacy::RULES);
-    all.extend_from_slice(gate::RULES);
-    all
+    crate::catalogue::rules().collect()
 }
 
 /// Parses a hex string (even length, 0-9a-fA-F) into bytes.
@@ -573,29 +471,5 @@ mod tests {
         assert_eq!(paths, vec!["/reference/hf", "/reference/dept"]);
         let r = build_reference(&json!([1]), &o, vec![]);
         assert_eq!(r.diagnostics[0].code, "input.type");
-    }
-
-    #[test]
-    fn json_syntax_errors_are_located_without_echo() {
-        let d = parse_json("{\"a\": 26111593816x}").unwrap_err();
-        let m = d.message(Lang::Nb);
-        assert!(m.contains("linje 1"), "{m}");
-        assert!(!m.contains("26111593816"));
-    }
-
-    #[test]
-    fn catalogue_codes_are_unique_and_fully_translated() {
-        let mut seen = std::collections::HashSet::new();
-        for r in catalogue() {
-            assert!(seen.insert(r.code), "duplicate {}", r.code);
-            for t in std::iter::once(r.message).chain(r.hint) {
-                assert!(
-                    !t.nb.is_empty() && !t.nn.is_empty() && !t.en.is_empty(),
-                    "{}",
-                    r.code
-                );
-            }
-            assert!(!r.source.section.is_empty());
-        }
     }
 }

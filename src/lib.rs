@@ -11,12 +11,14 @@
 
 pub mod api;
 pub mod case;
+pub mod catalogue;
 pub mod cli;
 pub mod dates;
 pub mod diagnostic;
 pub mod forms;
 pub mod fuzzing;
 pub mod ident;
+pub mod input;
 pub mod money;
 pub mod privacy;
 pub mod reference;

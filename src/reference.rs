@@ -21,188 +21,119 @@
 //! assert!(reference::check("2025-02-30-HBE-ONK", &ctx).reference.is_none());
 //! ```
 
-use crate::diagnostic::{Arg, Diagnostic, Document, Pointer, Rule, Severity, Source, Texts};
+use crate::diagnostic::{rule, Arg, Diagnostic, Document, Pointer, Rule, Source};
 use crate::registry::Registry;
 use crate::Context;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::fmt;
 
-const SRC: Source = Source {
-    document: Document::Tilgangsordningen,
-    section: "Fyll ut søknad – Behandlingsansvarlig lege (del 1): referansenummer",
-};
+const SRC: Source = Document::Tilgangsordningen
+    .at("Fyll ut søknad – Behandlingsansvarlig lege (del 1): referansenummer");
 
 /// Longest department code accepted by the safe pattern.
 pub const MAX_DEPT_LEN: usize = 16;
 /// Most digits a department code may hold (a longer run could be a date or a number).
 pub const MAX_DEPT_DIGITS: usize = 4;
 
-/// The reference is not written as `ÅÅÅÅ-MM-DD-HF-Avdeling`.
-pub static FORMAT: Rule = Rule {
-    code: "reference.format",
-    severity: Severity::Error,
-    source: SRC,
-    message: Texts {
-        nb: "Referansenummeret har ikke formen ÅÅÅÅ-MM-DD-Helseforetak-Avdeling.",
-        nn: "Referansenummeret har ikkje forma ÅÅÅÅ-MM-DD-Helseføretak-Avdeling.",
-        en: "The reference number is not of the form YYYY-MM-DD-HealthTrust-Department.",
-    },
-    hint: Some(Texts {
-        nb: "Skriv datoen med fire sifre for år, deretter helseforetakets kode og avdelingens kode, adskilt med bindestrek, f.eks. 2025-05-12-HBE-ONK.",
-        nn: "Skriv datoen med fire siffer for år, deretter koden til helseføretaket og avdelinga, skilde med bindestrek, t.d. 2025-05-12-HBE-ONK.",
-        en: "Write the date with a four-digit year, then the health trust code and the department code, separated by hyphens, e.g. 2025-05-12-HBE-ONK.",
-    }),
-};
+rule! {
+    /// The reference is not written as `ÅÅÅÅ-MM-DD-HF-Avdeling`.
+    pub static FORMAT: "reference.format", Error, SRC;
+    nb: "Referansenummeret har ikke formen ÅÅÅÅ-MM-DD-Helseforetak-Avdeling.",
+    nn: "Referansenummeret har ikkje forma ÅÅÅÅ-MM-DD-Helseføretak-Avdeling.",
+    en: "The reference number is not of the form YYYY-MM-DD-HealthTrust-Department.",
+    hint_nb: "Skriv datoen med fire sifre for år, deretter helseforetakets kode og avdelingens kode, adskilt med bindestrek, f.eks. 2025-05-12-HBE-ONK.",
+    hint_nn: "Skriv datoen med fire siffer for år, deretter koden til helseføretaket og avdelinga, skilde med bindestrek, t.d. 2025-05-12-HBE-ONK.",
+    hint_en: "Write the date with a four-digit year, then the health trust code and the department code, separated by hyphens, e.g. 2025-05-12-HBE-ONK.",
+}
 
-/// The date part is not a real calendar date.
-pub static DATE_INVALID: Rule = Rule {
-    code: "reference.date.invalid",
-    severity: Severity::Error,
-    source: SRC,
-    message: Texts {
-        nb: "Datoen i referansenummeret finnes ikke i kalenderen.",
-        nn: "Datoen i referansenummeret finst ikkje i kalenderen.",
-        en: "The date in the reference number does not exist in the calendar.",
-    },
-    hint: Some(Texts {
-        nb: "Kontroller måned og dag (ÅÅÅÅ-MM-DD); 29. februar finnes bare i skuddår.",
-        nn: "Kontroller månad og dag (ÅÅÅÅ-MM-DD); 29. februar finst berre i skotår.",
-        en: "Check month and day (YYYY-MM-DD); 29 February exists only in leap years.",
-    }),
-};
+rule! {
+    /// The date part is not a real calendar date.
+    pub static DATE_INVALID: "reference.date.invalid", Error, SRC;
+    nb: "Datoen i referansenummeret finnes ikke i kalenderen.",
+    nn: "Datoen i referansenummeret finst ikkje i kalenderen.",
+    en: "The date in the reference number does not exist in the calendar.",
+    hint_nb: "Kontroller måned og dag (ÅÅÅÅ-MM-DD); 29. februar finnes bare i skuddår.",
+    hint_nn: "Kontroller månad og dag (ÅÅÅÅ-MM-DD); 29. februar finst berre i skotår.",
+    hint_en: "Check month and day (YYYY-MM-DD); 29 February exists only in leap years.",
+}
 
-/// The date part lies after today.
-pub static DATE_FUTURE: Rule = Rule {
-    code: "reference.date.future",
-    severity: Severity::Error,
-    source: SRC,
-    message: Texts {
-        nb: "Datoen i referansenummeret er fram i tid.",
-        nn: "Datoen i referansenummeret er fram i tid.",
-        en: "The date in the reference number is in the future.",
-    },
-    hint: Some(Texts {
-        nb: "Bruk datoen del 1 ble fylt ut (i dag eller tidligere).",
-        nn: "Bruk datoen del 1 vart fylt ut (i dag eller tidlegare).",
-        en: "Use the date part 1 was filled in (today or earlier).",
-    }),
-};
+rule! {
+    /// The date part lies after today.
+    pub static DATE_FUTURE: "reference.date.future", Error, SRC;
+    nb: "Datoen i referansenummeret er fram i tid.",
+    nn: "Datoen i referansenummeret er fram i tid.",
+    en: "The date in the reference number is in the future.",
+    hint_nb: "Bruk datoen del 1 ble fylt ut (i dag eller tidligere).",
+    hint_nn: "Bruk datoen del 1 vart fylt ut (i dag eller tidlegare).",
+    hint_en: "Use the date part 1 was filled in (today or earlier).",
+}
 
-/// The health trust is not in the registry.
-pub static HF_UNKNOWN: Rule = Rule {
-    code: "reference.hf.unknown",
-    severity: Severity::Error,
-    source: SRC,
-    message: Texts {
-        nb: "Helseforetaket i referansenummeret er ukjent.",
-        nn: "Helseføretaket i referansenummeret er ukjent.",
-        en: "The health trust in the reference number is unknown.",
-    },
-    hint: Some(Texts {
-        nb: "Bruk helseforetakets kode, f.eks. HBE for Helse Bergen eller OUS for Oslo universitetssykehus. Listen over koder finnes i registeret.",
-        nn: "Bruk koden til helseføretaket, t.d. HBE for Helse Bergen eller OUS for Oslo universitetssjukehus. Lista over kodar finst i registeret.",
-        en: "Use the health trust's code, e.g. HBE for Helse Bergen or OUS for Oslo University Hospital. The codes are listed in the registry.",
-    }),
-};
+rule! {
+    /// The health trust is not in the registry.
+    pub static HF_UNKNOWN: "reference.hf.unknown", Error, SRC;
+    nb: "Helseforetaket i referansenummeret er ukjent.",
+    nn: "Helseføretaket i referansenummeret er ukjent.",
+    en: "The health trust in the reference number is unknown.",
+    hint_nb: "Bruk helseforetakets kode, f.eks. HBE for Helse Bergen eller OUS for Oslo universitetssykehus. Listen over koder finnes i registeret.",
+    hint_nn: "Bruk koden til helseføretaket, t.d. HBE for Helse Bergen eller OUS for Oslo universitetssjukehus. Lista over kodar finst i registeret.",
+    hint_en: "Use the health trust's code, e.g. HBE for Helse Bergen or OUS for Oslo University Hospital. The codes are listed in the registry.",
+}
 
-/// The health trust was written as a name or alias, not its code.
-pub static HF_ALIAS: Rule = Rule {
-    code: "reference.hf.alias",
-    severity: Severity::Info,
-    source: SRC,
-    message: Texts {
-        nb: "Helseforetaket er skrevet med navn eller forkortelse; referansen er skrevet om til helseforetakets kode.",
-        nn: "Helseføretaket er skrive med namn eller forkorting; referansen er skriven om til koden til helseføretaket.",
-        en: "The health trust was written by name or abbreviation; the reference has been rewritten with the trust's code.",
-    },
-    hint: Some(Texts {
-        nb: "Bruk den normaliserte referansen i både del 1 og del 2.",
-        nn: "Bruk den normaliserte referansen i både del 1 og del 2.",
-        en: "Use the normalised reference in both part 1 and part 2.",
-    }),
-};
+rule! {
+    /// The health trust was written as a name or alias, not its code.
+    pub static HF_ALIAS: "reference.hf.alias", Info, SRC;
+    nb: "Helseforetaket er skrevet med navn eller forkortelse; referansen er skrevet om til helseforetakets kode.",
+    nn: "Helseføretaket er skrive med namn eller forkorting; referansen er skriven om til koden til helseføretaket.",
+    en: "The health trust was written by name or abbreviation; the reference has been rewritten with the trust's code.",
+    hint_nb: "Bruk den normaliserte referansen i både del 1 og del 2.",
+    hint_nn: "Bruk den normaliserte referansen i både del 1 og del 2.",
+    hint_en: "Use the normalised reference in both part 1 and part 2.",
+}
 
-/// The department code is not safe (characters, length, digits).
-pub static DEPT_INVALID: Rule = Rule {
-    code: "reference.dept.invalid",
-    severity: Severity::Error,
-    source: SRC,
-    message: Texts {
-        nb: "Avdelingskoden i referansenummeret er ugyldig.",
-        nn: "Avdelingskoden i referansenummeret er ugyldig.",
-        en: "The department code in the reference number is invalid.",
-    },
-    hint: Some(Texts {
-        nb: "Bruk en kort avdelingskode med bokstaver og høyst {digits} sifre, uten mellomrom eller bindestrek (høyst {max} tegn), f.eks. ONK. Den må ikke kunne identifisere pasienten.",
-        nn: "Bruk ein kort avdelingskode med bokstavar og høgst {digits} siffer, utan mellomrom eller bindestrek (høgst {max} teikn), t.d. ONK. Han må ikkje kunne identifisere pasienten.",
-        en: "Use a short department code of letters and at most {digits} digits, without spaces or hyphens (at most {max} characters), e.g. ONK. It must not identify the patient.",
-    }),
-};
+rule! {
+    /// The department code is not safe (characters, length, digits).
+    pub static DEPT_INVALID: "reference.dept.invalid", Error, SRC;
+    nb: "Avdelingskoden i referansenummeret er ugyldig.",
+    nn: "Avdelingskoden i referansenummeret er ugyldig.",
+    en: "The department code in the reference number is invalid.",
+    hint_nb: "Bruk en kort avdelingskode med bokstaver og høyst {digits} sifre, uten mellomrom eller bindestrek (høyst {max} tegn), f.eks. ONK. Den må ikke kunne identifisere pasienten.",
+    hint_nn: "Bruk ein kort avdelingskode med bokstavar og høgst {digits} siffer, utan mellomrom eller bindestrek (høgst {max} teikn), t.d. ONK. Han må ikkje kunne identifisere pasienten.",
+    hint_en: "Use a short department code of letters and at most {digits} digits, without spaces or hyphens (at most {max} characters), e.g. ONK. It must not identify the patient.",
+}
 
-/// The department code is not in the hospital's configured list.
-pub static DEPT_UNKNOWN: Rule = Rule {
-    code: "reference.dept.unknown",
-    severity: Severity::Error,
-    source: SRC,
-    message: Texts {
-        nb: "Avdelingskoden i referansenummeret er ikke i sykehusets liste.",
-        nn: "Avdelingskoden i referansenummeret er ikkje i lista til sjukehuset.",
-        en: "The department code in the reference number is not in the hospital's list.",
-    },
-    hint: Some(Texts {
-        nb: "Velg en av avdelingskodene sykehuset har satt opp.",
-        nn: "Vel ein av avdelingskodane sjukehuset har sett opp.",
-        en: "Choose one of the department codes the hospital has configured.",
-    }),
-};
+rule! {
+    /// The department code is not in the hospital's configured list.
+    pub static DEPT_UNKNOWN: "reference.dept.unknown", Error, SRC;
+    nb: "Avdelingskoden i referansenummeret er ikke i sykehusets liste.",
+    nn: "Avdelingskoden i referansenummeret er ikkje i lista til sjukehuset.",
+    en: "The department code in the reference number is not in the hospital's list.",
+    hint_nb: "Velg en av avdelingskodene sykehuset har satt opp.",
+    hint_nn: "Vel ein av avdelingskodane sjukehuset har sett opp.",
+    hint_en: "Choose one of the department codes the hospital has configured.",
+}
 
-/// The reference is not a text.
-pub static NOT_TEXT: Rule = Rule {
-    code: "reference.type",
-    severity: Severity::Error,
-    source: SRC,
-    message: Texts {
-        nb: "Referansenummeret må være tekst.",
-        nn: "Referansenummeret må vere tekst.",
-        en: "The reference number must be text.",
-    },
-    hint: Some(Texts {
-        nb: "Skriv referansen som tekst, f.eks. \"2025-05-12-HBE-ONK\".",
-        nn: "Skriv referansen som tekst, t.d. \"2025-05-12-HBE-ONK\".",
-        en: "Write the reference as text, e.g. \"2025-05-12-HBE-ONK\".",
-    }),
-};
+rule! {
+    /// The reference is not a text.
+    pub static NOT_TEXT: "reference.type", Error, SRC;
+    nb: "Referansenummeret må være tekst.",
+    nn: "Referansenummeret må vere tekst.",
+    en: "The reference number must be text.",
+    hint_nb: "Skriv referansen som tekst, f.eks. \"2025-05-12-HBE-ONK\".",
+    hint_nn: "Skriv referansen som tekst, t.d. \"2025-05-12-HBE-ONK\".",
+    hint_en: "Write the reference as text, e.g. \"2025-05-12-HBE-ONK\".",
+}
 
-/// Part 1 and part 2 carry different reference numbers.
-pub static MISMATCH: Rule = Rule {
-    code: "reference.mismatch",
-    severity: Severity::Error,
-    source: SRC,
-    message: Texts {
-        nb: "Referansenummeret i del 2 er ikke det samme som i del 1.",
-        nn: "Referansenummeret i del 2 er ikkje det same som i del 1.",
-        en: "The reference number in part 2 differs from the one in part 1.",
-    },
-    hint: Some(Texts {
-        nb: "Kopier referansenummeret fra del 1 (i pasientens journal) til del 2.",
-        nn: "Kopier referansenummeret frå del 1 (i journalen til pasienten) til del 2.",
-        en: "Copy the reference number from part 1 (in the patient's record) to part 2.",
-    }),
-};
-
-/// All rules of this module (for the rule catalogue).
-pub static RULES: &[&Rule] = &[
-    &FORMAT,
-    &DATE_INVALID,
-    &DATE_FUTURE,
-    &HF_UNKNOWN,
-    &HF_ALIAS,
-    &DEPT_INVALID,
-    &DEPT_UNKNOWN,
-    &NOT_TEXT,
-    &MISMATCH,
-];
+rule! {
+    /// Part 1 and part 2 carry different reference numbers.
+    pub static MISMATCH: "reference.mismatch", Error, SRC;
+    nb: "Referansenummeret i del 2 er ikke det samme som i del 1.",
+    nn: "Referansenummeret i del 2 er ikkje det same som i del 1.",
+    en: "The reference number in part 2 differs from the one in part 1.",
+    hint_nb: "Kopier referansenummeret fra del 1 (i pasientens journal) til del 2.",
+    hint_nn: "Kopier referansenummeret frå del 1 (i journalen til pasienten) til del 2.",
+    hint_en: "Copy the reference number from part 1 (in the patient's record) to part 2.",
+}
 
 /// A valid reference number. Its parts are normalised (trust code, upper-case department).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -423,6 +354,7 @@ fn check_dept(
 mod tests {
     use super::*;
     use crate::registry::Config;
+    use crate::Severity;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2025, 6, 1).unwrap()

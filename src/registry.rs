@@ -14,8 +14,25 @@
 //! assert!(reg.lookup("Karolinska").is_none());
 //! ```
 
+use crate::diagnostic::{rule, Document, Source};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+
+/// Part 2, "Om søknaden": "Hvilket helseforetak søknaden sendes fra".
+const SOURCE_TRUST: Source = Document::Tilgangsordningen
+    .at("Fyll ut søknad – Behandlingsansvarlig lege (del 2): Om søknaden");
+
+rule! {
+    /// A health trust not in the registry (the field's check is in the form section that has
+    /// the field).
+    pub static TRUST_UNKNOWN: "registry.trust.unknown", Error, SOURCE_TRUST;
+    nb: "«{field}» er ikke et kjent helseforetak.",
+    nn: "«{field}» er ikkje eit kjent helseføretak.",
+    en: "“{field}” is not a known health trust.",
+    hint_nb: "Skriv helseforetakets navn eller kode, f.eks. «Helse Bergen» eller HBE.",
+    hint_nn: "Skriv namnet eller koden til helseføretaket, t.d. «Helse Bergen» eller HBE.",
+    hint_en: "Write the health trust's name or code, e.g. “Helse Bergen” or HBE.",
+}
 
 /// The four regional health authorities.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde_json::{json, Value};
 use skjemavakt::forms::{self, FormKind, Stage};
 use skjemavakt::registry::Registry;
-use skjemavakt::{Context, Lang, Severity};
+use skjemavakt::{Context, Diagnostic, Lang, Severity};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 6, 1).unwrap()
@@ -20,8 +20,9 @@ fn load(name: &str) -> Value {
 fn run(doc: &Value, stage: Stage) -> Vec<(String, String, Severity)> {
     let reg = Registry::builtin();
     let ctx = Context::new(today(), &reg);
-    forms::validate(doc, stage, &ctx)
-        .diagnostics
+    let diagnostics = forms::validate(doc, stage, &ctx).diagnostics;
+    assert_declared(doc, &diagnostics);
+    diagnostics
         .into_iter()
         .map(|d| {
             (
@@ -31,6 +32,29 @@ fn run(doc: &Value, stage: Stage) -> Vec<(String, String, Severity)> {
             )
         })
         .collect()
+}
+
+/// Every diagnostic is reported where the forms declare it (the rules page lists these
+/// paths): a field's check at that field, a rule across fields at its declared path. The
+/// walker's own rules (`form.*`) apply to any field.
+fn assert_declared(doc: &Value, diagnostics: &[Diagnostic]) {
+    let Some(kind) = forms::kind_of(doc) else {
+        return;
+    };
+    let declared = forms::reports(kind);
+    for d in diagnostics {
+        if d.code().starts_with("form.") {
+            continue;
+        }
+        assert!(
+            declared
+                .iter()
+                .any(|(r, p)| *r == d.rule && forms::path_matches(p, d.path.as_str())),
+            "{} at {} is not declared for {kind}",
+            d.code(),
+            d.path
+        );
+    }
 }
 
 fn errors(doc: &Value, stage: Stage) -> Vec<(String, String)> {
@@ -238,7 +262,7 @@ fn birth_year_rules() {
         f,
         Stage::Draft,
         |d| set(d, "/patient/birth_year", json!(74)),
-        &[("field.birth_year.format", "/patient/birth_year")],
+        &[("patient.birth_year.format", "/patient/birth_year")],
     );
     expect(
         f,
@@ -250,13 +274,13 @@ fn birth_year_rules() {
         f,
         Stage::Draft,
         |d| set(d, "/patient/birth_year", json!(2026)),
-        &[("field.birth_year.future", "/patient/birth_year")],
+        &[("patient.birth_year.future", "/patient/birth_year")],
     );
     expect(
         f,
         Stage::Draft,
         |d| set(d, "/patient/birth_year", json!(1890)),
-        &[("field.birth_year.implausible", "/patient/birth_year")],
+        &[("patient.birth_year.implausible", "/patient/birth_year")],
     );
     expect(
         f,
@@ -285,7 +309,7 @@ fn reference_rules() {
     let mut d = load(f);
     set(&mut d, "/reference", json!("2025-05-12-OUS-ONK"));
     assert!(run(&d, Stage::Draft).contains(&(
-        "tilgang.reference.trust".into(),
+        "application.reference.trust".into(),
         "/reference".into(),
         Severity::Warning
     )));
@@ -304,7 +328,7 @@ fn consent_must_be_confirmed_before_approval() {
         f,
         Stage::Approval,
         |d| set(d, "/application/consent_confirmed", json!(false)),
-        &[("tilgang.consent", "/application/consent_confirmed")],
+        &[("application.consent", "/application/consent_confirmed")],
     );
 }
 
@@ -316,7 +340,7 @@ fn exceptionality_rules() {
         Stage::Approval,
         |d| set(d, "/exceptionality/higher_severity/claimed", json!(true)),
         &[(
-            "tilgang.criterion.justification",
+            "exceptionality.criterion.justification",
             "/exceptionality/higher_severity/justification",
         )],
     );
@@ -324,19 +348,19 @@ fn exceptionality_rules() {
         f,
         Stage::Approval,
         |d| set(d, "/exceptionality/increased_benefit/claimed", json!(false)),
-        &[("tilgang.criterion.none", "/exceptionality")],
+        &[("exceptionality.criterion.none", "/exceptionality")],
     );
     expect(
         f,
         Stage::Approval,
         |d| set(d, "/literature", json!([])),
-        &[("tilgang.benefit.literature", "/literature")],
+        &[("exceptionality.benefit.literature", "/literature")],
     );
     expect(
         f,
         Stage::Approval,
         |d| remove(d, "/literature"),
-        &[("tilgang.benefit.literature", "/literature")],
+        &[("exceptionality.benefit.literature", "/literature")],
     );
 }
 
@@ -359,7 +383,7 @@ fn literature_links() {
         f,
         Stage::Draft,
         |d| set(d, "/literature/0/url", json!("se vedlegg")),
-        &[("field.literature.link", "/literature/0/url")],
+        &[("literature.link", "/literature/0/url")],
     );
     expect(
         f,
@@ -376,7 +400,7 @@ fn goal_other_needs_a_description() {
         f,
         Stage::Approval,
         |d| set(d, "/treatment/goal", json!("other")),
-        &[("tilgang.goal.other", "/treatment/goal_other")],
+        &[("treatment.goal.other", "/treatment/goal_other")],
     );
     expect(
         f,
@@ -397,7 +421,7 @@ fn one_patient_only() {
     set(&mut d, "/patient", json!([p.clone(), p]));
     let e = errors(&d, Stage::Draft);
     assert!(
-        e.contains(&("tilgang.single_patient".into(), "/patient".into())),
+        e.contains(&("patient.single".into(), "/patient".into())),
         "{e:?}"
     );
 }
@@ -409,31 +433,34 @@ fn identifiers_in_structured_fields() {
         f,
         Stage::Draft,
         |d| set(d, "/treatment/nye_metoder_id", json!("ID2023-013")),
-        &[("field.nye_metoder_id.format", "/treatment/nye_metoder_id")],
+        &[(
+            "treatment.nye_metoder_id.format",
+            "/treatment/nye_metoder_id",
+        )],
     );
     expect(
         f,
         Stage::Draft,
         |d| set(d, "/patient/npr_id", json!("140374 10021")),
-        &[("field.npr_id.is_national_id", "/patient/npr_id")],
+        &[("patient.npr_id.is_national_id", "/patient/npr_id")],
     );
     expect(
         f,
         Stage::Draft,
         |d| set(d, "/patient/npr_id", json!("not an npr id!")),
-        &[("field.npr_id.format", "/patient/npr_id")],
+        &[("patient.npr_id.format", "/patient/npr_id")],
     );
     expect(
         f,
         Stage::Draft,
         |d| set(d, "/application/health_trust", json!("Karolinska")),
-        &[("field.health_trust.unknown", "/application/health_trust")],
+        &[("registry.trust.unknown", "/application/health_trust")],
     );
     expect(
         f,
         Stage::Draft,
         |d| set(d, "/patient/catchment_area", json!("Karolinska")),
-        &[("field.health_trust.unknown", "/patient/catchment_area")],
+        &[("registry.trust.unknown", "/patient/catchment_area")],
     );
 }
 
@@ -482,13 +509,13 @@ fn part1_rules() {
         f,
         Stage::Draft,
         |d| set(d, "/patient/national_id", json!("14037410022")),
-        &[("field.national_id.invalid", "/patient/national_id")],
+        &[("tilgang.del1.national_id.invalid", "/patient/national_id")],
     );
     expect(
         f,
         Stage::Draft,
         |d| set(d, "/date", json!("2025-06-02")),
-        &[("field.date.invalid", "/date")],
+        &[("tilgang.del1.date.invalid", "/date")],
     );
     expect(
         f,
@@ -506,7 +533,7 @@ fn part1_rules() {
     let mut d = load(f);
     set(&mut d, "/patient/national_id", json!("17912099997"));
     assert!(run(&d, Stage::Draft).contains(&(
-        "field.national_id.synthetic".into(),
+        "tilgang.del1.national_id.synthetic".into(),
         "/patient/national_id".into(),
         Severity::Warning
     )));
@@ -650,9 +677,7 @@ fn helse_bergen_rules() {
     // A single-patient kind with a group is refused.
     let mut d = load(f);
     set(&mut d, "/group", json!({}));
-    assert!(
-        errors(&d, Stage::Draft).contains(&("tilgang.single_patient".into(), "/patient".into()))
-    );
+    assert!(errors(&d, Stage::Draft).contains(&("patient.single".into(), "/patient".into())));
 }
 
 #[test]

@@ -9,9 +9,9 @@
 //! point *at* input (byte and UTF-16 offsets) without copying it. Keys of unknown JSON
 //! members, which do come from the input, are masked by [`Pointer::key_masked`].
 //!
-//! - [`rule`]: [`Rule`], [`Source`], [`Document`], [`Texts`] and the macros that define them;
-//! - [`pointer`]: [`Pointer`];
-//! - [`span`]: [`Span`], [`SpanCursor`].
+//! - [`rule`] — [`Rule`], [`Source`], [`Document`], [`Texts`] and the macros that define them;
+//! - [`pointer`] — [`Pointer`];
+//! - [`span`] — [`Span`], [`SpanCursor`].
 
 pub mod pointer;
 pub mod rule;

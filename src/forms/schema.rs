@@ -1,11 +1,14 @@
 //! A small declarative schema for the forms, and the walker that checks a JSON document
 //! against it: types, required fields per stage, allowed values, lengths, unknown members.
 //!
-//! The walker reports every problem at once, each at its JSON Pointer. Field-specific format
-//! checks (birth year, Nye metoder ID, amounts …) are plain functions attached to a field.
+//! The walker reports every problem at once, each at its JSON Pointer, with the rules of
+//! [`crate::forms`] (`form.*`). A field's own format check (birth year, Nye metoder ID,
+//! amount …) is a [`Check`] carried by the field's declaration in its section
+//! ([`super::sections`]) and given the [`Field`]; rules across fields are [`CrossCheck`]s that
+//! each form kind ([`super::kinds`]) lists with the stage they run from.
 
-use super::Stage;
-use crate::diagnostic::{Arg, Diagnostic, Document, Pointer, Rule, Severity, Source, Texts};
+use super::{Stage, NOT_ALLOWED, REQUIRED, TOO_LONG, UNKNOWN_FIELD, WRONG_TYPE};
+use crate::diagnostic::{texts, Arg, Diagnostic, Pointer, Rule, Source, Texts};
 use crate::Context;
 use serde_json::Value;
 
@@ -26,8 +29,24 @@ pub enum Privacy {
     NotScanned,
 }
 
-/// A format check on a field's value; pushes its diagnostics.
-pub type Check = fn(&Value, &Pointer, &Walk<'_>, &mut Vec<Diagnostic>);
+/// A field's format check: runs on a value of the field's type (after the walker's own
+/// checks passed) with the field it belongs to, and pushes its diagnostics at the field's
+/// path. `rules` lists every rule `run` may report (for the catalogue and the rules page).
+#[derive(Clone, Copy, Debug)]
+pub struct Check {
+    pub run: fn(&Field, &Value, &Pointer, &Walk<'_>, &mut Vec<Diagnostic>),
+    pub rules: &'static [&'static Rule],
+}
+
+/// A rule across fields: run on the whole document from stage `from` on (by the form kinds
+/// that list it). `reports` lists every rule `run` may report with the path it reports at
+/// (`{i}` for a list index), for the catalogue and the rules page.
+#[derive(Clone, Copy, Debug)]
+pub struct CrossCheck {
+    pub from: Stage,
+    pub run: fn(&Value, &Walk<'_>, &mut Vec<Diagnostic>),
+    pub reports: &'static [(&'static Rule, &'static str)],
+}
 
 /// The type of a field.
 #[derive(Clone, Copy, Debug)]
@@ -70,7 +89,8 @@ pub struct Field {
     pub ty: Ty,
     pub req: Req,
     pub privacy: Privacy,
-    pub check: Option<Check>,
+    /// The field's format check, if it has one.
+    pub check: Option<&'static Check>,
     /// Where the field is defined (document + section).
     pub source: Source,
 }
@@ -88,6 +108,16 @@ impl Field {
             source,
         }
     }
+    /// A short text (names, codes, places: at most [`SHORT_TEXT`] characters), not scanned
+    /// unless set otherwise.
+    pub const fn text(key: &'static str, label: &'static Texts, source: Source) -> Field {
+        Field::new(key, label, Ty::Text { max: SHORT_TEXT }, source)
+    }
+    /// A free text written by the physician (at most [`LONG_TEXT`] characters), scanned as
+    /// [`Privacy::FreeText`].
+    pub const fn free_text(key: &'static str, label: &'static Texts, source: Source) -> Field {
+        Field::new(key, label, Ty::Text { max: LONG_TEXT }, source).privacy(Privacy::FreeText)
+    }
     /// Required from `req`.
     pub const fn req(mut self, req: Req) -> Field {
         self.req = req;
@@ -99,7 +129,7 @@ impl Field {
         self
     }
     /// Adds a format check.
-    pub const fn check(mut self, c: Check) -> Field {
+    pub const fn check(mut self, c: &'static Check) -> Field {
         self.check = Some(c);
         self
     }
@@ -111,126 +141,6 @@ pub const SHORT_TEXT: usize = 300;
 pub const LONG_TEXT: usize = 20_000;
 /// Most literature entries.
 pub const MAX_LIST: usize = 100;
-
-const SRC: Source = Source {
-    document: Document::Tilgangsordningen,
-    section: "Utfylling og godkjenning av søknadsskjema i helseforetaket",
-};
-const SRC_LIMITS: Source = Source {
-    document: Document::Skjemavakt,
-    section: "Limits",
-};
-
-/// A required field is missing or empty.
-pub static REQUIRED: Rule = Rule {
-    code: "form.required",
-    severity: Severity::Error,
-    source: SRC,
-    message: Texts {
-        nb: "«{field}» må fylles ut før {stage}.",
-        nn: "«{field}» må fyllast ut før {stage}.",
-        en: "“{field}” must be filled in before {stage}.",
-    },
-    hint: Some(Texts {
-        nb: "Mangelfulle søknader returneres til helseforetaket. Fyll ut feltet.",
-        nn: "Mangelfulle søknader blir returnerte til helseføretaket. Fyll ut feltet.",
-        en: "Incomplete applications are returned to the health trust. Fill in the field.",
-    }),
-};
-
-/// A member that is not part of the form.
-pub static UNKNOWN_FIELD: Rule = Rule {
-    code: "form.unknown_field",
-    severity: Severity::Error,
-    source: Source {
-        document: Document::Tilgangsordningen,
-        section: "Utfylling av søknadsskjema (del 1 og del 2)",
-    },
-    message: Texts {
-        nb: "Feltet hører ikke til dette skjemaet.",
-        nn: "Feltet høyrer ikkje til dette skjemaet.",
-        en: "The field is not part of this form.",
-    },
-    hint: Some(Texts {
-        nb: "Fjern feltet eller rett navnet. Pasientens navn og fødselsnummer hører hjemme i del 1, som blir i journalen.",
-        nn: "Fjern feltet eller rett namnet. Namnet og fødselsnummeret til pasienten høyrer heime i del 1, som blir i journalen.",
-        en: "Remove the field or correct its name. The patient's name and national identity number belong in part 1, which stays in the record.",
-    }),
-};
-
-/// A value has the wrong type.
-pub static WRONG_TYPE: Rule = Rule {
-    code: "form.type",
-    severity: Severity::Error,
-    source: SRC,
-    message: Texts {
-        nb: "«{field}» har feil type: forventet {expected}.",
-        nn: "«{field}» har feil type: venta {expected}.",
-        en: "“{field}” has the wrong type: expected {expected}.",
-    },
-    hint: None,
-};
-
-/// A value outside the allowed set.
-pub static NOT_ALLOWED: Rule = Rule {
-    code: "form.value",
-    severity: Severity::Error,
-    source: SRC,
-    message: Texts {
-        nb: "«{field}» har en verdi som ikke er tillatt.",
-        nn: "«{field}» har ein verdi som ikkje er tillaten.",
-        en: "“{field}” has a value that is not allowed.",
-    },
-    hint: Some(Texts {
-        nb: "Gyldige verdier: {allowed}.",
-        nn: "Gyldige verdiar: {allowed}.",
-        en: "Valid values: {allowed}.",
-    }),
-};
-
-/// A text or list longer than the limit.
-pub static TOO_LONG: Rule = Rule {
-    code: "form.too_long",
-    severity: Severity::Error,
-    source: SRC_LIMITS,
-    message: Texts {
-        nb: "«{field}» er for langt: høyst {max} tegn eller elementer.",
-        nn: "«{field}» er for langt: høgst {max} teikn eller element.",
-        en: "“{field}” is too long: at most {max} characters or entries.",
-    },
-    hint: Some(Texts {
-        nb: "Kort ned teksten; legg lange utredninger ved som vedlegg.",
-        nn: "Kort ned teksten; legg lange utgreiingar ved som vedlegg.",
-        en: "Shorten the text; attach long reports separately.",
-    }),
-};
-
-/// A document larger than [`MAX_DOCUMENT_BYTES`].
-pub static TOO_LARGE: Rule = Rule {
-    code: "form.too_large",
-    severity: Severity::Error,
-    source: SRC_LIMITS,
-    message: Texts {
-        nb: "Dokumentet er for stort: høyst {max} byte.",
-        nn: "Dokumentet er for stort: høgst {max} byte.",
-        en: "The document is too large: at most {max} bytes.",
-    },
-    hint: Some(Texts {
-        nb: "Et søknadsskjema er noen få kilobyte. Kontroller at riktig fil er valgt, og legg vedlegg ved separat.",
-        nn: "Eit søknadsskjema er nokre få kilobyte. Kontroller at rett fil er vald, og legg vedlegg ved separat.",
-        en: "An application form is a few kilobytes. Check that the right file was chosen, and attach documents separately.",
-    }),
-};
-
-/// Rules of this module.
-pub static RULES: &[&Rule] = &[
-    &REQUIRED,
-    &UNKNOWN_FIELD,
-    &WRONG_TYPE,
-    &NOT_ALLOWED,
-    &TOO_LONG,
-    &TOO_LARGE,
-];
 
 /// Largest document checked (the sum of its texts, member names and values).
 pub const MAX_DOCUMENT_BYTES: usize = 1024 * 1024;
@@ -263,49 +173,30 @@ pub fn approx_size(v: &Value, limit: usize) -> usize {
     total
 }
 
-static T_TEXT: Texts = Texts {
-    nb: "tekst",
-    nn: "tekst",
-    en: "text",
-};
-static T_BOOL: Texts = Texts {
-    nb: "ja/nei (true/false)",
-    nn: "ja/nei (true/false)",
-    en: "yes/no (true/false)",
-};
-static T_AMOUNT: Texts = Texts {
-    nb: "et beløp (tall eller tekst som «125 000»)",
-    nn: "eit beløp (tal eller tekst som «125 000»)",
-    en: "an amount (a number or text such as “125 000”)",
-};
-static T_INT: Texts = Texts {
-    nb: "et heltall",
-    nn: "eit heiltal",
-    en: "a whole number",
-};
-static T_OBJECT: Texts = Texts {
-    nb: "en gruppe felt (objekt)",
-    nn: "ei gruppe felt (objekt)",
-    en: "a group of fields (object)",
-};
-static T_LIST: Texts = Texts {
-    nb: "en liste",
-    nn: "ei liste",
-    en: "a list",
-};
+texts!(T_TEXT, "tekst", "tekst", "text");
+texts!(
+    T_BOOL,
+    "ja/nei (true/false)",
+    "ja/nei (true/false)",
+    "yes/no (true/false)"
+);
+texts!(
+    T_AMOUNT,
+    "et beløp (tall eller tekst som «125 000»)",
+    "eit beløp (tal eller tekst som «125 000»)",
+    "an amount (a number or text such as “125 000”)"
+);
+texts!(T_INT, "et heltall", "eit heiltal", "a whole number");
+texts!(
+    T_OBJECT,
+    "en gruppe felt (objekt)",
+    "ei gruppe felt (objekt)",
+    "a group of fields (object)"
+);
+texts!(T_LIST, "en liste", "ei liste", "a list");
 
-/// Stage names for messages ("før godkjenning").
-pub static STAGE_APPROVAL: Texts = Texts {
-    nb: "godkjenning",
-    nn: "godkjenning",
-    en: "approval",
-};
-/// Stage name for messages.
-pub static STAGE_SUBMISSION: Texts = Texts {
-    nb: "innsending",
-    nn: "innsending",
-    en: "submission",
-};
+texts!(pub STAGE_APPROVAL, "godkjenning", "godkjenning", "approval");
+texts!(pub STAGE_SUBMISSION, "innsending", "innsending", "submission");
 
 /// The walker's state: the stage, the context, the document root (for cross-field checks).
 pub struct Walk<'a> {
@@ -452,7 +343,7 @@ fn walk_value(v: &Value, f: &Field, p: &Pointer, w: &Walk<'_>, diags: &mut Vec<D
     // Format checks run only on values of the right type.
     if diags.len() == before {
         if let Some(check) = f.check {
-            check(v, p, w, diags);
+            (check.run)(f, v, p, w, diags);
         }
     }
 }

@@ -12,7 +12,9 @@
 //!   every accepted writing and each decision with its source).
 //! - [`Duration`], [`DurationUnparsed`] — «6 måneder», «12 uker», «ett år», «3–6 mnd».
 //! - [`summarise`] → [`CostSummary`].
-//! - [`rules`] — the diagnostic rules (`cost.amount.*`, `cost.duration.*`).
+//!
+//! The rules on the application's cost fields (`cost.amount.*`, `cost.duration.*`) are with
+//! those fields, in [`crate::forms::sections::costs`].
 //!
 //! ```
 //! use skjemavakt::money::{summarise, Amount, Duration};
@@ -27,18 +29,11 @@
 
 pub mod amount;
 pub mod duration;
-pub mod rules;
 
 pub use amount::{
     from_json_detailed, parse_detailed, Amount, AmountError, Currency, ParsedAmount, Period,
 };
 pub use duration::{Duration, DurationUnit, DurationUnparsed};
-pub use rules::{
-    amount_error_diagnostic, amount_error_diagnostic_in, check_cost_field, check_plausible,
-    check_sign, duration_unparsed_diagnostic, summary_diagnostics, AMBIGUOUS, APPROXIMATE,
-    CURRENCY, DURATION_RANGE, DURATION_UNPARSED, EMPTY, IMPLAUSIBLE, INVALID, NEGATIVE, OVERFLOW,
-    PERIOD, PRECISION,
-};
 
 /// The three cost fields of the application (Tilgangsordningen, «Kostnader»).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

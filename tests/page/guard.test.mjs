@@ -73,12 +73,12 @@ test('mistakes and identifiers are listed in the error summary and submission is
   await page.click('button[type=submit]');
   await page.waitForSelector('.sv-error-summary:not([hidden])');
   const codes = await page.$$eval('.sv-error-summary li', (l) => l.map((x) => x.dataset.code));
-  for (const c of ['form.type', 'tilgang.goal.other', 'privacy.name', 'privacy.national_id']) {
+  for (const c of ['form.type', 'treatment.goal.other', 'privacy.name', 'privacy.national_id']) {
     assert.ok(codes.includes(c), `${c} in ${codes}`);
   }
   // The summary has focus (GOV.UK pattern) and its links focus the field.
   assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('sv-error-summary')), true);
-  await page.click('.sv-error-summary li[data-code="tilgang.goal.other"] a');
+  await page.click('.sv-error-summary li[data-code="treatment.goal.other"] a');
   assert.equal(await page.evaluate(() => document.activeElement?.name), '/treatment/goal_other');
   // Inline message wired with aria-describedby; invalid field marked.
   const birth = page.locator('[name="/patient/birth_year"]');
@@ -211,7 +211,7 @@ test('part 1 checks itself and is never sent', async () => {
   await page.click('button[type=submit]');
   await page.waitForSelector('.sv-error-summary:not([hidden])');
   const codes = await page.$$eval('.sv-error-summary li', (l) => l.map((x) => x.dataset.code));
-  assert.ok(codes.includes('field.national_id.invalid'), String(codes));
+  assert.ok(codes.includes('tilgang.del1.national_id.invalid'), String(codes));
   assert.ok(!(await page.textContent('.sv-error-summary')).includes('10022'));
   await page.fill('[name="/patient/national_id"]', '140374 10021');
   await page.fill('[name="/reference"]', '2025-05-12-HBE-ONK');
