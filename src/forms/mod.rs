@@ -11,6 +11,11 @@
 //! fills in; `submission` also requires both approvals and the medical director's
 //! confirmation that the form is complete.
 //!
+//! Where things are: [`schema`] is the walker (types, required fields per stage, lengths,
+//! unknown members), reporting with the `form.*` rules of this file; [`sections`] hold each
+//! part of the form with its fields, labels, checks and rules across fields; [`kinds`] say
+//! which sections each form kind has and which rules across fields run from which stage.
+//!
 //! ```
 //! use chrono::NaiveDate;
 //! use skjemavakt::{forms::{self, Stage}, registry::Registry, Context};
@@ -21,12 +26,6 @@
 //! assert!(!v.valid);
 //! assert!(v.diagnostics.iter().any(|d| d.code() == "form.unknown_field"));
 //! ```
-
-//!
-//! Where things are: [`schema`] is the walker (types, required fields per stage, lengths,
-//! unknown members) with the `form.*` rules of this file; [`sections`] hold each part of the
-//! form with its fields, labels, checks and cross-field rules; [`kinds`] say which sections
-//! each form kind has and which cross-field rules run from which stage.
 
 pub mod kinds;
 pub mod schema;
@@ -166,7 +165,6 @@ impl fmt::Display for FormKind {
 }
 
 const SRC_KIND: Source = Document::Skjemavakt.at("Forms: the \"form\" member");
-
 const SRC: Source =
     Document::Tilgangsordningen.at("Utfylling og godkjenning av søknadsskjema i helseforetaket");
 const SRC_LIMITS: Source = Document::Skjemavakt.at("Limits");
