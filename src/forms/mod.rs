@@ -306,7 +306,7 @@ pub fn validate_as(doc: &Value, kind: FormKind, stage: Stage, ctx: &Context) -> 
             diagnostics.push(Diagnostic::new(&KIND_MISSING, Pointer::root().key("form")));
         }
     }
-    let w = schema::Walk { stage, ctx };
+    let w = schema::Walk::new(stage, ctx);
     let form = kind.form();
     schema::walk_object(
         doc,
@@ -324,7 +324,7 @@ pub fn validate_as(doc: &Value, kind: FormKind, stage: Stage, ctx: &Context) -> 
             }
         }
         if form.costs {
-            costs = costs::summarise(doc, &mut diagnostics);
+            costs = costs::summarise(doc, w.amounts.get(), &mut diagnostics);
         }
     }
     sort(&mut diagnostics);

@@ -9,8 +9,10 @@
 
 use super::{Stage, NOT_ALLOWED, REQUIRED, TOO_LONG, UNKNOWN_FIELD, WRONG_TYPE};
 use crate::diagnostic::{texts, Arg, Diagnostic, Pointer, Rule, Source, Texts};
+use crate::money::CostAmounts;
 use crate::Context;
 use serde_json::Value;
+use std::cell::Cell;
 
 /// How the privacy scanner treats a field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -198,10 +200,23 @@ texts!(T_LIST, "en liste", "ei liste", "a list");
 texts!(pub STAGE_APPROVAL, "godkjenning", "godkjenning", "approval");
 texts!(pub STAGE_SUBMISSION, "innsending", "innsending", "submission");
 
-/// The walker's state: the stage, the context, the document root (for cross-field checks).
+/// The walker's state: the stage, the context, and what the walk read that a later step
+/// uses (the amounts the cost fields' checks read, for the cost summary).
 pub struct Walk<'a> {
     pub stage: Stage,
     pub ctx: &'a Context<'a>,
+    pub amounts: Cell<CostAmounts>,
+}
+
+impl<'a> Walk<'a> {
+    /// A walk at `stage` that has read nothing yet.
+    pub fn new(stage: Stage, ctx: &'a Context<'a>) -> Walk<'a> {
+        Walk {
+            stage,
+            ctx,
+            amounts: Cell::new(CostAmounts::default()),
+        }
+    }
 }
 
 /// A value is "given" when it is not missing, not null and not an empty/blank string.

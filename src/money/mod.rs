@@ -54,6 +54,26 @@ impl CostField {
     }
 }
 
+/// The amounts read from the three cost fields, each `None` when missing or not readable.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CostAmounts {
+    pub drug: Option<Amount>,
+    pub other: Option<Amount>,
+    pub extra: Option<Amount>,
+}
+
+impl CostAmounts {
+    /// These amounts with `field`'s set to `amount`.
+    pub fn with(mut self, field: CostField, amount: Amount) -> CostAmounts {
+        match field {
+            CostField::Drug => self.drug = Some(amount),
+            CostField::Other => self.other = Some(amount),
+            CostField::ExtraOrSavings => self.extra = Some(amount),
+        }
+        self
+    }
+}
+
 /// The computed costs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CostSummary {

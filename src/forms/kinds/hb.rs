@@ -95,34 +95,139 @@ rule! {
     hint_en: "Consider whether the patient can be included in a clinical trial, and describe the assessment.",
 }
 
-texts!(pub TITLE_EXCEPTION_SINGLE, "Søknad om behandling med legemiddel til enkeltpasient etter unntaksordningen (1.2.2.5-19)", "Søknad om behandling med legemiddel til enkeltpasient etter unntaksordningen (1.2.2.5-19)", "Application: drug treatment for a single patient under the exception scheme (1.2.2.5-19)");
-texts!(pub TITLE_EXCEPTION_GROUP, "Søknad om behandling med legemiddel til gruppe av pasienter etter unntaksordningen (1.2.2.5-20)", "Søknad om behandling med legemiddel til gruppe av pasienter etter unntaksordningen (1.2.2.5-20)", "Application: drug treatment for a group of patients under the exception scheme (1.2.2.5-20)");
-texts!(pub TITLE_OFFLABEL_SINGLE, "Søknad om behandling med legemiddel til enkeltpasient off-label eller off-licence (1.2.2.5-21)", "Søknad om behandling med legemiddel til enkeltpasient off-label eller off-licence (1.2.2.5-21)", "Application: off-label or off-licence drug treatment for a single patient (1.2.2.5-21)");
-texts!(pub TITLE_OFFLABEL_GROUP, "Søknad om behandling med legemiddel til gruppe av pasienter off-label eller off-licence (1.2.2.5-22)", "Søknad om behandling med legemiddel til gruppe av pasienter off-label eller off-licence (1.2.2.5-22)", "Application: off-label or off-licence drug treatment for a group of patients (1.2.2.5-22)");
+texts!(
+    pub TITLE_EXCEPTION_SINGLE,
+    "Søknad om behandling med legemiddel til enkeltpasient etter unntaksordningen (1.2.2.5-19)",
+    "Søknad om behandling med legemiddel til enkeltpasient etter unntaksordningen (1.2.2.5-19)",
+    "Application: drug treatment for a single patient under the exception scheme (1.2.2.5-19)"
+);
+texts!(
+    pub TITLE_EXCEPTION_GROUP,
+    "Søknad om behandling med legemiddel til gruppe av pasienter etter unntaksordningen (1.2.2.5-20)",
+    "Søknad om behandling med legemiddel til gruppe av pasienter etter unntaksordningen (1.2.2.5-20)",
+    "Application: drug treatment for a group of patients under the exception scheme (1.2.2.5-20)"
+);
+texts!(
+    pub TITLE_OFFLABEL_SINGLE,
+    "Søknad om behandling med legemiddel til enkeltpasient off-label eller off-licence (1.2.2.5-21)",
+    "Søknad om behandling med legemiddel til enkeltpasient off-label eller off-licence (1.2.2.5-21)",
+    "Application: off-label or off-licence drug treatment for a single patient (1.2.2.5-21)"
+);
+texts!(
+    pub TITLE_OFFLABEL_GROUP,
+    "Søknad om behandling med legemiddel til gruppe av pasienter off-label eller off-licence (1.2.2.5-22)",
+    "Søknad om behandling med legemiddel til gruppe av pasienter off-label eller off-licence (1.2.2.5-22)",
+    "Application: off-label or off-licence drug treatment for a group of patients (1.2.2.5-22)"
+);
 
 texts!(pub L_GROUP, "Pasientgruppen", "Pasientgruppa", "The patient group");
-texts!(pub L_GROUP_DESC, "Beskrivelse av pasientgruppen og indikasjonen", "Skildring av pasientgruppa og indikasjonen", "Description of the patient group and the indication");
-texts!(pub L_GROUP_SIZE, "Antatt antall pasienter per år", "Venta tal pasientar per år", "Expected number of patients per year");
-texts!(pub L_GUIDELINES, "Omtale i anerkjente retningslinjer", "Omtale i anerkjende retningslinjer", "Coverage in recognised guidelines");
-texts!(pub L_LEVEL, "Riktig nivå i helsetjenesten", "Rett nivå i helsetenesta", "Right level of the health service");
-texts!(pub L_FORWARD_RHF, "Bør videresendes til fagdirektør i Helse Vest RHF", "Bør vidaresendast til fagdirektør i Helse Vest RHF", "Should be forwarded to the medical director of Helse Vest RHF");
-texts!(pub L_PROPOSE_NATIONAL, "Innmelding til nasjonal metodevurdering er vurdert", "Innmelding til nasjonal metodevurdering er vurdert", "A national method assessment has been considered");
+texts!(
+    pub L_GROUP_DESC,
+    "Beskrivelse av pasientgruppen og indikasjonen",
+    "Skildring av pasientgruppa og indikasjonen",
+    "Description of the patient group and the indication"
+);
+texts!(
+    pub L_GROUP_SIZE,
+    "Antatt antall pasienter per år",
+    "Venta tal pasientar per år",
+    "Expected number of patients per year"
+);
+texts!(
+    pub L_GUIDELINES,
+    "Omtale i anerkjente retningslinjer",
+    "Omtale i anerkjende retningslinjer",
+    "Coverage in recognised guidelines"
+);
+texts!(
+    pub L_LEVEL,
+    "Riktig nivå i helsetjenesten",
+    "Rett nivå i helsetenesta",
+    "Right level of the health service"
+);
+texts!(
+    pub L_FORWARD_RHF,
+    "Bør videresendes til fagdirektør i Helse Vest RHF",
+    "Bør vidaresendast til fagdirektør i Helse Vest RHF",
+    "Should be forwarded to the medical director of Helse Vest RHF"
+);
+texts!(
+    pub L_PROPOSE_NATIONAL,
+    "Innmelding til nasjonal metodevurdering er vurdert",
+    "Innmelding til nasjonal metodevurdering er vurdert",
+    "A national method assessment has been considered"
+);
 texts!(pub L_ESTABLISHED, "Etablert behandling", "Etablert behandling", "Established treatment");
-texts!(pub L_ESTABLISHED_STATUS, "Er etablert behandling forsøkt, funnet uegnet, eller finnes ikke?", "Er etablert behandling prøvd, funnen ueigna, eller finst ikkje?", "Was established treatment tried, found unsuitable, or does none exist?");
+texts!(
+    pub L_ESTABLISHED_STATUS,
+    "Er etablert behandling forsøkt, funnet uegnet, eller finnes ikke?",
+    "Er etablert behandling prøvd, funnen ueigna, eller finst ikkje?",
+    "Was established treatment tried, found unsuitable, or does none exist?"
+);
 texts!(pub L_DESCRIPTION, "Beskrivelse", "Skildring", "Description");
 texts!(pub L_TRIAL, "Klinisk studie", "Klinisk studie", "Clinical trial");
-texts!(pub L_TRIAL_CONSIDERED, "Inklusjon i klinisk studie er vurdert", "Inklusjon i klinisk studie er vurdert", "Inclusion in a clinical trial was considered");
-texts!(pub L_EFFECT, "Forventet effekt og akseptabel risiko sammenlignet med etablert behandling", "Venta effekt og akseptabel risiko samanlikna med etablert behandling", "Expected effect and acceptable risk compared with established treatment");
-texts!(pub L_GREATER, "Hvorfor effekten forventes å være vesentlig større enn for gruppen som helhet", "Kvifor effekten er venta å vere vesentleg større enn for gruppa som heilskap", "Why the effect is expected to be substantially greater than for the group as a whole");
+texts!(
+    pub L_TRIAL_CONSIDERED,
+    "Inklusjon i klinisk studie er vurdert",
+    "Inklusjon i klinisk studie er vurdert",
+    "Inclusion in a clinical trial was considered"
+);
+texts!(
+    pub L_EFFECT,
+    "Forventet effekt og akseptabel risiko sammenlignet med etablert behandling",
+    "Venta effekt og akseptabel risiko samanlikna med etablert behandling",
+    "Expected effect and acceptable risk compared with established treatment"
+);
+texts!(
+    pub L_GREATER,
+    "Hvorfor effekten forventes å være vesentlig større enn for gruppen som helhet",
+    "Kvifor effekten er venta å vere vesentleg større enn for gruppa som heilskap",
+    "Why the effect is expected to be substantially greater than for the group as a whole"
+);
 texts!(pub L_SUPPORT, "Faglig støtte", "Fagleg støtte", "Professional support");
-texts!(pub L_EXPERT_PANEL, "Uttalelse fra Ekspertpanelet", "Fråsegn frå Ekspertpanelet", "Statement from the Expert Panel");
-texts!(pub L_EXTERNAL, "Uttalelse fra andre eksterne eksperter", "Fråsegn frå andre eksterne ekspertar", "Statement from other external experts");
-texts!(pub L_CONSENSUS, "Dokumentert konsensus i fagmiljøet", "Dokumentert konsensus i fagmiljøet", "Documented consensus in the professional community");
-texts!(pub L_LIT_SUPPORT, "Relevant publisert litteratur", "Relevant publisert litteratur", "Relevant published literature");
+texts!(
+    pub L_EXPERT_PANEL,
+    "Uttalelse fra Ekspertpanelet",
+    "Fråsegn frå Ekspertpanelet",
+    "Statement from the Expert Panel"
+);
+texts!(
+    pub L_EXTERNAL,
+    "Uttalelse fra andre eksterne eksperter",
+    "Fråsegn frå andre eksterne ekspertar",
+    "Statement from other external experts"
+);
+texts!(
+    pub L_CONSENSUS,
+    "Dokumentert konsensus i fagmiljøet",
+    "Dokumentert konsensus i fagmiljøet",
+    "Documented consensus in the professional community"
+);
+texts!(
+    pub L_LIT_SUPPORT,
+    "Relevant publisert litteratur",
+    "Relevant publisert litteratur",
+    "Relevant published literature"
+);
 texts!(pub L_SELF_PAY, "Egenbetaling", "Eigenbetaling", "Self-payment");
-texts!(pub L_CONTINUATION, "Søknaden gjelder videreføring av behandling pasienten har betalt selv", "Søknaden gjeld vidareføring av behandling pasienten har betalt sjølv", "The application continues treatment the patient paid for privately");
-texts!(pub L_PREVIOUS, "Tidligere søknader for samme indikasjon er anbefalt", "Tidlegare søknader for same indikasjon er tilrådde", "Earlier applications for the same indication were recommended");
-texts!(pub L_ADVICE, "Klart råd fra Ekspertpanelet, Klinisk etikkomité og/eller fagdirektør i Helse Vest RHF", "Klart råd frå Ekspertpanelet, Klinisk etikkomité og/eller fagdirektør i Helse Vest RHF", "Clear advice from the Expert Panel, the Clinical Ethics Committee and/or the medical director of Helse Vest RHF");
+texts!(
+    pub L_CONTINUATION,
+    "Søknaden gjelder videreføring av behandling pasienten har betalt selv",
+    "Søknaden gjeld vidareføring av behandling pasienten har betalt sjølv",
+    "The application continues treatment the patient paid for privately"
+);
+texts!(
+    pub L_PREVIOUS,
+    "Tidligere søknader for samme indikasjon er anbefalt",
+    "Tidlegare søknader for same indikasjon er tilrådde",
+    "Earlier applications for the same indication were recommended"
+);
+texts!(
+    pub L_ADVICE,
+    "Klart råd fra Ekspertpanelet, Klinisk etikkomité og/eller fagdirektør i Helse Vest RHF",
+    "Klart råd frå Ekspertpanelet, Klinisk etikkomité og/eller fagdirektør i Helse Vest RHF",
+    "Clear advice from the Expert Panel, the Clinical Ethics Committee and/or the medical director of Helse Vest RHF"
+);
 
 /// The patient group (group kinds), §3.3 point 8.
 pub static GROUP: &[Field] = &[

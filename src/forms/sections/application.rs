@@ -43,9 +43,24 @@ rule! {
 
 texts!(pub L_REFERENCE, "Referansenummer", "Referansenummer", "Reference number");
 texts!(pub L_APPLICATION, "Om søknaden", "Om søknaden", "About the application");
-texts!(pub L_HEALTH_TRUST, "Helseforetak søknaden sendes fra", "Helseføretak søknaden blir send frå", "Sending health trust");
-texts!(pub L_APPLICANT, "Søkers navn (behandlingsansvarlig lege)", "Namnet til søkjaren (behandlingsansvarleg lege)", "Applicant's name (treating physician)");
-texts!(pub L_CONSENT, "Pasienten har gitt samtykke", "Pasienten har gitt samtykke", "The patient has consented");
+texts!(
+    pub L_HEALTH_TRUST,
+    "Helseforetak søknaden sendes fra",
+    "Helseføretak søknaden blir send frå",
+    "Sending health trust"
+);
+texts!(
+    pub L_APPLICANT,
+    "Søkers navn (behandlingsansvarlig lege)",
+    "Namnet til søkjaren (behandlingsansvarleg lege)",
+    "Applicant's name (treating physician)"
+);
+texts!(
+    pub L_CONSENT,
+    "Pasienten har gitt samtykke",
+    "Pasienten har gitt samtykke",
+    "The patient has consented"
+);
 texts!(pub L_DEPARTMENT, "Avdeling", "Avdeling", "Department");
 
 /// The value names a health trust in the registry (also used for the patient's catchment

@@ -43,7 +43,12 @@ texts!(pub L_LINE_MANAGER, "Linjeleder", "Linjeleiar", "Line manager");
 texts!(pub L_DIRECTOR, "Fagdirektør", "Fagdirektør", "Medical director");
 texts!(pub L_APPROVER_NAME, "Navn", "Namn", "Name");
 texts!(pub L_APPROVED, "Godkjent", "Godkjend", "Approved");
-texts!(pub L_FORM_COMPLETE, "Skjemaet er ferdig utfylt", "Skjemaet er ferdig utfylt", "The form is completely filled in");
+texts!(
+    pub L_FORM_COMPLETE,
+    "Skjemaet er ferdig utfylt",
+    "Skjemaet er ferdig utfylt",
+    "The form is completely filled in"
+);
 texts!(pub L_LEVEL2, "Nivå 2-leder", "Nivå 2-leiar", "Level-2 manager");
 
 /// The line manager's approval.

@@ -20,9 +20,9 @@
 //! ```
 
 use crate::diagnostic::{rule, texts, Arg, Diagnostic, Document, Pointer, Rule, Source, Span};
-use crate::forms::schema::{get, get_str, ptr, Check, Field, Privacy, Req, Ty};
+use crate::forms::schema::{get_str, ptr, Check, Field, Privacy, Req, Ty, Walk};
 use crate::money::{
-    self, Amount, AmountError, CostField, Duration, DurationUnparsed, ParsedAmount,
+    self, Amount, AmountError, CostAmounts, CostField, Duration, DurationUnparsed, ParsedAmount,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -196,12 +196,37 @@ rule! {
 }
 
 texts!(pub L_COSTS, "Kostnader", "Kostnader", "Costs");
-texts!(pub L_DRUG_COST, "Legemiddelkostnad per måned", "Legemiddelkostnad per månad", "Drug cost per month");
+texts!(
+    pub L_DRUG_COST,
+    "Legemiddelkostnad per måned",
+    "Legemiddelkostnad per månad",
+    "Drug cost per month"
+);
 texts!(pub L_PRICE_BASIS, "Prisgrunnlag", "Prisgrunnlag", "Price basis");
-texts!(pub L_OTHER_COST, "Andre kostnader per måned", "Andre kostnader per månad", "Other costs per month");
-texts!(pub L_EXTRA, "Ekstra ressurser eller innsparinger", "Ekstra ressursar eller innsparingar", "Extra resources or savings");
-texts!(pub L_EXTRA_AMOUNT, "Beløp per måned (negativt ved innsparing)", "Beløp per månad (negativt ved innsparing)", "Amount per month (negative for savings)");
-texts!(pub L_EXTRA_DESC, "Beskrivelse av ekstra ressurser eller innsparinger", "Skildring av ekstra ressursar eller innsparingar", "Description of extra resources or savings");
+texts!(
+    pub L_OTHER_COST,
+    "Andre kostnader per måned",
+    "Andre kostnader per månad",
+    "Other costs per month"
+);
+texts!(
+    pub L_EXTRA,
+    "Ekstra ressurser eller innsparinger",
+    "Ekstra ressursar eller innsparingar",
+    "Extra resources or savings"
+);
+texts!(
+    pub L_EXTRA_AMOUNT,
+    "Beløp per måned (negativt ved innsparing)",
+    "Beløp per månad (negativt ved innsparing)",
+    "Amount per month (negative for savings)"
+);
+texts!(
+    pub L_EXTRA_DESC,
+    "Beskrivelse av ekstra ressurser eller innsparinger",
+    "Skildring av ekstra ressursar eller innsparingar",
+    "Description of extra resources or savings"
+);
 
 /// Every rule a cost's check may report.
 const AMOUNT_RULES: &[&Rule] = &[
@@ -232,31 +257,26 @@ const EXTRA_RULES: &[&Rule] = &[
 
 /// «Legemiddelkostnader per måned»: an amount, not negative.
 pub static CHECK_DRUG: Check = Check {
-    run: |_, v, p, _, d| d.extend(check_cost_field(v, CostField::Drug, p.clone()).1),
+    run: |_, v, p, w, d| read(CostField::Drug, v, p, w, d),
     rules: AMOUNT_RULES,
 };
 
 /// «Andre kostnader per måned»: an amount, not negative.
 pub static CHECK_OTHER: Check = Check {
-    run: |_, v, p, _, d| d.extend(check_cost_field(v, CostField::Other, p.clone()).1),
+    run: |_, v, p, w, d| read(CostField::Other, v, p, w, d),
     rules: AMOUNT_RULES,
 };
 
 /// «Behov for ekstra ressurser eller potensielle innsparinger»: an amount, negative for a
 /// saving.
 pub static CHECK_EXTRA: Check = Check {
-    run: |_, v, p, _, d| d.extend(check_cost_field(v, CostField::ExtraOrSavings, p.clone()).1),
+    run: |_, v, p, w, d| read(CostField::ExtraOrSavings, v, p, w, d),
     rules: EXTRA_RULES,
 };
 
-const DRUG: &str = "drug_per_month";
-const OTHER: &str = "other_per_month";
-const EXTRA: &str = "extra_resources";
-const EXTRA_AMOUNT: &str = "amount_per_month";
-
 /// Extra resources or savings.
 pub static FIELDS_EXTRA: &[Field] = &[
-    Field::new(EXTRA_AMOUNT, &L_EXTRA_AMOUNT, Ty::Amount, SOURCE)
+    Field::new("amount_per_month", &L_EXTRA_AMOUNT, Ty::Amount, SOURCE)
         .privacy(Privacy::Structured)
         .check(&CHECK_EXTRA),
     Field::free_text("description", &L_EXTRA_DESC, SOURCE),
@@ -264,7 +284,7 @@ pub static FIELDS_EXTRA: &[Field] = &[
 
 /// "Kostnader", in part 2 and Helse Bergen's forms.
 pub static FIELDS: &[Field] = &[
-    Field::new(DRUG, &L_DRUG_COST, Ty::Amount, SOURCE)
+    Field::new("drug_per_month", &L_DRUG_COST, Ty::Amount, SOURCE)
         .req(Req::Approval)
         .privacy(Privacy::Structured)
         .check(&CHECK_DRUG),
@@ -278,11 +298,16 @@ pub static FIELDS: &[Field] = &[
         SOURCE,
     )
     .req(Req::Approval),
-    Field::new(OTHER, &L_OTHER_COST, Ty::Amount, SOURCE)
+    Field::new("other_per_month", &L_OTHER_COST, Ty::Amount, SOURCE)
         .req(Req::Approval)
         .privacy(Privacy::Structured)
         .check(&CHECK_OTHER),
-    Field::new(EXTRA, &L_EXTRA, Ty::Object(FIELDS_EXTRA), SOURCE),
+    Field::new(
+        "extra_resources",
+        &L_EXTRA,
+        Ty::Object(FIELDS_EXTRA),
+        SOURCE,
+    ),
 ];
 
 /// `/costs` in part 2.
@@ -322,16 +347,13 @@ pub struct CostSummary {
     pub total_text: Option<String>,
 }
 
-/// The amount in a cost field, as its check reads it (nothing when the check refused it).
-fn amount_at(doc: &Value, keys: &[&str]) -> Option<Amount> {
-    let v = get(doc, keys)?;
-    if v.as_str().is_some_and(|s| s.trim().is_empty())
-        || !(v.is_number() || v.is_string())
-        || is_national_id(v)
-    {
-        return None;
+/// A cost field's check: the amount, checked, and kept for the cost summary.
+fn read(field: CostField, v: &Value, p: &Pointer, w: &Walk<'_>, d: &mut Vec<Diagnostic>) {
+    let (amount, found) = check_cost_field(v, field, p.clone());
+    d.extend(found);
+    if let Some(a) = amount {
+        w.amounts.set(w.amounts.get().with(field, a));
     }
-    money::from_json_detailed(v).ok().map(|p| p.amount)
 }
 
 /// A national identity number typed into an amount field (as text or as a number).
@@ -344,13 +366,16 @@ fn is_national_id(v: &Value) -> bool {
 }
 
 /// Computes the cost summary of a document (part 2 or a Helse Bergen kind) from the amounts
-/// its cost fields' checks read, and reports on the totals ([`SUMMARY_REPORTS`]). Returns
-/// `None` when the document has no costs at all.
-pub fn summarise(doc: &Value, diags: &mut Vec<Diagnostic>) -> Option<CostSummary> {
+/// its cost fields' checks read (`amounts`, from the walk) and the expected duration, and
+/// reports on the totals ([`SUMMARY_REPORTS`]). Returns `None` when the document has no costs
+/// at all.
+pub fn summarise(
+    doc: &Value,
+    amounts: CostAmounts,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<CostSummary> {
     doc.get("costs")?;
-    let drug = amount_at(doc, &["costs", DRUG]);
-    let other = amount_at(doc, &["costs", OTHER]);
-    let extra = amount_at(doc, &["costs", EXTRA, EXTRA_AMOUNT]);
+    let CostAmounts { drug, other, extra } = amounts;
     let duration_path = ["treatment", "duration"];
     let duration = match get_str(doc, &duration_path).filter(|s| !s.trim().is_empty()) {
         Some(text) => match Duration::parse(text) {

@@ -46,11 +46,26 @@ rule! {
     hint_en: "Add at least one published article (title and link) showing increased clinical benefit for the patient.",
 }
 
-texts!(pub L_EXCEPTIONALITY, "Kriterier for klinisk eksepsjonalitet", "Kriterium for klinisk eksepsjonalitet", "Criteria for clinical exceptionality");
+texts!(
+    pub L_EXCEPTIONALITY,
+    "Kriterier for klinisk eksepsjonalitet",
+    "Kriterium for klinisk eksepsjonalitet",
+    "Criteria for clinical exceptionality"
+);
 texts!(pub L_BENEFIT, "Økt nytte", "Auka nytte", "Increased benefit");
 texts!(pub L_SEVERITY, "Høyere alvorlighet", "Høgare alvor", "Higher severity");
-texts!(pub L_SPECIAL, "Særskilte medisinske årsaker", "Særskilde medisinske årsaker", "Special medical reasons");
-texts!(pub L_CLAIMED, "Kriteriet er oppfylt (avkrysning)", "Kriteriet er oppfylt (avkryssing)", "Criterion met (checkbox)");
+texts!(
+    pub L_SPECIAL,
+    "Særskilte medisinske årsaker",
+    "Særskilde medisinske årsaker",
+    "Special medical reasons"
+);
+texts!(
+    pub L_CLAIMED,
+    "Kriteriet er oppfylt (avkrysning)",
+    "Kriteriet er oppfylt (avkryssing)",
+    "Criterion met (checkbox)"
+);
 texts!(pub L_JUSTIFICATION, "Begrunnelse", "Grunngiving", "Justification");
 texts!(pub L_OVERALL, "Totalvurdering", "Totalvurdering", "Overall assessment");
 

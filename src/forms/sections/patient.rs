@@ -92,9 +92,24 @@ texts!(pub L_PATIENT, "Om pasienten", "Om pasienten", "About the patient");
 texts!(pub L_SEX, "Juridisk kjønn", "Juridisk kjønn", "Legal sex");
 texts!(pub L_BIRTH_YEAR, "Fødselsår", "Fødselsår", "Birth year");
 texts!(pub L_CATCHMENT, "Opptaksområde", "Opptaksområde", "Catchment area");
-texts!(pub L_DIAGNOSIS, "Diagnose det søkes behandling for", "Diagnose det blir søkt behandling for", "Diagnosis applied for");
-texts!(pub L_HISTORY, "Oppsummering av sykehistorikk", "Oppsummering av sjukehistorikk", "Summary of medical history");
-texts!(pub L_FUNCTION, "Nåværende funksjons-/mestringsnivå", "Noverande funksjons-/meistringsnivå", "Current level of function/coping");
+texts!(
+    pub L_DIAGNOSIS,
+    "Diagnose det søkes behandling for",
+    "Diagnose det blir søkt behandling for",
+    "Diagnosis applied for"
+);
+texts!(
+    pub L_HISTORY,
+    "Oppsummering av sykehistorikk",
+    "Oppsummering av sjukehistorikk",
+    "Summary of medical history"
+);
+texts!(
+    pub L_FUNCTION,
+    "Nåværende funksjons-/mestringsnivå",
+    "Noverande funksjons-/meistringsnivå",
+    "Current level of function/coping"
+);
 texts!(pub L_NPR, "NPR-ID", "NPR-ID", "NPR-ID");
 
 /// Oldest age accepted for a birth year.

@@ -40,15 +40,35 @@ rule! {
 }
 
 texts!(pub L_TREATMENT, "Omsøkt behandling", "Omsøkt behandling", "Treatment applied for");
-texts!(pub L_DRUG, "Legemiddel (som i Felleskatalogen)", "Legemiddel (som i Felleskatalogen)", "Drug (as in Felleskatalogen)");
+texts!(
+    pub L_DRUG,
+    "Legemiddel (som i Felleskatalogen)",
+    "Legemiddel (som i Felleskatalogen)",
+    "Drug (as in Felleskatalogen)"
+);
 texts!(pub L_NM_ID, "ID-nummer i Nye metoder", "ID-nummer i Nye metoder", "Nye metoder ID");
 texts!(pub L_DOSAGE, "Forventet dosering", "Forventa dosering", "Expected dosage");
-texts!(pub L_DURATION, "Forventet behandlingsvarighet", "Forventa behandlingsvarigheit", "Expected duration");
+texts!(
+    pub L_DURATION,
+    "Forventet behandlingsvarighet",
+    "Forventa behandlingsvarigheit",
+    "Expected duration"
+);
 texts!(pub L_GOAL, "Behandlingsmål", "Behandlingsmål", "Treatment goal");
 texts!(pub L_GOAL_OTHER, "Annet behandlingsmål", "Anna behandlingsmål", "Other treatment goal");
-texts!(pub L_EVALUATION, "Plan for evaluering av effekt", "Plan for evaluering av effekt", "Plan for evaluating effect");
+texts!(
+    pub L_EVALUATION,
+    "Plan for evaluering av effekt",
+    "Plan for evaluering av effekt",
+    "Plan for evaluating effect"
+);
 texts!(pub L_STOP, "Stoppkriterier", "Stoppkriterium", "Stop criteria");
-texts!(pub L_OFFLABEL_KIND, "Off-label eller off-licence", "Off-label eller off-licence", "Off-label or off-licence");
+texts!(
+    pub L_OFFLABEL_KIND,
+    "Off-label eller off-licence",
+    "Off-label eller off-licence",
+    "Off-label or off-licence"
+);
 
 /// Treatment goals ("Behandlingsmål som kurativ, livsforlengende, symptomreduserende osv.").
 pub const GOALS: &[&str] = &["curative", "life_prolonging", "symptom_relief", "other"];
