@@ -27,9 +27,6 @@ pub struct Module {
     /// The module's path in the crate (`forms::sections::patient`); its last part names the
     /// codes' first word.
     pub path: &'static str,
-    /// Where the module's rules apply, in a few words (the rules page adds the field paths
-    /// the forms declare).
-    pub about: &'static str,
     /// Its rules, in the order they are documented.
     pub rules: &'static [&'static Rule],
 }
@@ -38,12 +35,15 @@ pub struct Module {
 pub static MODULES: &[Module] = &[
     Module {
         path: "input",
-        about: "What the shells hand to the library: JSON text, options, plain text.",
-        rules: &[&input::JSON, &input::TYPE, &input::OPTION, &input::TOO_LARGE],
+        rules: &[
+            &input::JSON,
+            &input::TYPE,
+            &input::OPTION,
+            &input::TOO_LARGE,
+        ],
     },
     Module {
         path: "forms",
-        about: "Every form: the `form` member, each field's presence, type, value and length, unknown members, the document's size.",
         rules: &[
             &forms::KIND_MISSING,
             &forms::REQUIRED,
@@ -56,12 +56,10 @@ pub static MODULES: &[Module] = &[
     },
     Module {
         path: "forms::sections::application",
-        about: "\"Om søknaden\": the sending health trust, the applicant, the consent, the reference number.",
         rules: &[&application::CONSENT, &application::REFERENCE_TRUST],
     },
     Module {
         path: "forms::sections::patient",
-        about: "\"Om pasienten\": the birth year, the NPR-ID, one patient per application.",
         rules: &[
             &patient::BIRTH_YEAR_FORMAT,
             &patient::BIRTH_YEAR_FUTURE,
@@ -73,12 +71,10 @@ pub static MODULES: &[Module] = &[
     },
     Module {
         path: "forms::sections::treatment",
-        about: "\"Omsøkt behandling\": the Nye metoder ID and the treatment goal.",
         rules: &[&treatment::NYE_METODER_ID, &treatment::GOAL_OTHER],
     },
     Module {
         path: "forms::sections::costs",
-        about: "\"Kostnader\": each amount, and the cost summary over the expected duration.",
         rules: &[
             &costs::EMPTY,
             &costs::AMBIGUOUS,
@@ -96,7 +92,6 @@ pub static MODULES: &[Module] = &[
     },
     Module {
         path: "forms::sections::exceptionality",
-        about: "\"Kriterier for klinisk eksepsjonalitet\": the three criteria and their justification.",
         rules: &[
             &exceptionality::CRITERION_JUSTIFICATION,
             &exceptionality::CRITERION_NONE,
@@ -105,17 +100,14 @@ pub static MODULES: &[Module] = &[
     },
     Module {
         path: "forms::sections::literature",
-        about: "\"Relevant litteratur\": each entry's link.",
         rules: &[&literature::LINK_FORMAT],
     },
     Module {
         path: "forms::sections::approvals",
-        about: "\"Forankring og anbefaling\": both approvals and the form confirmed complete, at submission.",
         rules: &[&approvals::NOT_APPROVED, &approvals::NOT_COMPLETE],
     },
     Module {
         path: "forms::kinds::tilgang",
-        about: "Tilgangsordningen part 1: the patient's national identity number, the date, the signature.",
         rules: &[
             &tilgang::NATIONAL_ID,
             &tilgang::NATIONAL_ID_SYNTHETIC,
@@ -125,7 +117,6 @@ pub static MODULES: &[Module] = &[
     },
     Module {
         path: "forms::kinds::hb",
-        about: "Helse Bergen's forms: self-payment, professional support, literature, clinical trial, the patient group.",
         rules: &[
             &hb::SELF_PAYMENT_RULE,
             &hb::SELF_PAYMENT_EXCEPTION,
@@ -137,7 +128,6 @@ pub static MODULES: &[Module] = &[
     },
     Module {
         path: "reference",
-        about: "The reference number `ÅÅÅÅ-MM-DD-HF-Avdeling` that links part 1 and part 2 (in the forms, and checked or built on its own).",
         rules: &[
             &reference::FORMAT,
             &reference::DATE_INVALID,
@@ -152,17 +142,14 @@ pub static MODULES: &[Module] = &[
     },
     Module {
         path: "registry",
-        about: "The health trusts skjemavakt knows (built in and configured).",
         rules: &[&registry::TRUST_UNKNOWN],
     },
     Module {
         path: "privacy",
-        about: "Every string of what leaves the hospital: direct identifiers, found by the privacy scan (a span marks each finding).",
         rules: privacy::RULES,
     },
     Module {
         path: "privacy::gate",
-        about: "The submission gate: part 1 against part 2, and the pseudonym key.",
         rules: privacy::gate::RULES,
     },
 ];
@@ -234,6 +221,26 @@ pub fn file_of(module_path: &str) -> String {
     }
 }
 
+/// Where each module's rules apply, in a few words, for the rules page (which adds the field
+/// paths the forms declare). Not in [`Module`]: the wasm package has no use for it.
+const ABOUT: &[(&str, &str)] = &[
+    ("input", "What the shells hand to the library: JSON text, options, plain text."),
+    ("forms", "Every form: the `form` member, each field's presence, type, value and length, unknown members, the document's size."),
+    ("forms::sections::application", "\"Om søknaden\": the sending health trust, the applicant, the consent, the reference number."),
+    ("forms::sections::patient", "\"Om pasienten\": the birth year, the NPR-ID, one patient per application."),
+    ("forms::sections::treatment", "\"Omsøkt behandling\": the Nye metoder ID and the treatment goal."),
+    ("forms::sections::costs", "\"Kostnader\": each amount, and the cost summary over the expected duration."),
+    ("forms::sections::exceptionality", "\"Kriterier for klinisk eksepsjonalitet\": the three criteria and their justification."),
+    ("forms::sections::literature", "\"Relevant litteratur\": each entry's link."),
+    ("forms::sections::approvals", "\"Forankring og anbefaling\": both approvals and the form confirmed complete, at submission."),
+    ("forms::kinds::tilgang", "Tilgangsordningen part 1: the patient's national identity number, the date, the signature."),
+    ("forms::kinds::hb", "Helse Bergen's forms: self-payment, professional support, literature, clinical trial, the patient group."),
+    ("reference", "The reference number `ÅÅÅÅ-MM-DD-HF-Avdeling` that links part 1 and part 2 (in the forms, and checked or built on its own)."),
+    ("registry", "The health trusts skjemavakt knows (built in and configured)."),
+    ("privacy", "Every string of what leaves the hospital: direct identifiers, found by the privacy scan (a span marks each finding)."),
+    ("privacy::gate", "The submission gate: part 1 against part 2, and the pseudonym key."),
+];
+
 /// The command that regenerates `docs/rules.md`.
 pub const REGENERATE: &str = "cargo run --example rules_doc > docs/rules.md";
 
@@ -296,7 +303,11 @@ pub fn markdown() -> String {
     }
     for m in MODULES {
         let _ = writeln!(s, "\n## `{}` — `{}`\n", m.path, file_of(m.path));
-        let _ = writeln!(s, "{}", m.about);
+        let about = ABOUT
+            .iter()
+            .find(|(p, _)| *p == m.path)
+            .map_or("", |(_, a)| a);
+        let _ = writeln!(s, "{about}");
         for r in m.rules {
             let _ = writeln!(s, "\n### `{}`\n", r.code);
             let _ = writeln!(s, "- **Severity:** {}", r.severity.as_str());
@@ -476,6 +487,13 @@ mod tests {
                     m.path
                 );
             }
+        }
+    }
+
+    #[test]
+    fn every_module_says_where_its_rules_apply() {
+        for m in MODULES {
+            assert!(ABOUT.iter().any(|(p, a)| *p == m.path && !a.is_empty()), "{}", m.path);
         }
     }
 
