@@ -14,7 +14,7 @@
 //! assert!(all.iter().any(|r| r.code == "form.required"));
 //! ```
 
-use crate::diagnostic::Rule;
+use crate::diagnostic::{DocData, Rule};
 use crate::forms::kinds::{hb, tilgang};
 use crate::forms::sections::{
     application, approvals, costs, exceptionality, literature, patient, treatment,
@@ -26,7 +26,7 @@ use crate::{forms, input, privacy, reference, registry};
 pub struct Module {
     /// The module's path in the crate (`forms::sections::patient`); its last part names the
     /// codes' first word.
-    pub path: &'static str,
+    pub path: DocData<&'static str>,
     /// Its rules, in the order they are documented.
     pub rules: &'static [&'static Rule],
 }
@@ -34,7 +34,7 @@ pub struct Module {
 /// Every module that defines rules, and its rules.
 pub static MODULES: &[Module] = &[
     Module {
-        path: "input",
+        path: DocData::new("input"),
         rules: &[
             &input::JSON,
             &input::TYPE,
@@ -43,7 +43,7 @@ pub static MODULES: &[Module] = &[
         ],
     },
     Module {
-        path: "forms",
+        path: DocData::new("forms"),
         rules: &[
             &forms::KIND_MISSING,
             &forms::REQUIRED,
@@ -55,11 +55,11 @@ pub static MODULES: &[Module] = &[
         ],
     },
     Module {
-        path: "forms::sections::application",
+        path: DocData::new("forms::sections::application"),
         rules: &[&application::CONSENT, &application::REFERENCE_TRUST],
     },
     Module {
-        path: "forms::sections::patient",
+        path: DocData::new("forms::sections::patient"),
         rules: &[
             &patient::BIRTH_YEAR_FORMAT,
             &patient::BIRTH_YEAR_FUTURE,
@@ -70,11 +70,11 @@ pub static MODULES: &[Module] = &[
         ],
     },
     Module {
-        path: "forms::sections::treatment",
+        path: DocData::new("forms::sections::treatment"),
         rules: &[&treatment::NYE_METODER_ID, &treatment::GOAL_OTHER],
     },
     Module {
-        path: "forms::sections::costs",
+        path: DocData::new("forms::sections::costs"),
         rules: &[
             &costs::EMPTY,
             &costs::AMBIGUOUS,
@@ -91,7 +91,7 @@ pub static MODULES: &[Module] = &[
         ],
     },
     Module {
-        path: "forms::sections::exceptionality",
+        path: DocData::new("forms::sections::exceptionality"),
         rules: &[
             &exceptionality::CRITERION_JUSTIFICATION,
             &exceptionality::CRITERION_NONE,
@@ -99,15 +99,15 @@ pub static MODULES: &[Module] = &[
         ],
     },
     Module {
-        path: "forms::sections::literature",
+        path: DocData::new("forms::sections::literature"),
         rules: &[&literature::LINK_FORMAT],
     },
     Module {
-        path: "forms::sections::approvals",
+        path: DocData::new("forms::sections::approvals"),
         rules: &[&approvals::NOT_APPROVED, &approvals::NOT_COMPLETE],
     },
     Module {
-        path: "forms::kinds::tilgang",
+        path: DocData::new("forms::kinds::tilgang"),
         rules: &[
             &tilgang::NATIONAL_ID,
             &tilgang::NATIONAL_ID_SYNTHETIC,
@@ -116,7 +116,7 @@ pub static MODULES: &[Module] = &[
         ],
     },
     Module {
-        path: "forms::kinds::hb",
+        path: DocData::new("forms::kinds::hb"),
         rules: &[
             &hb::SELF_PAYMENT_RULE,
             &hb::SELF_PAYMENT_EXCEPTION,
@@ -127,7 +127,7 @@ pub static MODULES: &[Module] = &[
         ],
     },
     Module {
-        path: "reference",
+        path: DocData::new("reference"),
         rules: &[
             &reference::FORMAT,
             &reference::DATE_INVALID,
@@ -141,15 +141,15 @@ pub static MODULES: &[Module] = &[
         ],
     },
     Module {
-        path: "registry",
+        path: DocData::new("registry"),
         rules: &[&registry::TRUST_UNKNOWN],
     },
     Module {
-        path: "privacy",
+        path: DocData::new("privacy"),
         rules: privacy::RULES,
     },
     Module {
-        path: "privacy::gate",
+        path: DocData::new("privacy::gate"),
         rules: privacy::gate::RULES,
     },
 ];
@@ -214,7 +214,7 @@ pub fn module_of(rule: &Rule) -> Option<&'static Module> {
 pub fn file_of(module_path: &str) -> String {
     let base = format!("src/{}", module_path.replace("::", "/"));
     let parent = format!("{module_path}::");
-    if MODULES.iter().any(|m| m.path.starts_with(&parent)) {
+    if MODULES.iter().any(|m| m.path.get().starts_with(&parent)) {
         format!("{base}/mod.rs")
     } else {
         format!("{base}.rs")
@@ -291,7 +291,7 @@ pub fn markdown() -> String {
                 r.code,
                 anchor(r.code),
                 r.severity.as_str(),
-                file_of(m.path)
+                file_of(m.path.get())
             );
         }
     }
@@ -302,10 +302,10 @@ pub fn markdown() -> String {
         let _ = writeln!(s, "| `{old}` | [`{new}`](#{}) |", anchor(new));
     }
     for m in MODULES {
-        let _ = writeln!(s, "\n## `{}` — `{}`\n", m.path, file_of(m.path));
+        let _ = writeln!(s, "\n## `{}` — `{}`\n", m.path.get(), file_of(m.path.get()));
         let about = ABOUT
             .iter()
-            .find(|(p, _)| *p == m.path)
+            .find(|(p, _)| *p == m.path.get())
             .map_or("", |(_, a)| a);
         let _ = writeln!(s, "{about}");
         for r in m.rules {
@@ -469,8 +469,8 @@ mod tests {
         let mut seen = HashSet::new();
         let defined = defined();
         for m in MODULES {
-            let file = file_of(m.path);
-            let name = m.path.rsplit("::").next().unwrap();
+            let file = file_of(m.path.get());
+            let name = m.path.get().rsplit("::").next().unwrap();
             for r in m.rules {
                 assert!(seen.insert(r.code), "{} is listed twice", r.code);
                 let first = r.code.split('.').next().unwrap();
@@ -478,13 +478,13 @@ mod tests {
                     first == name || name.strip_suffix('s') == Some(first),
                     "{}: the first word does not name its module {}",
                     r.code,
-                    m.path
+                    m.path.get()
                 );
                 assert!(
                     defined.iter().any(|(f, c)| *f == file && c == r.code),
                     "{} is listed under {} but not defined in {file}",
                     r.code,
-                    m.path
+                    m.path.get()
                 );
             }
         }
@@ -493,7 +493,13 @@ mod tests {
     #[test]
     fn every_module_says_where_its_rules_apply() {
         for m in MODULES {
-            assert!(ABOUT.iter().any(|(p, a)| *p == m.path && !a.is_empty()), "{}", m.path);
+            assert!(
+                ABOUT
+                    .iter()
+                    .any(|(p, a)| *p == m.path.get() && !a.is_empty()),
+                "{}",
+                m.path.get()
+            );
         }
     }
 

@@ -274,7 +274,7 @@ fn duration_diagnostics() {
 fn rule_catalogue_is_complete_and_unique() {
     let rules = skjemavakt::catalogue::MODULES
         .iter()
-        .find(|m| m.path == "forms::sections::costs")
+        .find(|m| m.path.get() == "forms::sections::costs")
         .unwrap()
         .rules;
     let mut codes: Vec<_> = rules.iter().map(|r| r.code).collect();

@@ -19,7 +19,7 @@ pub mod span;
 
 pub use pointer::Pointer;
 pub(crate) use rule::{rule, texts};
-pub use rule::{Document, Rule, Source, Texts};
+pub use rule::{DocData, Document, Rule, Source, Texts};
 pub use span::{Span, SpanCursor};
 
 use serde::Serialize;

@@ -140,6 +140,47 @@ impl PartialEq for Rule {
     }
 }
 
+/// Data that only the rule catalogue, the rules page and their tests read: which rules a
+/// check may report and where, a module's path. Kept in native builds; left out of the wasm
+/// package, where nothing reads it (there it holds nothing and [`DocData::get`] gives the
+/// empty value) — half a kilobyte of the package.
+#[derive(Clone, Copy, Debug)]
+pub struct DocData<T: 'static> {
+    #[cfg(not(target_arch = "wasm32"))]
+    value: T,
+    #[cfg(target_arch = "wasm32")]
+    value: core::marker::PhantomData<T>,
+}
+
+impl<T: Copy + Default> DocData<T> {
+    /// Keeps `value` (natively).
+    pub const fn new(value: T) -> DocData<T> {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            DocData { value }
+        }
+        #[cfg(target_arch = "wasm32")]
+        {
+            let _ = value;
+            DocData {
+                value: core::marker::PhantomData,
+            }
+        }
+    }
+
+    /// The value (natively; the empty value in the wasm package).
+    pub fn get(&self) -> T {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            self.value
+        }
+        #[cfg(target_arch = "wasm32")]
+        {
+            T::default()
+        }
+    }
+}
+
 /// Defines a [`Rule`] static: its code, severity, source, message in bokmål, nynorsk and
 /// English, and optionally a hint in the three languages. The one way to define a rule (the
 /// catalogue's test finds rules by this macro).

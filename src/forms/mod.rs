@@ -347,13 +347,14 @@ pub fn sort(diags: &mut Vec<Diagnostic>) {
 
 /// Every rule a form kind's field checks and rules across fields may report, each with the
 /// path it reports at (`{i}` stands for a list index), in the form's order — for the rule
-/// catalogue. The walker's own rules (`form.*`) apply to any field and are not listed.
+/// catalogue. The walker's own rules (`form.*`) apply to any field and are not listed. Empty
+/// in the wasm package, which leaves these declarations out ([`crate::diagnostic::DocData`]).
 pub fn reports(kind: FormKind) -> Vec<(&'static Rule, String)> {
     fn fields(list: &'static [schema::Field], path: &str, out: &mut Vec<(&'static Rule, String)>) {
         for f in list {
             let p = format!("{path}/{}", f.key);
             if let Some(check) = f.check {
-                out.extend(check.rules.iter().map(|r| (*r, p.clone())));
+                out.extend(check.rules.get().iter().map(|r| (*r, p.clone())));
             }
             match f.ty {
                 schema::Ty::Object(sub) => fields(sub, &p, out),
@@ -366,7 +367,13 @@ pub fn reports(kind: FormKind) -> Vec<(&'static Rule, String)> {
     let mut out = Vec::new();
     fields(form.fields, "", &mut out);
     for cross in form.rules {
-        out.extend(cross.reports.iter().map(|(r, p)| (*r, (*p).to_string())));
+        out.extend(
+            cross
+                .reports
+                .get()
+                .iter()
+                .map(|(r, p)| (*r, (*p).to_string())),
+        );
     }
     if form.costs {
         out.extend(

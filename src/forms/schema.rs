@@ -8,7 +8,7 @@
 //! each form kind ([`super::kinds`]) lists with the stage they run from.
 
 use super::{Stage, NOT_ALLOWED, REQUIRED, TOO_LONG, UNKNOWN_FIELD, WRONG_TYPE};
-use crate::diagnostic::{texts, Arg, Diagnostic, Pointer, Rule, Source, Texts};
+use crate::diagnostic::{texts, Arg, Diagnostic, DocData, Pointer, Rule, Source, Texts};
 use crate::money::CostAmounts;
 use crate::Context;
 use serde_json::Value;
@@ -37,7 +37,7 @@ pub enum Privacy {
 #[derive(Clone, Copy, Debug)]
 pub struct Check {
     pub run: fn(&Field, &Value, &Pointer, &Walk<'_>, &mut Vec<Diagnostic>),
-    pub rules: &'static [&'static Rule],
+    pub rules: DocData<&'static [&'static Rule]>,
 }
 
 /// A rule across fields: run on the whole document from stage `from` on (by the form kinds
@@ -47,7 +47,7 @@ pub struct Check {
 pub struct CrossCheck {
     pub from: Stage,
     pub run: fn(&Value, &Walk<'_>, &mut Vec<Diagnostic>),
-    pub reports: &'static [(&'static Rule, &'static str)],
+    pub reports: DocData<&'static [(&'static Rule, &'static str)]>,
 }
 
 /// The type of a field.

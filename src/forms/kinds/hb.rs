@@ -13,7 +13,7 @@
 //! | `hb-offlabel-group` | 1.2.2.5-22 off-label / off-licence, group of patients |
 
 use super::Form;
-use crate::diagnostic::{rule, texts, Diagnostic, Document, Source};
+use crate::diagnostic::{rule, texts, Diagnostic, DocData, Document, Source};
 use crate::forms::schema::{get, get_bool, get_str, ptr, CrossCheck, Field, Req, Ty, Walk};
 use crate::forms::sections::{application, approvals, costs, literature, patient, treatment};
 use crate::forms::Stage;
@@ -312,34 +312,34 @@ const SELF_PAYMENT_FIELD: Field =
 pub static CROSS_SELF_PAYMENT: CrossCheck = CrossCheck {
     from: Stage::Approval,
     run: self_payment,
-    reports: &[
+    reports: DocData::new(&[
         (&SELF_PAYMENT_RULE, "/self_payment/continuation_of_private"),
         (
             &SELF_PAYMENT_EXCEPTION,
             "/self_payment/continuation_of_private",
         ),
-    ],
+    ]),
 };
 
 /// From approval (§3.3 point 5): some professional support is cited.
 pub static CROSS_SUPPORT: CrossCheck = CrossCheck {
     from: Stage::Approval,
     run: support,
-    reports: &[(&SUPPORT_NONE, "/support")],
+    reports: DocData::new(&[(&SUPPORT_NONE, "/support")]),
 };
 
 /// From approval (§3.3 point 6): some literature is given.
 pub static CROSS_LITERATURE: CrossCheck = CrossCheck {
     from: Stage::Approval,
     run: literature_given,
-    reports: &[(&LITERATURE_NONE, "/literature")],
+    reports: DocData::new(&[(&LITERATURE_NONE, "/literature")]),
 };
 
 /// From approval (§3.3 point 2): inclusion in a clinical trial was considered.
 pub static CROSS_TRIAL: CrossCheck = CrossCheck {
     from: Stage::Approval,
     run: trial,
-    reports: &[(&TRIAL_NOT_CONSIDERED, "/clinical_trial/considered")],
+    reports: DocData::new(&[(&TRIAL_NOT_CONSIDERED, "/clinical_trial/considered")]),
 };
 
 /// From approval (§3.3 point 8, group kinds): the right level of the health service was
@@ -347,7 +347,7 @@ pub static CROSS_TRIAL: CrossCheck = CrossCheck {
 pub static CROSS_GROUP_LEVEL: CrossCheck = CrossCheck {
     from: Stage::Approval,
     run: group_level,
-    reports: &[(&GROUP_LEVEL, "/group/service_level")],
+    reports: DocData::new(&[(&GROUP_LEVEL, "/group/service_level")]),
 };
 
 /// `hb-exception-single` (1.2.2.5-19).

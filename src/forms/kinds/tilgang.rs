@@ -6,7 +6,7 @@
 //! – Behandlingsansvarlig lege" / "– Fagdirektør".
 
 use super::Form;
-use crate::diagnostic::{rule, texts, Arg, Diagnostic, Document, Pointer, Source, Texts};
+use crate::diagnostic::{rule, texts, Arg, Diagnostic, DocData, Document, Pointer, Source, Texts};
 use crate::forms::schema::{get_bool, ptr, Check, CrossCheck, Field, Req, Ty, Walk};
 use crate::forms::sections::{
     application, approvals, costs, exceptionality, literature, patient, treatment,
@@ -86,13 +86,13 @@ texts!(pub L_SIGNED, "Pasienten har signert", "Pasienten har signert", "Signed b
 /// A valid national identity number (a synthetic test number is a warning).
 pub static CHECK_NATIONAL_ID: Check = Check {
     run: check_national_id,
-    rules: &[&NATIONAL_ID_SYNTHETIC, &NATIONAL_ID],
+    rules: DocData::new(&[&NATIONAL_ID_SYNTHETIC, &NATIONAL_ID]),
 };
 
 /// A date `YYYY-MM-DD` or `DD.MM.YYYY`, today or earlier.
 pub static CHECK_DATE: Check = Check {
     run: check_date,
-    rules: &[&DATE],
+    rules: DocData::new(&[&DATE]),
 };
 
 /// Part 1 "Om pasienten".
@@ -127,7 +127,7 @@ pub static DEL1_FIELDS: &[Field] = &[
 pub static CROSS_SIGNED: CrossCheck = CrossCheck {
     from: Stage::Approval,
     run: signed,
-    reports: &[(&NOT_SIGNED, "/patient_signed")],
+    reports: DocData::new(&[(&NOT_SIGNED, "/patient_signed")]),
 };
 
 /// `tilgang-del1`: the patient and consent; stays in the record.

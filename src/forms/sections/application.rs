@@ -7,7 +7,7 @@
 //! the department instead of the consent (helse-bergen-behandling-av-soknad-1.2.2.5-16.txt
 //! §3.2).
 
-use crate::diagnostic::{rule, texts, Arg, Diagnostic, Document, Pointer, Source};
+use crate::diagnostic::{rule, texts, Arg, Diagnostic, DocData, Document, Pointer, Source};
 use crate::forms::schema::{
     get_bool, get_str, ptr, Check, CrossCheck, Field, Privacy, Req, Ty, Walk,
 };
@@ -67,13 +67,13 @@ texts!(pub L_DEPARTMENT, "Avdeling", "Avdeling", "Department");
 /// area).
 pub static CHECK_TRUST: Check = Check {
     run: check_trust,
-    rules: &[&registry::TRUST_UNKNOWN],
+    rules: DocData::new(&[&registry::TRUST_UNKNOWN]),
 };
 
 /// A reference number `ÅÅÅÅ-MM-DD-HF-Avdeling` (also part 1's).
 pub static CHECK_REFERENCE: Check = Check {
     run: check_reference,
-    rules: &[
+    rules: DocData::new(&[
         &reference::FORMAT,
         &reference::DATE_INVALID,
         &reference::DATE_FUTURE,
@@ -81,7 +81,7 @@ pub static CHECK_REFERENCE: Check = Check {
         &reference::HF_ALIAS,
         &reference::DEPT_INVALID,
         &reference::DEPT_UNKNOWN,
-    ],
+    ]),
 };
 
 /// `/reference` in part 2.
@@ -130,14 +130,14 @@ pub const FIELD_HB: Field = Field::new(
 pub static CROSS_CONSENT: CrossCheck = CrossCheck {
     from: Stage::Approval,
     run: consent,
-    reports: &[(&CONSENT, "/application/consent_confirmed")],
+    reports: DocData::new(&[(&CONSENT, "/application/consent_confirmed")]),
 };
 
 /// The reference's health trust is the sending health trust.
 pub static CROSS_REFERENCE_TRUST: CrossCheck = CrossCheck {
     from: Stage::Draft,
     run: reference_trust,
-    reports: &[(&REFERENCE_TRUST, "/reference")],
+    reports: DocData::new(&[(&REFERENCE_TRUST, "/reference")]),
 };
 
 fn check_trust(f: &Field, v: &Value, p: &Pointer, w: &Walk<'_>, d: &mut Vec<Diagnostic>) {

@@ -7,7 +7,7 @@
 //! (helse-bergen-behandling-av-soknad-1.2.2.5-16.txt §3.2, steps 1–2).
 
 use super::exceptionality::L_JUSTIFICATION;
-use crate::diagnostic::{rule, texts, Arg, Diagnostic, Document, Source};
+use crate::diagnostic::{rule, texts, Arg, Diagnostic, DocData, Document, Source};
 use crate::forms::schema::{get_bool, ptr, CrossCheck, Field, Privacy, Req, Ty, Walk};
 use crate::forms::Stage;
 use serde_json::Value;
@@ -119,11 +119,11 @@ pub const FIELD_HB: Field =
 pub static CROSS_APPROVED: CrossCheck = CrossCheck {
     from: Stage::Submission,
     run: approved,
-    reports: &[
+    reports: DocData::new(&[
         (&NOT_APPROVED, "/approvals/line_manager/approved"),
         (&NOT_APPROVED, "/approvals/medical_director/approved"),
         (&NOT_COMPLETE, "/approvals/medical_director/form_complete"),
-    ],
+    ]),
 };
 
 fn approved(doc: &Value, _w: &Walk<'_>, d: &mut Vec<Diagnostic>) {

@@ -19,7 +19,9 @@
 //! assert!(!d.message(Lang::Nb).contains("1.234"));
 //! ```
 
-use crate::diagnostic::{rule, texts, Arg, Diagnostic, Document, Pointer, Rule, Source, Span};
+use crate::diagnostic::{
+    rule, texts, Arg, Diagnostic, DocData, Document, Pointer, Rule, Source, Span,
+};
 use crate::forms::schema::{get_str, ptr, Check, Field, Privacy, Req, Ty, Walk};
 use crate::money::{
     self, Amount, AmountError, CostAmounts, CostField, Duration, DurationUnparsed, ParsedAmount,
@@ -258,20 +260,20 @@ const EXTRA_RULES: &[&Rule] = &[
 /// «Legemiddelkostnader per måned»: an amount, not negative.
 pub static CHECK_DRUG: Check = Check {
     run: |_, v, p, w, d| read(CostField::Drug, v, p, w, d),
-    rules: AMOUNT_RULES,
+    rules: DocData::new(AMOUNT_RULES),
 };
 
 /// «Andre kostnader per måned»: an amount, not negative.
 pub static CHECK_OTHER: Check = Check {
     run: |_, v, p, w, d| read(CostField::Other, v, p, w, d),
-    rules: AMOUNT_RULES,
+    rules: DocData::new(AMOUNT_RULES),
 };
 
 /// «Behov for ekstra ressurser eller potensielle innsparinger»: an amount, negative for a
 /// saving.
 pub static CHECK_EXTRA: Check = Check {
     run: |_, v, p, w, d| read(CostField::ExtraOrSavings, v, p, w, d),
-    rules: EXTRA_RULES,
+    rules: DocData::new(EXTRA_RULES),
 };
 
 /// Extra resources or savings.

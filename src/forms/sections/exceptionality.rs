@@ -5,7 +5,7 @@
 //! least one criterion must be shown; increased benefit must be documented) and "Fyll ut
 //! søknad – Behandlingsansvarlig lege (del 2): Totalvurdering".
 
-use crate::diagnostic::{rule, texts, Arg, Diagnostic, Document, Source, Texts};
+use crate::diagnostic::{rule, texts, Arg, Diagnostic, DocData, Document, Source, Texts};
 use crate::forms::schema::{get, get_bool, get_str, ptr, CrossCheck, Field, Req, Ty, Walk};
 use crate::forms::Stage;
 use serde_json::Value;
@@ -118,7 +118,7 @@ pub const OVERALL: Field =
 pub static CROSS_CRITERIA: CrossCheck = CrossCheck {
     from: Stage::Approval,
     run: criteria,
-    reports: &[
+    reports: DocData::new(&[
         (
             &CRITERION_JUSTIFICATION,
             "/exceptionality/increased_benefit/justification",
@@ -133,7 +133,7 @@ pub static CROSS_CRITERIA: CrossCheck = CrossCheck {
         ),
         (&CRITERION_NONE, "/exceptionality"),
         (&BENEFIT_LITERATURE, "/literature"),
-    ],
+    ]),
 };
 
 fn criteria(doc: &Value, _w: &Walk<'_>, d: &mut Vec<Diagnostic>) {

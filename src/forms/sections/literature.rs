@@ -5,7 +5,7 @@
 //! (del 2): Relevant litteratur"; Helse Bergen's forms have the same list
 //! (helse-bergen-behandling-av-soknad-1.2.2.5-16.txt §3.3 point 6).
 
-use crate::diagnostic::{rule, texts, Diagnostic, Document, Pointer, Source};
+use crate::diagnostic::{rule, texts, Diagnostic, DocData, Document, Pointer, Source};
 use crate::forms::schema::{Check, Field, Privacy, Req, Ty, Walk, MAX_LIST};
 use serde_json::Value;
 
@@ -31,7 +31,7 @@ texts!(pub L_LIT_URL, "Lenke", "Lenkje", "Link");
 /// An http(s) address, a DOI or a PMID.
 pub static CHECK_LINK: Check = Check {
     run: check_link,
-    rules: &[&LINK_FORMAT],
+    rules: DocData::new(&[&LINK_FORMAT]),
 };
 
 /// One literature entry: title and link.

@@ -7,7 +7,7 @@
 //! §3.2, footnote 2: "skal påføres alle søknader … til enkeltpasienter").
 
 use super::application::CHECK_TRUST;
-use crate::diagnostic::{rule, texts, Arg, Diagnostic, Document, Pointer, Source};
+use crate::diagnostic::{rule, texts, Arg, Diagnostic, DocData, Document, Pointer, Source};
 use crate::forms::schema::{get, ptr, Check, CrossCheck, Field, Privacy, Req, Ty, Walk};
 use crate::forms::Stage;
 use serde_json::Value;
@@ -118,17 +118,17 @@ pub const MAX_AGE: i32 = 120;
 /// Four digits, not in the future, not more than [`MAX_AGE`] years ago.
 pub static CHECK_BIRTH_YEAR: Check = Check {
     run: check_birth_year,
-    rules: &[
+    rules: DocData::new(&[
         &BIRTH_YEAR_FORMAT,
         &BIRTH_YEAR_FUTURE,
         &BIRTH_YEAR_IMPLAUSIBLE,
-    ],
+    ]),
 };
 
 /// An NPR-ID: opaque, but never a national identity number.
 pub static CHECK_NPR: Check = Check {
     run: check_npr,
-    rules: &[&NPR_IS_FNR, &NPR_FORMAT],
+    rules: DocData::new(&[&NPR_IS_FNR, &NPR_FORMAT]),
 };
 
 const LEGAL_SEX: Ty = Ty::Enum {
@@ -181,7 +181,7 @@ pub const FIELD_HB: Field =
 pub static CROSS_SINGLE_PATIENT: CrossCheck = CrossCheck {
     from: Stage::Draft,
     run: single_patient,
-    reports: &[(&ONE_PATIENT, "/patient")],
+    reports: DocData::new(&[(&ONE_PATIENT, "/patient")]),
 };
 
 /// Parses a birth year given as a number or a string of digits.

@@ -7,7 +7,7 @@
 //! or off-licence, and the Nye metoder ID is optional there
 //! (helse-bergen-behandling-av-soknad-1.2.2.5-16.txt §3.3).
 
-use crate::diagnostic::{rule, texts, Arg, Diagnostic, Document, Pointer, Source};
+use crate::diagnostic::{rule, texts, Arg, Diagnostic, DocData, Document, Pointer, Source};
 use crate::forms::schema::{get_str, ptr, Check, CrossCheck, Field, Privacy, Req, Ty, Walk};
 use crate::forms::Stage;
 use serde_json::Value;
@@ -81,7 +81,7 @@ const GOAL: Ty = Ty::Enum {
 /// `ID` + year 2013..this year + `_` + three digits.
 pub static CHECK_NYE_METODER_ID: Check = Check {
     run: check_nye_metoder_id,
-    rules: &[&NYE_METODER_ID],
+    rules: DocData::new(&[&NYE_METODER_ID]),
 };
 
 /// Part 2's "Omsøkt behandling", also in Helse Bergen's exception forms: the Nye metoder ID
@@ -154,7 +154,7 @@ pub const FIELD_HB_OFFLABEL: Field = Field::new(
 pub static CROSS_GOAL_OTHER: CrossCheck = CrossCheck {
     from: Stage::Approval,
     run: goal_other,
-    reports: &[(&GOAL_OTHER, "/treatment/goal_other")],
+    reports: DocData::new(&[(&GOAL_OTHER, "/treatment/goal_other")]),
 };
 
 fn check_nye_metoder_id(_f: &Field, v: &Value, p: &Pointer, w: &Walk<'_>, d: &mut Vec<Diagnostic>) {
