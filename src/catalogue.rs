@@ -2,7 +2,7 @@
 //! that defines it — for `skjemavakt rules`, the package's `rules()` and the rules page
 //! (`docs/rules.md`, generated from here by [`markdown`]).
 //!
-//! A rule is defined with [`rule!`](crate::diagnostic::rule!) beside the check that reports
+//! A rule is defined with `rule!` beside the check that reports
 //! it, and its code's first word names that module (`patient.*` in
 //! `src/forms/sections/patient.rs`; a plural module name gives the singular word: `cost.*` in
 //! `costs.rs`, `form.*` in `forms/`). The tests below fail when a rule is defined but not

@@ -10,7 +10,7 @@
 //! members, which do come from the input, are masked by [`Pointer::key_masked`].
 //!
 //! - [`rule`] — [`Rule`], [`Source`], [`Document`], [`Texts`] and the macros that define them;
-//! - [`pointer`] — [`Pointer`];
+//! - [`pointer`](mod@pointer) — [`Pointer`];
 //! - [`span`] — [`Span`], [`SpanCursor`].
 
 pub mod pointer;

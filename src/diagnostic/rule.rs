@@ -1,6 +1,5 @@
 //! Rules and their texts: [`Rule`], [`Source`] ([`Document::at`]), [`Texts`], and the one way
-//! to define each — the [`rule!`](crate::diagnostic::rule!) and
-//! [`texts!`](crate::diagnostic::texts!) macros.
+//! to define each — the `rule!` and `texts!` macros.
 //!
 //! A rule is defined once, beside the check that reports it:
 //!
@@ -115,9 +114,9 @@ impl fmt::Display for Source {
 
 /// A rule: one check, one stable code, one source, one message in three languages.
 ///
-/// Rules are `static`s defined with [`rule!`](crate::diagnostic::rule!) next to the code that
-/// checks them, so a reader finds the rule, its source and its message in one place, and
-/// every rule is listed once in [`crate::catalogue`]. Templates may contain `{name}`
+/// Rules are `static`s defined with `rule!` next to the code that checks them, so a reader
+/// finds the rule, its source and its message in one place, and every rule is listed once in
+/// [`crate::catalogue`]. Templates may contain `{name}`
 /// placeholders filled from [`Arg`](super::Arg)s.
 #[derive(Debug)]
 pub struct Rule {
