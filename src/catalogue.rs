@@ -2,8 +2,8 @@
 //! that defines it — for `skjemavakt rules`, the package's `rules()` and the rules page
 //! (`docs/rules.md`, generated from here by [`markdown`]).
 //!
-//! A rule is defined with `rule!` beside the check that reports
-//! it, and its code's first word names that module (`patient.*` in
+//! A rule is defined with `rule!` beside the check that reports it, and its code's first word
+//! names that module (`patient.*` in
 //! `src/forms/sections/patient.rs`; a plural module name gives the singular word: `cost.*` in
 //! `costs.rs`, `form.*` in `forms/`). The tests below fail when a rule is defined but not
 //! listed here, when a code is listed twice, or when a code's first word does not name the
