@@ -315,6 +315,27 @@ mod tests {
         assert_eq!(d.severity, Severity::Warning);
     }
 
+    const SHARED: Texts = Texts {
+        nb: "Felles råd.",
+        nn: "Felles råd.",
+        en: "Shared advice.",
+    };
+
+    rule! {
+        static WITH_SHARED_HINT: "test.shared", Error, Document::Skjemavakt.at("Test");
+        nb: "Melding.",
+        nn: "Melding.",
+        en: "Message.",
+        hint: SHARED,
+    }
+
+    #[test]
+    fn a_rule_may_share_a_hint() {
+        let d = Diagnostic::new(&WITH_SHARED_HINT, Pointer::root());
+        assert_eq!(d.hint(Lang::En).as_deref(), Some("Shared advice."));
+        assert_eq!(Diagnostic::new(&R, Pointer::root()).hint(Lang::Nb), None);
+    }
+
     #[test]
     fn unknown_placeholder_is_kept_and_unbalanced_brace_survives() {
         assert_eq!(fill("a {x} b {", &[], Lang::Nb), "a {x} b {");

@@ -185,7 +185,8 @@ impl<T: Copy + Default> DocData<T> {
 /// catalogue's test finds rules by this macro).
 ///
 /// The severity is `Error`, `Warning` or `Info`; the source an expression of type
-/// [`Source`], usually a `const` written with [`Document::at`].
+/// [`Source`], usually a `const` written with [`Document::at`]. A hint several rules share
+/// may be given as `hint: EXPR` (a [`Texts`] constant) instead of `hint_nb`/`hint_nn`/`hint_en`.
 macro_rules! rule {
     (
         $(#[$attr:meta])*
@@ -213,6 +214,28 @@ macro_rules! rule {
                 nn: $hnn,
                 en: $hen,
             }),
+        };
+    };
+    (
+        $(#[$attr:meta])*
+        $vis:vis static $name:ident: $code:literal, $severity:ident, $source:expr;
+        nb: $nb:literal,
+        nn: $nn:literal,
+        en: $en:literal,
+        hint: $hint:expr $(,)?
+    ) => {
+        $(#[$attr])*
+        #[doc = concat!("\n\n`", $code, "`: ", $nb)]
+        $vis static $name: $crate::diagnostic::Rule = $crate::diagnostic::Rule {
+            code: $code,
+            severity: $crate::diagnostic::Severity::$severity,
+            source: $source,
+            message: $crate::diagnostic::Texts {
+                nb: $nb,
+                nn: $nn,
+                en: $en,
+            },
+            hint: Some($hint),
         };
     };
     (
