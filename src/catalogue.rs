@@ -3,11 +3,12 @@
 //! (`docs/rules.md`, generated from here by [`markdown`]).
 //!
 //! A rule is defined with `rule!` beside the check that reports it, and its code's first word
-//! names that module (`patient.*` in
-//! `src/forms/sections/patient.rs`; a plural module name gives the singular word: `cost.*` in
+//! names that module, or the folder it is in (`patient.*` in `src/forms/sections/patient.rs`,
+//! `privacy.*` in a file of `src/privacy/`; a plural name gives the singular word: `cost.*` in
 //! `costs.rs`, `form.*` in `forms/`). The tests below fail when a rule is defined but not
-//! listed here, when a code is listed twice, or when a code's first word does not name the
-//! module that defines it; and when `docs/rules.md` is not what [`markdown`] writes.
+//! listed here, when a code is listed twice, or when a code's first word names neither the
+//! module that defines it nor its folder; and when `docs/rules.md` is not what [`markdown`]
+//! writes.
 //!
 //! ```
 //! let all: Vec<_> = skjemavakt::catalogue::rules().collect();
@@ -24,8 +25,8 @@ use crate::{forms, input, privacy, reference, registry};
 /// The rules of one module.
 #[derive(Debug)]
 pub struct Module {
-    /// The module's path in the crate (`forms::sections::patient`); its last part names the
-    /// codes' first word.
+    /// The module's path in the crate (`forms::sections::patient`); its last part (or the one
+    /// before, its folder) names the codes' first word.
     pub path: DocData<&'static str>,
     /// Its rules, in the order they are documented.
     pub rules: &'static [&'static Rule],
@@ -273,9 +274,10 @@ pub fn markdown() -> String {
     );
     let _ = writeln!(
         s,
-        "A code's first word names the module that defines the rule (`patient.*` in \
-         `src/forms/sections/patient.rs`; a plural module name gives the singular word: \
-         `cost.*` in `costs.rs`, `form.*` in `forms/`). Codes are stable; the codes renamed \
+        "A code's first word names the module that defines the rule, or the folder it is in \
+         (`patient.*` in `src/forms/sections/patient.rs`; a plural name gives the singular \
+         word: `cost.*` in `costs.rs`, `form.*` in `forms/`); the index below gives each \
+         rule's file. Codes are stable; the codes renamed \
          when the rules moved are listed under [Renamed codes](#renamed-codes). Severities: \
          **error** blocks the stage, **warning** should be looked at, **info** is for \
          information.\n"
@@ -470,13 +472,16 @@ mod tests {
         let defined = defined();
         for m in MODULES {
             let file = file_of(m.path.get());
-            let name = m.path.get().rsplit("::").next().unwrap();
+            // The module's name and the name of the module it is in (its folder).
+            let names: Vec<&str> = m.path.get().rsplit("::").take(2).collect();
             for r in m.rules {
                 assert!(seen.insert(r.code), "{} is listed twice", r.code);
                 let first = r.code.split('.').next().unwrap();
                 assert!(
-                    first == name || name.strip_suffix('s') == Some(first),
-                    "{}: the first word does not name its module {}",
+                    names
+                        .iter()
+                        .any(|n| *n == first || n.strip_suffix('s') == Some(first)),
+                    "{}: the first word names neither its module {} nor the module's folder",
                     r.code,
                     m.path.get()
                 );

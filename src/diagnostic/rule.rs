@@ -17,8 +17,8 @@
 //! texts!(pub L_BIRTH_YEAR, "Fødselsår", "Fødselsår", "Birth year");
 //! ```
 //!
-//! The code's first word names the module that defines the rule (`patient.*` in
-//! `forms/sections/patient.rs`; a plural module name gives the singular word: `cost.*` in
+//! The code's first word names the module that defines the rule, or its folder (`patient.*`
+//! in `forms/sections/patient.rs`; a plural name gives the singular word: `cost.*` in
 //! `costs.rs`), and [`crate::catalogue`] lists every rule; its tests hold both.
 
 use super::{Lang, Severity};
