@@ -241,6 +241,8 @@ class Guard {
     this.detached = false;
     /** Problems with how the page is set up, for its developer (also on the console). */
     this.warnings = [];
+    /** Library calls so far, by function name. */
+    this.calls = {};
 
     // Everything the guard adds, to take it away again (detach).
     this.own = new Set();         // nodes it inserted
@@ -283,6 +285,12 @@ class Guard {
 
   get ui() {
     return UI[this.lang];
+  }
+
+  /** Calls the library, counting the calls by name (`guard.calls`: for tests and profiling). */
+  lib(name, ...args) {
+    this.calls[name] = (this.calls[name] || 0) + 1;
+    return sv[name](...args);
   }
 
   // ---- what the guard adds, reversibly ----
@@ -383,7 +391,7 @@ class Guard {
       throw e;
     }
     if (this.detached) return this;
-    this.kinds = new Map(sv.findingKinds({ lang: this.lang }).map((k) => [k.kind, k]));
+    this.kinds = new Map(this.lib('findingKinds', { lang: this.lang }).map((k) => [k.kind, k]));
     this.findingCodes = new Set([...this.kinds.values()].map((k) => k.code));
     this.loadSchema();
     this.collect();
@@ -447,10 +455,10 @@ class Guard {
 
   /** The schema of the kind: labels (this language) and the fields' descriptions. */
   loadSchema() {
-    const r = sv.fields(this.opts.kind, { lang: this.lang, stage: this.gated ? 'submission' : this.opts.stage });
+    const r = this.lib('fields', this.opts.kind, { lang: this.lang, stage: this.gated ? 'submission' : this.opts.stage });
     this.schema = new Map(r.fields.map((f) => [f.path, f]));
     if (this.part1El() && !this.schema1) {
-      this.schema1 = new Map(sv.fields('tilgang-del1', { lang: this.lang }).fields.map((f) => [f.path, f]));
+      this.schema1 = new Map(this.lib('fields', 'tilgang-del1', { lang: this.lang }).fields.map((f) => [f.path, f]));
     }
   }
 
@@ -555,6 +563,10 @@ class Guard {
     return remap(p, this.moves || [], 0, 1);
   }
 
+  docPathIn(p, moves) {
+    return remap(p, moves, 0, 1);
+  }
+
   inputPath(dp) {
     return remap(dp, this.moves || [], 1, 0);
   }
@@ -583,6 +595,9 @@ class Guard {
     };
     const stage = this.gated ? 'submission' : this.opts.stage;
     const given = new Set([...this.inputs.keys()].map(schemaPath));
+    // What `transform` adds counts as given.
+    const leaves = (v, p) => (v && typeof v === 'object' ? Object.entries(v).forEach(([k, x]) => leaves(x, `${p}/${k}`)) : given.add(schemaPath(p)));
+    leaves(this.build().doc, '');
     const groups = new Set([...this.form.querySelectorAll('[data-sv-path]')].map((g) => schemaPath(g.dataset.svPath)));
     this.missing = new Set();
     for (const f of this.schema.values()) {
@@ -824,7 +839,7 @@ class Guard {
     let ok = false;
     let sealed = null;
     if (this.gated) {
-      const r = sv.checkSubmission(doc, part1, this.options({ pseudonymKey: this.opts.pseudonymKey }));
+      const r = this.lib('checkSubmission', doc, part1, this.options({ pseudonymKey: this.opts.pseudonymKey }));
       this.setFindings(r.findings);
       this.diags = r.diagnostics.filter((d) => !this.findingCodes.has(d.code));
       this.checks = r.checks;
@@ -832,8 +847,8 @@ class Guard {
       ok = r.ok;
       sealed = r.sealed;
     } else {
-      const v = sv.validate(doc, this.options({ stage: this.opts.stage }));
-      this.setFindings(this.scannedKind() ? sv.scan(doc, part1, this.options()).findings : []);
+      const v = this.lib('validate', doc, this.options({ stage: this.opts.stage }));
+      this.setFindings(this.scannedKind() ? this.lib('scan', doc, part1, this.options()).findings : []);
       this.diags = v.diagnostics;
       this.checks = [];
       this.costs = v.costs;
@@ -887,7 +902,9 @@ class Guard {
     }
     const { doc, moves } = this.build();
     const movesKey = JSON.stringify(moves);
-    if (movesKey !== this.movesKey || typeof this.opts.transform === 'function') full = true;
+    if (movesKey !== this.movesKey) full = true;
+    // A `transform` that moved a changed field: everything is scanned.
+    for (const p of this.dirty) if (getAt(doc, this.docPathIn(p, moves)) !== this.values.get(p)) full = true;
     this.moves = moves;
     this.movesKey = movesKey;
     const part1 = this.part1();
@@ -898,7 +915,7 @@ class Guard {
     if (this.submitted && this.gated && this.checks.some((d) => d.severity === 'error')) {
       // The checks against part 1 found a problem at the last submit: they run again (the
       // gate, in one call) until it is fixed.
-      const r = sv.checkSubmission(doc, part1, this.options({ pseudonymKey: this.opts.pseudonymKey }));
+      const r = this.lib('checkSubmission', doc, part1, this.options({ pseudonymKey: this.opts.pseudonymKey }));
       this.setFindings(r.findings);
       this.diags = r.diagnostics.filter((d) => !this.findingCodes.has(d.code));
       this.checks = r.checks;
@@ -906,18 +923,18 @@ class Guard {
     } else {
       // After a submit, the gate's stage: what it asked for stays asked for.
       const stage = this.submitted && this.gated ? 'submission' : this.opts.stage;
-      const v = sv.validate(doc, this.options({ stage }));
+      const v = this.lib('validate', doc, this.options({ stage }));
       this.diags = v.diagnostics.concat(this.checks);
       this.costs = v.costs;
       if (full) {
-        this.setFindings(this.scannedKind() ? sv.scan(doc, part1, o).findings : []);
+        this.setFindings(this.scannedKind() ? this.lib('scan', doc, part1, o).findings : []);
       } else {
         for (const p of this.dirty) {
           const dp = this.docPath(p);
           for (const k of [...this.findings.keys()]) if (below(k, dp)) this.findings.delete(k);
           const f = this.schema.get(schemaPath(dp));
           if (!f || !f.scanned) continue;
-          for (const x of sv.scanField(doc, dp, part1, o).findings) {
+          for (const x of this.lib('scanField', doc, dp, part1, o).findings) {
             if (!this.findings.has(x.path)) this.findings.set(x.path, []);
             this.findings.get(x.path).push(x);
           }
@@ -1150,8 +1167,10 @@ class Guard {
       if (d.severity === 'info') continue;
       const el = this.elementFor(d.path);
       const l = this.labelOf(d.path);
-      const prefix = l && l.section && l.qualified !== l.label ? `${l.section}: ` : '';
-      items.push({ key: key(d.code, d.path), text: prefix + this.pageWords(d.message, d.path), el, code: d.code, severity: d.severity, path: d.path });
+      const msg = this.pageWords(d.message, d.path);
+      // A field whose label another field has too: its section in front ("Linjeleder: «Navn» …").
+      const named = l && l.section && (msg.includes(`«${l.label}»`) || msg.includes(`“${l.label}”`));
+      items.push({ key: key(d.code, d.path), text: (named ? `${l.section}: ` : '') + msg, el, code: d.code, severity: d.severity, path: d.path });
     }
     for (const [dp, fs] of this.findings) {
       const el = this.elementFor(dp);
@@ -1377,11 +1396,11 @@ class Guard {
       else this.status.textContent = this.ui.loading;
       return;
     }
-    this.kinds = new Map(sv.findingKinds({ lang: this.lang }).map((k) => [k.kind, k]));
+    this.kinds = new Map(this.lib('findingKinds', { lang: this.lang }).map((k) => [k.kind, k]));
     this.loadSchema();
     this.labels = null;
     if (this.submitted && this.gated) {
-      const r = sv.checkSubmission(this.build().doc, this.part1(), this.options({ pseudonymKey: this.opts.pseudonymKey }));
+      const r = this.lib('checkSubmission', this.build().doc, this.part1(), this.options({ pseudonymKey: this.opts.pseudonymKey }));
       this.setFindings(r.findings);
       this.diags = r.diagnostics.filter((d) => !this.findingCodes.has(d.code));
       this.checks = r.checks;
