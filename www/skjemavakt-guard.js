@@ -533,7 +533,7 @@ class Guard {
       const on = els.find((x) => x.checked);
       return on ? this.mapValue(p, on.value) : undefined;
     }
-    if (el.value.trim() === '') return undefined;
+    if (!/\S/.test(el.value)) return undefined;
     if (el.type === 'number') return Number(el.value);
     if (el.tagName === 'SELECT') return this.mapValue(p, el.value);
     return el.value;
@@ -783,6 +783,14 @@ class Guard {
 
   /** The element a diagnostic at document path `dp` belongs to, or null (no dead links). */
   elementFor(dp) {
+    if (this.elements?.moves !== this.movesKey || this.elements.inputs !== this.inputs) this.elements = { moves: this.movesKey, inputs: this.inputs, map: new Map() };
+    const m = this.elements.map;
+    if (!m.has(dp)) m.set(dp, this.findElement(dp));
+    const el = m.get(dp);
+    return el && el.isConnected ? el : this.findElement(dp);
+  }
+
+  findElement(dp) {
     if (this.missing?.has(schemaPath(dp))) return null;
     const ip = this.inputPath(dp);
     const own = this.inputs.get(ip);
@@ -969,6 +977,13 @@ class Guard {
   // ---- drawing ----
 
   render({ rebuild = false, focus = false, force = false }) {
+    // Most keystrokes change no message, finding or cost: then nothing is redrawn.
+    const sig = JSON.stringify([this.submitted, this.touched.size, this.lang,
+      this.diags.map((d) => [d.code, d.path, d.severity, d.message, d.span?.utf16Start]),
+      [...this.findings].map(([p, fs]) => [p, fs.map((f) => [f.kind, f.span.utf16Start, f.span.utf16End])]),
+      this.costs?.monthlyTotalOre, this.costs?.totalOre]);
+    if (!rebuild && !force && !this.undo.size && sig === this.renderedSig) return;
+    this.renderedSig = sig;
     this.renderInline(force);
     this.renderPanels(force);
     if (rebuild) this.buildSummary(focus);
