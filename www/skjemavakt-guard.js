@@ -263,7 +263,7 @@ class Guard {
     this.submitted = false;
     this.sealed = null;
     this.undo = new Map();        // document path → { el, before, after, count }
-    this.inline = new Map();      // element → { text, severity, node, control }
+    this.inline = new Map();      // element → { text, severity, node, controls, describe, wrapper, cls }
     this.panels = new Map();      // document path → { sig, node }
     this.timer = null;
     this.stale = true;
@@ -281,6 +281,13 @@ class Guard {
     this.on(form, 'submit', (e) => this.onSubmit(e));
     this.on(form, 'input', (e) => this.onInput(e));
     this.on(form, 'change', (e) => this.onInput(e));
+    // A reset changes every field without an input event: all is read again after it.
+    this.on(form, 'reset', () => {
+      if (!this.ready) return;
+      this.unseal();
+      this.stale = true;
+      this.schedule();
+    });
   }
 
   get ui() {
@@ -917,7 +924,12 @@ class Guard {
     this.movesKey = movesKey;
     const part1 = this.part1();
     const part1Key = JSON.stringify(part1);
-    if (part1Key !== this.part1Key) full = true;
+    if (part1Key !== this.part1Key) {
+      // Part 1 changed (its element, or the page's part1() answer): all is scanned again,
+      // and a seal made with the old part 1 goes.
+      full = true;
+      this.unseal();
+    }
     this.part1Key = part1Key;
     const o = this.options();
     if (this.submitted && this.gated && this.checks.some((d) => d.severity === 'error')) {

@@ -400,6 +400,14 @@ test('4: any change after sealing clears the sealed view at once and fires skjem
   await page.type('[name="del1_navn"]', ' ');
   assert.equal(await page.$('[data-sv-sealed] code'), null);
   assert.equal(await page.evaluate(() => window.unsealed), 2);
+  // A reset changes every field without an input event.
+  await page.click('button[type=submit]');
+  await page.waitForSelector('[data-sv-sealed] code');
+  await page.evaluate(() => document.getElementById('tilgang').reset());
+  assert.equal(await page.$('[data-sv-sealed] code'), null);
+  assert.equal(await page.evaluate(() => window.unsealed), 3);
+  await page.evaluate(() => window.skjemavaktGuard.check());
+  assert.equal(await page.evaluate(() => window.skjemavaktGuard.document().patient), undefined, 'read again after the reset');
 });
 
 // ---- point 5: option values ----
