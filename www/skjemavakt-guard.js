@@ -157,8 +157,14 @@ export function pointerOf(name) {
     .map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
 }
 
+const segmentCache = new Map();
 function segments(pointer) {
-  return pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let s = segmentCache.get(pointer);
+  if (!s) {
+    s = pointer.split('/').slice(1).map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'));
+    if (segmentCache.size < 10000) segmentCache.set(pointer, s);
+  }
+  return s;
 }
 
 /** The schema's path of a document path: list indices as "-". */
@@ -953,8 +959,13 @@ class Guard {
           const dp = this.docPath(p);
           for (const k of [...this.findings.keys()]) if (below(k, dp)) this.findings.delete(k);
           const f = this.schema.get(schemaPath(dp));
-          if (!f || !f.scanned) continue;
-          for (const x of this.lib('scanField', doc, dp, part1, o).findings) {
+          const value = getAt(doc, dp);
+          if (!f || !f.scanned || value === undefined) continue;
+          // The field alone goes to the library: the rest of the document is not needed to
+          // scan it, and a long text elsewhere is not copied into wasm at every keystroke.
+          const one = { form: doc.form };
+          setAt(one, dp, value);
+          for (const x of this.lib('scanField', one, dp, part1, o).findings) {
             if (!this.findings.has(x.path)) this.findings.set(x.path, []);
             this.findings.get(x.path).push(x);
           }

@@ -70,12 +70,14 @@ export async function measure(page, { runs = 200, lib = 'new' } = {}) {
     g.check(false);
     const doc = g.document();
     const part1 = g.part1();
+    // The guard passes scanField the changed field alone.
+    const one = { form: doc.form, patient: { medical_history: doc.patient.medical_history } };
     const library = [];
     for (let i = 0; i < runs; i++) {
       const s = performance.now();
       if (lib === 'new') {
         sv.validate(doc, { lang: 'nb', stage: 'submission' });
-        sv.scanField(doc, '/patient/medical_history', part1, { lang: 'nb' });
+        sv.scanField(one, '/patient/medical_history', part1, { lang: 'nb' });
       } else {
         sv.validate(doc, { lang: 'nb', stage: 'submission' });
         sv.scan(doc, part1, { lang: 'nb' });
