@@ -298,6 +298,8 @@ test('3: messages never go inside a <label>; a radio group\'s after its legend; 
   assert.equal(await page.isChecked('[name="pas_kjonn"][value="K"]'), false, 'clicking the message ticks nothing');
   // The error style on the field's own wrapper, never the section.
   assert.equal(await page.$eval('[name="diagnose"]', (e) => e.closest('.felt').classList.contains('sv-form-group-error')), true);
+  // …and shows there, also on the page's own `fieldset.felt { border: 0 }`.
+  assert.deepEqual(await page.$$eval('[name="diagnose"], [name="pas_kjonn"]', (els) => els.map((e) => getComputedStyle(e.closest('.felt')).borderLeftWidth)), ['5px', '5px', '5px']);
   assert.equal(await page.$$eval('.seksjon.sv-form-group-error, .underseksjon.sv-form-group-error', (x) => x.length), 0);
   // A checkbox row keeps its box and label side by side, the message above them.
   const row = await page.$eval('[name="samtykke"]', (c) => {
