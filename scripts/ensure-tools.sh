@@ -3,7 +3,7 @@
 # second run only checks. Sourced by scripts/demo.sh and scripts/test.sh.
 #   ensure_wasm   — wasm32 target, wasm-bindgen-cli at the Cargo.lock version, npm packages
 #                   (binaryen's wasm-opt)
-#   ensure_browser — Debian's chromium and chromedriver, npm packages (playwright-core, axe-core)
+#   ensure_browser — Debian's chromium and chromedriver, npm packages (playwright-core, axe-core, html-validate)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"

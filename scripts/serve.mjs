@@ -1,7 +1,18 @@
 // Static server for the demo pages and the page tests: serves www/ at / and pkg/ at /pkg/,
 // on 127.0.0.1 only, with the Content-Security-Policy the component must work under
 // (issue 6): default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'.
+//
+// It also plays the hospital's back end at /mottak, the demo forms' `action`, as the README's
+// drop-in section tells a hospital server to (issue 18): a post without a seal — the browser's
+// own form submission, which the guard never lets happen — is refused; a sealed package is
+// accepted only when its digest matches and the CLI's `skjemavakt seal`, run on the received
+// canonical JSON, seals it to the same digest (no CLI found: refused, fail closed). Every
+// request is recorded (`requests`: method and URL; `received`: the bodies posted to /mottak),
+// so the page tests can prove that nothing was sent.
 import { createServer } from 'node:http';
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +22,10 @@ const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; " +
   "img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/** Where the demo forms post (their `action`). */
+export const RECEIVE_PATH = '/mottak';
+const MAX_BODY = 2 * 1024 * 1024;
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -38,17 +53,94 @@ function resolvePath(urlPath) {
   return full;
 }
 
-/** Starts the server. Resolves to { url, close, requests } once it listens. */
+/** The CLI, for the server's own check of a sealed package: $SKJEMAVAKT_BIN or a built one. */
+export function findCli() {
+  const candidates = [process.env.SKJEMAVAKT_BIN, join(ROOT, 'target/release/skjemavakt'), join(ROOT, 'target/debug/skjemavakt')];
+  return candidates.find((p) => p && existsSync(p)) || null;
+}
+
+function readBody(req) {
+  return new Promise((ok, fail) => {
+    const chunks = [];
+    let size = 0;
+    req.on('data', (c) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        fail(new Error('too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', fail);
+  });
+}
+
+/**
+ * The hospital's check of what arrives: [status, answer]. Only JSON `{ sealed: { form,
+ * canonical, sha256 } }` whose digest matches and which the CLI seals to the same digest.
+ */
+function receive(type, body) {
+  if (!/^application\/json\b/.test(type || '')) {
+    return [403, { accepted: false, reason: 'not sealed: a form posted by the browser is refused' }];
+  }
+  let sealed;
+  try {
+    sealed = JSON.parse(body).sealed;
+  } catch {
+    return [400, { accepted: false, reason: 'not JSON' }];
+  }
+  if (!sealed || typeof sealed.canonical !== 'string' || typeof sealed.sha256 !== 'string') {
+    return [403, { accepted: false, reason: 'not sealed' }];
+  }
+  if (createHash('sha256').update(sealed.canonical, 'utf8').digest('hex') !== sealed.sha256) {
+    return [422, { accepted: false, reason: 'the digest does not match the canonical JSON' }];
+  }
+  const cli = findCli();
+  if (!cli) return [503, { accepted: false, reason: 'no skjemavakt CLI to check with (cargo build --bin skjemavakt)' }];
+  const r = spawnSync(cli, ['--format', 'json', 'seal', '-'], { input: sealed.canonical, encoding: 'utf8', timeout: 30000 });
+  let out = null;
+  try {
+    out = JSON.parse(r.stdout);
+  } catch {
+    out = null;
+  }
+  if (r.status !== 0 || !out || !out.sealed || out.sealed.sha256 !== sealed.sha256) {
+    const codes = (out?.diagnostics || []).filter((d) => d.severity === 'error').map((d) => d.code);
+    return [422, { accepted: false, reason: 'skjemavakt seal refused it', codes }];
+  }
+  return [200, { accepted: true, sha256: sealed.sha256, checkedBy: 'skjemavakt seal' }];
+}
+
+/** Starts the server. Resolves to { url, close, requests, received } once it listens. */
 export function startServer({ port = 8080, host = '127.0.0.1', quiet = true } = {}) {
   const requests = [];
+  const received = [];
   const server = createServer(async (req, res) => {
-    requests.push(req.url);
+    requests.push({ method: req.method, url: req.url });
     const headers = {
       'Content-Security-Policy': CSP,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-store',
     };
+    const path = req.url.split('?')[0];
+    if (path === RECEIVE_PATH) {
+      let status = 405;
+      let answer = { accepted: false, reason: 'POST only' };
+      if (req.method === 'POST') {
+        try {
+          const body = await readBody(req);
+          received.push({ type: req.headers['content-type'] || '', body });
+          [status, answer] = receive(req.headers['content-type'], body);
+        } catch {
+          [status, answer] = [413, { accepted: false, reason: 'too large' }];
+        }
+      }
+      res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify(answer) + '\n');
+      if (!quiet) console.log(`${res.statusCode} ${req.method} ${req.url}`);
+      return;
+    }
     const file = req.method === 'GET' || req.method === 'HEAD' ? resolvePath(req.url) : null;
     try {
       if (!file || !(await stat(file)).isFile()) throw new Error('not found');
@@ -65,7 +157,7 @@ export function startServer({ port = 8080, host = '127.0.0.1', quiet = true } = 
     server.once('error', fail);
     server.listen(port, host, () => {
       const { port: p } = server.address();
-      ok({ url: `http://${host}:${p}`, requests, close: () => new Promise((r) => server.close(r)) });
+      ok({ url: `http://${host}:${p}`, requests, received, close: () => new Promise((r) => server.close(r)) });
     });
   });
 }
@@ -75,4 +167,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const port = i > 0 ? Number(process.argv[i + 1]) : 8080;
   const { url } = await startServer({ port, quiet: false });
   console.log(`skjemavakt demo: ${url}/  (Ctrl-C to stop)`);
+  if (!findCli()) console.log(`no skjemavakt CLI found: ${RECEIVE_PATH} refuses every package (cargo build --bin skjemavakt)`);
 }

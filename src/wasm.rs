@@ -428,3 +428,101 @@ pub fn cost_summary(
     r.diagnostics.retain(|d| d.code.starts_with("cost."));
     to_js(&r)
 }
+
+// ---------------------------------------------------------------------------------------
+// For the drop-in guard (issue 18).
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES_GUARD: &str = r#"
+/** One field of a form kind (`fields`). */
+export interface FieldInfo {
+  /** JSON Pointer; a list's items once, with "-" for the index ("/literature/-/title"). */
+  path: string;
+  /** The field's label in the options' language. */
+  label: string;
+  type: "text" | "bool" | "enum" | "amount" | "integer" | "object" | "list";
+  /** Required at the options' stage (for a group: its required members are). */
+  required: boolean;
+  /** The allowed values of an enum. */
+  values?: string[];
+  /** Most characters of a text, most entries of a list. */
+  max?: number;
+  /** Leaves the hospital and is scanned for identifiers. */
+  scanned: boolean;
+}
+
+export interface FieldsResult {
+  form: FormKind | null;
+  stage: Stage;
+  fields: FieldInfo[];
+  diagnostics: Diagnostic[];
+}
+
+/** `checkSubmission`: the gate with the findings, and the checks against part 1 apart. */
+export interface SubmissionCheck extends SubmissionResult {
+  /** The identifiers found (their diagnostics are in `diagnostics` too). */
+  findings: Finding[];
+  /** The diagnostics of the checks against part 1 and of the options (also in `diagnostics`). */
+  checks: Diagnostic[];
+}
+
+/** A kind of identifier: its code, its label in the options' language, its placeholder. */
+export interface FindingKindInfo {
+  kind: FindingKind;
+  code: string;
+  label: string;
+  placeholder: string;
+}
+"#;
+
+/// The fields of a form kind with their labels (in `options.lang`) and whether each is
+/// required at `options.stage` (default `submission`).
+#[wasm_bindgen(unchecked_return_type = "FieldsResult")]
+pub fn fields(
+    #[wasm_bindgen(unchecked_param_type = "FormKind")] kind: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] opts: JsValue,
+) -> JsValue {
+    let (o, mut pre) = check_options(opts);
+    let k = to_json(kind, Pointer::root().key("form"), &mut pre);
+    to_js(&api::fields(&k, &o, pre))
+}
+
+/// Scans the outgoing fields of a form document at or below `path` (a JSON Pointer; `""` is
+/// the whole document), each with its own privacy class: what the guard calls for the one
+/// field that changed.
+#[wasm_bindgen(js_name = scanField, unchecked_return_type = "ScanResult")]
+pub fn scan_field(
+    #[wasm_bindgen(unchecked_param_type = "FormDocument")] doc: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] path: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FormDocument | null | undefined")] part1: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] opts: JsValue,
+) -> JsValue {
+    let (o, mut pre) = check_options(opts);
+    let v = to_json(doc, Pointer::root(), &mut pre);
+    let p = to_json(path, Pointer::root().key("path"), &mut pre);
+    let p1 = to_json(part1, Pointer::root().key("part1"), &mut pre);
+    to_js(&api::scan_field(&v, &p, &p1, &o, pre))
+}
+
+/// The gate in one call for a submit: as `prepareSubmission`, with the identifiers found as
+/// `findings` and the checks against part 1 as `checks`.
+#[wasm_bindgen(js_name = checkSubmission, unchecked_return_type = "SubmissionCheck")]
+pub fn check_submission(
+    #[wasm_bindgen(unchecked_param_type = "FormDocument")] part2: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FormDocument | null | undefined")] part1: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] opts: JsValue,
+) -> JsValue {
+    let (o, mut pre) = check_options(opts);
+    let v = to_json(part2, Pointer::root(), &mut pre);
+    let p1 = to_json(part1, Pointer::root().key("part1"), &mut pre);
+    to_js(&api::check_submission(&v, &p1, &o, pre))
+}
+
+/// Every kind of identifier with its code, label (in `options.lang`) and placeholder.
+#[wasm_bindgen(js_name = findingKinds, unchecked_return_type = "FindingKindInfo[]")]
+pub fn finding_kinds(
+    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] opts: JsValue,
+) -> JsValue {
+    let (o, _) = options(opts);
+    to_js(&api::finding_kinds(&o))
+}

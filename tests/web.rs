@@ -235,3 +235,131 @@ fn js_values_convert_to_json() {
     m.set(&JsValue::from_f64(1.0), &JsValue::NULL);
     assert!(codes(&wasm::validate(m.into(), opts())).contains(&"input.type".to_string()));
 }
+
+// The guard's exports (issue 18).
+
+#[wasm_bindgen_test]
+fn fields_of_a_kind_with_labels_and_required_at_the_stage() {
+    let r = wasm::fields(JsValue::from_str("tilgang-del2"), opts(r#"{"lang":"nn"}"#));
+    let fields: Array = get(&r, "fields").dyn_into().unwrap();
+    let find = |p: &str| {
+        fields
+            .iter()
+            .find(|f| get(f, "path").as_string().as_deref() == Some(p))
+            .unwrap()
+    };
+    let sex = find("/patient/legal_sex");
+    assert_eq!(get(&sex, "type").as_string().as_deref(), Some("enum"));
+    assert_eq!(get(&sex, "required").as_bool(), Some(true));
+    let values: Array = get(&sex, "values").dyn_into().unwrap();
+    assert!(values.includes(&JsValue::from_str("male"), 0));
+    assert!(get(&find("/literature/-/url"), "path").is_string());
+    assert_eq!(
+        get(&find("/patient/medical_history"), "scanned").as_bool(),
+        Some(true)
+    );
+    let draft = wasm::fields(
+        JsValue::from_str("tilgang-del2"),
+        opts(r#"{"stage":"draft"}"#),
+    );
+    let fields: Array = get(&draft, "fields").dyn_into().unwrap();
+    assert!(fields
+        .iter()
+        .all(|f| get(&f, "required").as_bool() == Some(false)));
+    let bad = wasm::fields(JsValue::from_f64(2.0), JsValue::UNDEFINED);
+    assert_eq!(codes(&bad), vec!["form.kind"]);
+}
+
+#[wasm_bindgen_test]
+fn scan_field_scans_the_one_field_that_changed() {
+    let d = doc(PART2);
+    let patient = get(&d, "patient");
+    Reflect::set(
+        &patient,
+        &JsValue::from_str("medical_history"),
+        &JsValue::from_str("Kari Nordmann (tlf 912 34 567) ble henvist."),
+    )
+    .unwrap();
+    Reflect::set(
+        &patient,
+        &JsValue::from_str("function_level"),
+        &JsValue::from_str("Ring 912 34 567."),
+    )
+    .unwrap();
+    let o = || opts(r#"{"today":"2025-06-01"}"#);
+    let one = wasm::scan_field(
+        d.clone(),
+        JsValue::from_str("/patient/medical_history"),
+        doc(PART1),
+        o(),
+    );
+    let f: Array = get(&one, "findings").dyn_into().unwrap();
+    let kinds: Vec<String> = f
+        .iter()
+        .map(|x| get(&x, "kind").as_string().unwrap())
+        .collect();
+    assert_eq!(kinds, vec!["name", "phone"]);
+    assert!(f
+        .iter()
+        .all(|x| get(&x, "path").as_string().as_deref() == Some("/patient/medical_history")));
+    // The whole document: the same as scan.
+    let all = wasm::scan_field(d.clone(), JsValue::from_str(""), doc(PART1), o());
+    let whole = wasm::scan(d, doc(PART1), o());
+    let n = |r: &JsValue| Array::from(&get(r, "findings")).length();
+    assert_eq!(n(&all), 3);
+    assert_eq!(n(&all), n(&whole));
+    let bad = wasm::scan_field(doc(PART2), JsValue::from_f64(1.0), JsValue::NULL, o());
+    assert_eq!(codes(&bad), vec!["input.type"]);
+}
+
+#[wasm_bindgen_test]
+fn check_submission_gives_findings_checks_and_the_seal_in_one_call() {
+    let o = || opts(r#"{"today":"2025-06-01"}"#);
+    let ok = wasm::check_submission(doc(PART2), doc(PART1), o());
+    assert_eq!(get(&ok, "ok").as_bool(), Some(true));
+    let sha = get(&get(&ok, "sealed"), "sha256").as_string();
+    let same = wasm::prepare_submission(doc(PART2), doc(PART1), o());
+    assert_eq!(get(&get(&same, "sealed"), "sha256").as_string(), sha);
+    let d = doc(PART2);
+    Reflect::set(
+        &get(&d, "patient"),
+        &JsValue::from_str("medical_history"),
+        &JsValue::from_str("Kari Nordmann ble henvist."),
+    )
+    .unwrap();
+    Reflect::set(
+        &d,
+        &JsValue::from_str("reference"),
+        &JsValue::from_str("2025-05-11-HBE-ONK"),
+    )
+    .unwrap();
+    let r = wasm::check_submission(d, doc(PART1), o());
+    assert_eq!(get(&r, "ok").as_bool(), Some(false));
+    assert!(get(&r, "sealed").is_null());
+    let findings: Array = get(&r, "findings").dyn_into().unwrap();
+    assert_eq!(
+        get(&findings.get(0), "placeholder").as_string().as_deref(),
+        Some("[NAVN]")
+    );
+    let checks: Array = get(&r, "checks").dyn_into().unwrap();
+    assert_eq!(
+        get(&checks.get(0), "code").as_string().as_deref(),
+        Some("reference.mismatch")
+    );
+}
+
+#[wasm_bindgen_test]
+fn finding_kinds_have_labels_in_each_language() {
+    for (lang, name) in [("nb", "Navn"), ("nn", "Namn"), ("en", "Name")] {
+        let k: Array = wasm::finding_kinds(opts(&format!(r#"{{"lang":"{lang}"}}"#)))
+            .dyn_into()
+            .unwrap();
+        assert_eq!(k.length(), 10);
+        let n = k
+            .iter()
+            .find(|x| get(x, "kind").as_string().as_deref() == Some("name"))
+            .unwrap();
+        assert_eq!(get(&n, "label").as_string().as_deref(), Some(name));
+        assert_eq!(get(&n, "code").as_string().as_deref(), Some("privacy.name"));
+    }
+}

@@ -5,13 +5,13 @@ import { attach } from './skjemavakt-guard.js';
 const form = document.getElementById('soknad');
 const out = document.getElementById('sealed-json');
 
-const part1 = () => {
-  const name = document.getElementById('fpart1-name');
-  const id = document.getElementById('fpart1-id');
-  if (!name && !id) return null;
-  const reference = form.querySelector('[name="/reference"]')?.value || undefined;
-  return { form: 'tilgang-del1', reference, patient: { name: name?.value || undefined, national_id: id?.value || undefined } };
-};
+// Part 1's box is outside the form (it is never sent); the guard reads it for the cross-checks.
+const part1 = document.getElementById('del1-kontroll') || undefined;
+
+form.addEventListener('skjemavakt:unsealed', () => {
+  out.textContent = '';
+  delete document.body.dataset.sealed;
+});
 
 const guard = await attach(form, {
   kind: form.dataset.kind,
