@@ -8,9 +8,10 @@ use crate::diagnostic::{
     render_all, Diagnostic, Document, Lang, Pointer, Rendered, Rule, Severity, Source, Texts,
 };
 use crate::forms::{self, costs::CostSummary, Stage};
-use crate::privacy::{self, detect::Kind, gate, Identity, Replacement};
+use crate::privacy::{self, FindingKind, Identity, Replacement};
 use crate::reference::{self, Reference};
 use crate::registry::{Config, Registry, Trust};
+use crate::submission::{gate, Part1};
 use crate::Context;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -320,7 +321,7 @@ pub struct FindingOut {
     /// JSON Pointer of the field (`""` for plain text).
     pub path: crate::Pointer,
     /// `national_id`, `name`, `phone`, …
-    pub kind: Kind,
+    pub kind: FindingKind,
     /// The diagnostic code (`privacy.national_id`, …).
     pub code: &'static str,
     pub span: crate::Span,
@@ -339,29 +340,29 @@ pub struct ScanResult {
 }
 
 /// The identity to look for: from part 1 when given.
-fn identity(part1: &Value) -> Identity {
+fn identity(part1: &Value, opts: &Options) -> Identity {
     match part1 {
-        Value::Object(_) => Identity::from_part1(part1),
+        Value::Object(_) => Part1::from_json(part1, &opts.context()).identity(),
         _ => Identity::none(),
     }
 }
 
 fn finding_out(path: &crate::Pointer, f: &privacy::Finding, lang: Lang) -> FindingOut {
-    let rule = privacy::rule_for(f.kind);
+    let rule = f.kind.rule();
     FindingOut {
         path: path.clone(),
         kind: f.kind,
         code: rule.code,
         span: f.span,
         confidence: f.confidence,
-        placeholder: privacy::placeholder(f.kind),
+        placeholder: f.kind.placeholder(),
         message: Diagnostic::new(rule, path.clone()).message(lang),
     }
 }
 
 /// Scans a form document (every outgoing field) or a plain text (a JSON string).
 pub fn scan(input: &Value, part1: &Value, opts: &Options, mut pre: Vec<Diagnostic>) -> ScanResult {
-    let id = identity(part1);
+    let id = identity(part1, opts);
     let mut findings = Vec::new();
     match input {
         Value::String(text) if too_large(text).is_some() => pre.extend(too_large(text)),
@@ -415,7 +416,7 @@ pub fn redact(
     opts: &Options,
     mut pre: Vec<Diagnostic>,
 ) -> RedactResult {
-    let id = identity(part1);
+    let id = identity(part1, opts);
     let (redacted, replacements) = match input {
         Value::String(text) if too_large(text).is_some() => {
             pre.extend(too_large(text));
@@ -467,9 +468,10 @@ pub fn prepare_submission(
     opts: &Options,
     mut pre: Vec<Diagnostic>,
 ) -> SubmissionResult {
+    let ctx = opts.context();
     let p1 = match part1 {
         Value::Null => None,
-        Value::Object(_) => Some(part1),
+        Value::Object(_) => Some(Part1::from_json(part1, &ctx)),
         _ => {
             pre.push(type_error(
                 crate::Pointer::root().key("part1"),
@@ -478,7 +480,7 @@ pub fn prepare_submission(
             None
         }
     };
-    let r = gate::prepare_submission(part2, p1, opts.key.as_deref(), &opts.context());
+    let r = gate::prepare_submission(part2, p1.as_ref(), opts.key.as_deref(), &ctx);
     let blocked_by_input = crate::diagnostic::has_errors(&pre);
     pre.extend(r.diagnostics);
     SubmissionResult {

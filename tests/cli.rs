@@ -572,7 +572,7 @@ fn seal_valid_part2_with_pseudonym() {
     let canonical = sealed["canonical"].as_str().unwrap();
     assert_eq!(
         sealed["sha256"],
-        skjemavakt::privacy::seal::sha256_hex(canonical.as_bytes())
+        skjemavakt::submission::seal::sha256_hex(canonical.as_bytes())
     );
     let pseudo = sealed["pseudonym"].as_str().unwrap();
     assert_eq!(pseudo.len(), 64);
