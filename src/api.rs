@@ -8,7 +8,7 @@ use crate::diagnostic::{
     render_all, Diagnostic, Document, Lang, Pointer, Rendered, Rule, Severity, Source, Texts,
 };
 use crate::forms::{self, costs::CostSummary, Stage};
-use crate::privacy::{self, FindingKind, Identity, Replacement};
+use crate::privacy::{self, Basis, FindingKind, Identity, Replacement};
 use crate::reference::{self, Reference};
 use crate::registry::{Config, Registry, Trust};
 use crate::submission::{gate, Part1};
@@ -326,6 +326,10 @@ pub struct FindingOut {
     pub code: &'static str,
     pub span: crate::Span,
     pub confidence: f32,
+    /// Why it was found: `patient` (the patient's own name or birth date from part 1),
+    /// `cue` (after a cue word such as «datter», «tlf», «født»), `list` (the name lists),
+    /// `checksum` (its check digits hold), `pattern` (its form alone).
+    pub basis: Basis,
     /// The placeholder redaction puts in its place.
     pub placeholder: &'static str,
     pub message: String,
@@ -355,6 +359,7 @@ fn finding_out(path: &crate::Pointer, f: &privacy::Finding, lang: Lang) -> Findi
         code: rule.code,
         span: f.span,
         confidence: f.confidence,
+        basis: f.basis,
         placeholder: f.kind.placeholder(),
         message: Diagnostic::new(rule, path.clone()).message(lang),
     }

@@ -378,6 +378,7 @@ fn scan_plain_text_finds_identifiers_by_position() {
         nid["span"]["end"].as_u64().unwrap() as usize,
     );
     assert_eq!(&text[s..e], "261115 93816");
+    assert_eq!(nid["basis"], "checksum");
 
     // Human output gives line and column.
     let o = run(&["scan", &f]);

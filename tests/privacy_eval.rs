@@ -40,8 +40,8 @@ use std::fmt::Write as _;
 use skjemavakt::forms::schema::Privacy;
 use skjemavakt::forms::FormKind;
 use skjemavakt::ident::fnr;
-use skjemavakt::privacy::FindingKind;
 use skjemavakt::privacy::{scan_document, scan_text, scan_with, Finding, Identity};
+use skjemavakt::privacy::{Basis, FindingKind};
 
 const PLANTED: &str = include_str!("corpus/planted.txt");
 const ID_TEMPLATES: &str = include_str!("corpus/id_templates.txt");
@@ -902,6 +902,7 @@ fn scoring_rule_is_strict_for_national_ids() {
         kind,
         span: skjemavakt::Span::from_bytes("26111593816", start, end),
         confidence: 0.5,
+        basis: Basis::Pattern,
     };
     assert!(matches!(
         judge(

@@ -50,7 +50,7 @@ mod tests;
 pub mod tokens;
 mod windows;
 
-pub use finding::{FieldFindings, Finding};
+pub use finding::{Basis, FieldFindings, Finding};
 pub use identity::Identity;
 pub use kind::{FindingKind, RULES};
 pub use redact::{redact_document, redact_plain, redact_text, Replacement};
@@ -111,6 +111,7 @@ pub fn scan_with(text: &str, class: Privacy, identity: &Identity) -> Vec<Finding
                 kind: h.kind,
                 span: cursor.span(s, e),
                 confidence: h.confidence,
+                basis: h.basis,
             }
         })
         .collect()
@@ -147,6 +148,7 @@ fn window_hits(
             end: h.end,
             kind: FindingKind::Name,
             confidence: h.confidence,
+            basis: h.reason.basis(),
         }));
         hits = detect::resolve_overlaps(hits);
     }

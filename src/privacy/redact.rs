@@ -129,7 +129,7 @@ fn to_redact(
                 Some(last) if f.span.start < last.span.end => {
                     last.span.end = last.span.end.max(f.span.end);
                     if f.kind.priority() < last.kind.priority() {
-                        (last.kind, last.confidence) = (f.kind, f.confidence);
+                        (last.kind, last.confidence, last.basis) = (f.kind, f.confidence, f.basis);
                     }
                 }
                 _ => merged.push(f),

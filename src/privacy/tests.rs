@@ -105,3 +105,80 @@ fn scan_maps_offsets_back_to_the_original() {
         "{found:?}"
     );
 }
+
+#[test]
+fn each_finding_says_why_it_was_found() {
+    let id = Identity::new(Some("Kari Nordmann"), Some("14037410021"));
+    for (text, want) in [
+        (
+            "Kari Nordmann ble henvist.",
+            (FindingKind::Name, Basis::Patient),
+        ),
+        ("Hun har datter Sigrun.", (FindingKind::Name, Basis::Cue)),
+        (
+            "Overlege Hjelmstad svarte.",
+            (FindingKind::Name, Basis::Cue),
+        ),
+        ("Ingrid Solberg ringte.", (FindingKind::Name, Basis::List)),
+        // A record cue before it too: the valid number wins, and its check digits say so.
+        (
+            "fnr 26111593816.",
+            (FindingKind::NationalId, Basis::Checksum),
+        ),
+        (
+            "ref 26111593817 .",
+            (FindingKind::PossibleNationalId, Basis::Pattern),
+        ),
+        (
+            "konto 8601 11 17947.",
+            (FindingKind::Account, Basis::Checksum),
+        ),
+        (
+            "IBAN NO93 8601 1117 947.",
+            (FindingKind::Account, Basis::Checksum),
+        ),
+        ("tlf 912 34 567.", (FindingKind::Phone, Basis::Cue)),
+        (
+            "Svar til +47 912 34 567.",
+            (FindingKind::Phone, Basis::Pattern),
+        ),
+        ("Svar til 912 34 567.", (FindingKind::Phone, Basis::Pattern)),
+        (
+            "Hun er f. 02.05.1961.",
+            (FindingKind::BirthDate, Basis::Cue),
+        ),
+        (
+            "Kontroll 14.03.1974.",
+            (FindingKind::BirthDate, Basis::Patient),
+        ),
+        ("Journalnr 123456.", (FindingKind::RecordNumber, Basis::Cue)),
+        (
+            "Storgata 12, 5003 Bergen.",
+            (FindingKind::Address, Basis::Pattern),
+        ),
+        ("Hun bor i Fana.", (FindingKind::Address, Basis::Cue)),
+        ("Postnr. 5007.", (FindingKind::Address, Basis::Cue)),
+        (
+            "Adresse: 2005 Rælingen.",
+            (FindingKind::Address, Basis::Cue),
+        ),
+        (
+            "Ut til 5021 Bergen.",
+            (FindingKind::Address, Basis::Pattern),
+        ),
+        (
+            "Skriv til kari@example.no.",
+            (FindingKind::Email, Basis::Pattern),
+        ),
+        (
+            "Fra 192.168.10.20 i natt.",
+            (FindingKind::IpAddress, Basis::Pattern),
+        ),
+    ] {
+        let found: Vec<(FindingKind, Basis)> = scan_text(text, &id)
+            .iter()
+            .map(|f| (f.kind, f.basis))
+            .collect();
+        assert_eq!(found, [want], "{text:?}");
+    }
+}

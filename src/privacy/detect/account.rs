@@ -2,7 +2,7 @@
 //! 11-digit account number (its check digit), which the digit chains
 //! ([`super::national_id`]) hand over.
 
-use super::{FindingKind, Hit};
+use super::{Basis, FindingKind, Hit};
 use crate::ident;
 use crate::privacy::tokens::{Tokens, T};
 
@@ -60,6 +60,7 @@ pub(super) fn ibans(cx: &Tokens, cands: &[usize], hits: &mut Vec<Hit>) {
                 end,
                 kind: FindingKind::Account,
                 confidence: 0.95,
+                basis: Basis::Checksum,
             });
         }
     }
@@ -104,6 +105,7 @@ pub(super) fn account_number(
         end,
         kind: FindingKind::Account,
         confidence: 0.9,
+        basis: Basis::Checksum,
     });
     true
 }

@@ -2,7 +2,7 @@
 //! its label or before a capitalised place, a qualified street («Nedre Ullevål 9»), and a
 //! place after a residence cue («bor i Fana»).
 
-use super::{in_placeholder, money_context, FindingKind, Hit};
+use super::{in_placeholder, money_context, Basis, FindingKind, Hit};
 use crate::lexicon::detector_words::{
     F_POSTBOX, F_POSTCODE_LABEL, F_QUALIFIER, F_RESIDENCE, F_STREET_PREFIX, F_STREET_WORD, F_UNIT,
 };
@@ -88,6 +88,7 @@ pub(super) fn addresses(cx: &Tokens, cands: &[usize], hits: &mut Vec<Hit>) {
                     end,
                     kind: FindingKind::Address,
                     confidence: 0.85,
+                    basis: Basis::Pattern,
                 });
             }
         }
@@ -105,6 +106,7 @@ pub(super) fn addresses(cx: &Tokens, cands: &[usize], hits: &mut Vec<Hit>) {
                     end: cx.end(k),
                     kind: FindingKind::Address,
                     confidence: 0.8,
+                    basis: Basis::Cue,
                 });
             }
         }
@@ -125,6 +127,7 @@ pub(super) fn addresses(cx: &Tokens, cands: &[usize], hits: &mut Vec<Hit>) {
                     end: cx.end(last),
                     kind: FindingKind::Address,
                     confidence: 0.7,
+                    basis: Basis::Pattern,
                 });
             }
         }
@@ -137,6 +140,7 @@ pub(super) fn addresses(cx: &Tokens, cands: &[usize], hits: &mut Vec<Hit>) {
                     end: cx.end(k),
                     kind: FindingKind::Address,
                     confidence: 0.85,
+                    basis: Basis::Pattern,
                 });
             }
         }
@@ -166,6 +170,12 @@ pub(super) fn addresses(cx: &Tokens, cands: &[usize], hits: &mut Vec<Hit>) {
                     end: cx.end(i + 2),
                     kind: FindingKind::Address,
                     confidence: if address_cue { 0.85 } else { 0.7 },
+                    // A yearish postcode with a place in small letters only after a cue.
+                    basis: if yearish && !cx.all_caps(i + 2) {
+                        Basis::Cue
+                    } else {
+                        Basis::Pattern
+                    },
                 });
             }
         }
@@ -181,6 +191,7 @@ pub(super) fn addresses(cx: &Tokens, cands: &[usize], hits: &mut Vec<Hit>) {
                     end: cx.end(e),
                     kind: FindingKind::Address,
                     confidence: 0.6,
+                    basis: Basis::Cue,
                 });
                 k = cx.skip_space(e + 1);
             }

@@ -2,7 +2,7 @@
 //! the patient's own birth date (from part 1) in any writing. A bare year is the birth
 //! year, which is allowed.
 
-use super::{in_placeholder, FindingKind, Hit, PatientFacts};
+use super::{in_placeholder, Basis, FindingKind, Hit, PatientFacts};
 use crate::lexicon::detector_words::{F_BIRTH, F_BIRTH_F};
 use crate::privacy::tokens::{Tokens, T};
 use chrono::NaiveDate;
@@ -146,6 +146,7 @@ pub(super) fn birth_dates(
                         end: cx.end(last),
                         kind: FindingKind::BirthDate,
                         confidence: 0.95,
+                        basis: Basis::Cue,
                     });
                 }
             }
@@ -185,6 +186,7 @@ pub(super) fn birth_dates(
                         end: cx.end(last),
                         kind: FindingKind::BirthDate,
                         confidence: 0.9,
+                        basis: Basis::Patient,
                     });
                 }
             }

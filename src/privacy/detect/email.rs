@@ -1,7 +1,7 @@
 //! E-mail addresses: ordinary, with a spelled-out at sign («kari(at)example.no»), and
 //! written with spaces around the dots and the at sign to get past filters.
 
-use super::{FindingKind, Hit};
+use super::{Basis, FindingKind, Hit};
 use crate::ident;
 use crate::privacy::tokens::{Tokens, T};
 
@@ -116,6 +116,7 @@ fn longest_email(
                         end: e,
                         kind: FindingKind::Email,
                         confidence: if spelled { 0.85 } else { 0.95 },
+                        basis: Basis::Pattern,
                     });
                     return;
                 }
@@ -218,6 +219,7 @@ fn spaced_email(cx: &Tokens, at: usize, at_end: usize, hits: &mut Vec<Hit>) {
                 end: cx.end(to),
                 kind: FindingKind::Email,
                 confidence: 0.8,
+                basis: Basis::Pattern,
             });
             return;
         }

@@ -1,6 +1,6 @@
 //! IPv4 addresses: four octets joined by dots, nothing glued to either end.
 
-use super::{FindingKind, Hit};
+use super::{Basis, FindingKind, Hit};
 use crate::privacy::tokens::{Tokens, T};
 
 pub(super) fn ip_addresses(cx: &Tokens, cands: &[usize], next: &mut usize, hits: &mut Vec<Hit>) {
@@ -31,6 +31,7 @@ pub(super) fn ip_addresses(cx: &Tokens, cands: &[usize], next: &mut usize, hits:
                 end: cx.end(i + 6),
                 kind: FindingKind::IpAddress,
                 confidence: 0.8,
+                basis: Basis::Pattern,
             });
             *next = i + 7;
         }

@@ -50,7 +50,7 @@ mod tests;
 pub use overlap::{resolve_overlaps, widen_to_words};
 
 use super::tokens::{Tokens, T};
-use super::FindingKind;
+use super::{Basis, FindingKind};
 use chrono::NaiveDate;
 
 /// A finding in the normalised text (byte offsets, end exclusive).
@@ -60,6 +60,8 @@ pub struct Hit {
     pub end: usize,
     pub kind: FindingKind,
     pub confidence: f32,
+    /// Why it was found.
+    pub basis: Basis,
 }
 
 /// Which detectors run on a field.

@@ -4,7 +4,7 @@
 //! date whose check digits fail — a possible national identity number; every window of 8
 //! digits may be a phone number ([`super::phone`]).
 
-use super::{account, money_context, phone, Detectors, FindingKind, Hit};
+use super::{account, money_context, phone, Basis, Detectors, FindingKind, Hit};
 use crate::ident;
 use crate::privacy::tokens::{Tokens, T};
 
@@ -157,6 +157,7 @@ fn national_id_or_account(
             end,
             kind: FindingKind::NationalId,
             confidence: 0.99,
+            basis: Basis::Checksum,
         });
         return;
     }
@@ -187,6 +188,7 @@ fn national_id_or_account(
             end,
             kind: FindingKind::PossibleNationalId,
             confidence: 0.6,
+            basis: Basis::Pattern,
         });
     }
 }

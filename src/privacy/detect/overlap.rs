@@ -141,7 +141,7 @@ fn resolve_group(group: &[(Hit, usize)], out: &mut Vec<Hit>) {
     let from = out.len();
     for h in kept.into_values() {
         // Only this group's findings merge (earlier ones end before it starts); the merged
-        // finding keeps the kind that wins.
+        // finding keeps the kind (and confidence and basis) that wins.
         let own = out.len() > from;
         match out.last_mut() {
             Some(last) if own && h.start < last.end => {
@@ -149,6 +149,7 @@ fn resolve_group(group: &[(Hit, usize)], out: &mut Vec<Hit>) {
                 if h.kind.priority() < last.kind.priority() {
                     last.kind = h.kind;
                     last.confidence = h.confidence;
+                    last.basis = h.basis;
                 }
             }
             _ => out.push(h),
@@ -159,7 +160,7 @@ fn resolve_group(group: &[(Hit, usize)], out: &mut Vec<Hit>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::privacy::FindingKind;
+    use crate::privacy::{Basis, FindingKind};
 
     /// [`resolve_overlaps`] as it was before groups: every finding at once, as one group.
     fn resolve_all_at_once(hits: Vec<Hit>) -> Vec<Hit> {
@@ -197,6 +198,7 @@ mod tests {
                         end: start + rnd(12),
                         kind: kinds[rnd(kinds.len())],
                         confidence: [0.6, 0.9, 1.0][rnd(3)],
+                        basis: Basis::ALL[rnd(Basis::ALL.len())],
                     }
                 })
                 .collect();

@@ -2,7 +2,7 @@
 //! after a cue word («tlf», «mobil», «ring»).
 
 use super::national_id::{digits_of, grouping, seps_are};
-use super::{in_placeholder, money_context, FindingKind, Hit};
+use super::{in_placeholder, money_context, Basis, FindingKind, Hit};
 use crate::ident;
 use crate::privacy::tokens::{Tokens, T};
 
@@ -60,6 +60,7 @@ pub(super) fn phone_with_country_prefix(cx: &Tokens, run: usize, hits: &mut Vec<
             end: cx.end(run),
             kind: FindingKind::Phone,
             confidence: 0.95,
+            basis: Basis::Pattern,
         });
     }
 }
@@ -152,6 +153,12 @@ pub(super) fn phone_number(
         end,
         kind: FindingKind::Phone,
         confidence,
+        // A country prefix is the number's own form; else a cue word, if one is there.
+        basis: if cue && !prefixed {
+            Basis::Cue
+        } else {
+            Basis::Pattern
+        },
     });
 }
 

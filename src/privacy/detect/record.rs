@@ -1,7 +1,7 @@
 //! Record, journal, case and other personal numbers after a cue word («journalnr»,
 //! «pasient-id», «D-nummer»).
 
-use super::{in_placeholder, FindingKind, Hit};
+use super::{in_placeholder, Basis, FindingKind, Hit};
 use crate::lexicon::detector_words::{scan_lexicon, F_RECORD};
 use crate::privacy::tokens::{Tokens, T};
 
@@ -69,6 +69,7 @@ pub(super) fn record_numbers(cx: &Tokens, cands: &[usize], hits: &mut Vec<Hit>) 
                 end: cx.end(k - 1),
                 kind: FindingKind::RecordNumber,
                 confidence: 0.85,
+                basis: Basis::Cue,
             });
         }
     }

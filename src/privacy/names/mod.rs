@@ -43,6 +43,7 @@ pub use patient::PatientName;
 use super::normalize::normalize;
 use super::pool;
 use super::tokens::Tokens;
+use super::Basis;
 use words::{tokenize, Keep, KEYS, TOKS};
 
 /// Why a name was reported.
@@ -50,13 +51,23 @@ use words::{tokenize, Keep, KEYS, TOKS};
 pub enum NameReason {
     /// A part (or the initials) of the patient's own name from part 1.
     PatientName,
-    /// A capitalised word right after a cue word (pasienten, datter, mor, navn, Fru …).
+    /// A capitalised word right after a cue word (pasienten, datter, mor, navn, Fru …) or a
+    /// clinician's title (lege, Dr.).
     CueWord,
     /// A known first name, alone or followed by a (plausible) surname.
     NameList,
 }
 
 impl NameReason {
+    /// The finding's [`Basis`]: the patient's name, a cue word (or title), the lists.
+    pub fn basis(self) -> Basis {
+        match self {
+            NameReason::PatientName => Basis::Patient,
+            NameReason::CueWord => Basis::Cue,
+            NameReason::NameList => Basis::List,
+        }
+    }
+
     fn rank(self) -> u8 {
         match self {
             NameReason::PatientName => 3,
