@@ -10,22 +10,23 @@
 //!
 //! 1. [`normalize`] folds the text (Unicode digits, spaces, dashes, invisible characters,
 //!    HTML references) with a map back to the original offsets;
-//! 2. [`tokens`] splits it once into words, digit runs, spaces and punctuation, with what
+//! 2. `tokens` splits it once into words, digit runs, spaces and punctuation, with what
 //!    the word lists ([`crate::lexicon`]) know of each word;
 //! 3. [`detect`] finds numbers, contact details, addresses, birth dates and record numbers
 //!    (one module per detector family), drops what is allowed on purpose (NPR-ID, study IDs,
 //!    links) and resolves overlaps;
 //! 4. [`names`] finds person names — above all the patient's own ([`Identity`], from part 1);
-//! 5. [`redact`] replaces each finding with its placeholder, until a scan of the result
-//!    finds nothing;
-//! 6. [`windows`] cuts long texts into overlapping windows, natively scanned side by side.
+//! 5. `redact` replaces each finding with its placeholder, until a scan of the result finds
+//!    nothing ([`redact_text`], [`redact_plain`], [`redact_document`]);
+//! 6. `windows` cuts long texts into overlapping windows, natively scanned side by side.
 //!
 //! [`kind`] names what a finding is (its placeholder, label and rule). [`scan_text`],
 //! [`scan_with`] and [`scan_document`] here run the pipeline on a text or on every field of
 //! a form that leaves the hospital, according to the field's [`Privacy`] class. The gate
 //! that validates, scans and seals is [`crate::submission`].
 //!
-//! Findings never carry the matched text: only kind, field path, offsets and confidence.
+//! Findings never carry the matched text: only kind, field path, offsets, confidence and why
+//! they were found ([`Basis`]).
 //!
 //! ```
 //! use skjemavakt::privacy::{scan_text, FindingKind, Identity};
@@ -42,12 +43,12 @@ pub mod kind;
 pub mod names;
 pub mod normalize;
 mod pool;
-pub mod redact;
+mod redact;
 #[cfg(test)]
 mod testing;
 #[cfg(test)]
 mod tests;
-pub mod tokens;
+mod tokens;
 mod windows;
 
 pub use finding::{Basis, FieldFindings, Finding};

@@ -1,5 +1,5 @@
 //! Redaction: every finding replaced by its placeholder ([`FindingKind::placeholder`]),
-//! repeated until a scan of the result finds nothing (the fixpoint, [`to_redact`]).
+//! repeated until a scan of the result finds nothing (the fixpoint, `to_redact`).
 
 use super::{outgoing_fields, scan_text, scan_with, Finding, FindingKind, Identity};
 use crate::diagnostic::{Pointer, Span};

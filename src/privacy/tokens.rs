@@ -2,7 +2,7 @@
 //! runs, spaces, line breaks and punctuation, each token with what the word lists know of it
 //! ([`crate::lexicon`]), and the lower case of every word. The detectors
 //! ([`super::detect`]) and the name finder ([`super::names`]) share the result,
-//! [`Tokens`]. No regular expression and no backtracking: time is linear in the input.
+//! `Tokens`. No regular expression and no backtracking: time is linear in the input.
 
 use super::pool;
 use crate::lexicon::detector_words::{

@@ -8,7 +8,7 @@
 //! [`MARGIN`] × 2 into its neighbours, so that every finding it keeps was found with at
 //! least [`MARGIN`] bytes of context on both sides. Memory for tokens stays that of one
 //! window per thread, whatever the length of the text (in the browser, whose memory never
-//! shrinks, too), and natively the windows are scanned side by side ([`super::par`]).
+//! shrinks, too), and natively the windows are scanned side by side ([`map`]).
 //!
 //! Where two windows meet, both keep the findings that reach into the seam
 //! ([`Window::keeps`]: `MARGIN` either side of the cut), and the findings of all windows are
@@ -19,7 +19,7 @@
 //! find them equal.
 //!
 //! Cuts are made at the start of a line where one is near, else after a space: where a
-//! token starts and none before it reaches (see [`super::detect`]'s tokenizer), and always
+//! token starts and none before it reaches (see the tokenizer, `privacy::tokens`), and always
 //! on a character boundary.
 
 use super::detect::{resolve_overlaps, Hit};

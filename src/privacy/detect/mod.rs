@@ -1,8 +1,16 @@
 //! Detectors for direct identifiers in (normalised) text.
 //!
-//! One linear pass splits the text into tokens (words, digit runs, spaces, line breaks,
-//! punctuation); each detector then looks at short windows of tokens. No regular expression
-//! and no backtracking: time is linear in the input, and the wasm stays small.
+//! The tokenizer (`privacy::tokens`) splits the text once into words, digit runs, spaces,
+//! line breaks and punctuation; each detector then looks at short windows of tokens from the
+//! candidates the tokenizer marked. No regular expression and no backtracking: time is linear
+//! in the input, and the wasm stays small.
+//!
+//! One module per detector family: `national_id` (chains of digit runs: national identity
+//! numbers, possible ones, and the windows handed to `account` and `phone`), `account`
+//! (Norwegian account numbers, IBANs), `phone`, `email`, `ip`, `birth_date`, `address`,
+//! `record` (record numbers); `allowed` finds what is allowed on purpose and `overlap`
+//! resolves findings that overlap. `numbers` and `context` run the two groups of
+//! detectors over the candidate tokens, `finish` puts their findings together.
 //!
 //! What is found (BRIEF.md, "Direct identifiers"; nye-metoder-tilgangsordningen.txt, "Den
 //! interregionale vurderingskomitéen skal ikke kunne identifisere pasienten";
@@ -95,12 +103,8 @@ pub(super) fn in_placeholder(cx: &Tokens, k: usize) -> bool {
 
 /// Finds identifiers in `text` (already normalised by [`super::normalize`]).
 pub fn detect(text: &str, which: Detectors, patient: &PatientFacts) -> Vec<Hit> {
-    detect_in(&Tokens::new(text), which, patient)
-}
-
-/// [`detect`] on a text already split into tokens (shared with [`super::names`]).
-pub(crate) fn detect_in(cx: &Tokens, which: Detectors, patient: &PatientFacts) -> Vec<Hit> {
-    finish(numbers(cx, which), context(cx, which, patient))
+    let cx = Tokens::new(text);
+    finish(numbers(&cx, which), context(&cx, which, patient))
 }
 
 /// What [`numbers`] finds: findings, and the spans allowed on purpose.

@@ -7,7 +7,7 @@ use super::Hit;
 /// Widens each finding to whole words: letters or digits glued to either end are taken in
 /// («Solberg374 …» where only «Solberg» is a name). Redaction then never leaves half a word
 /// whose neighbour changed — a digit run glued to a name is not a phone number, but the
-/// same run after «[NAVN]» would be. Overlaps that widening creates are resolved again.
+/// same run after «\[NAVN\]» would be. Overlaps that widening creates are resolved again.
 pub fn widen_to_words(text: &str, hits: Vec<Hit>) -> Vec<Hit> {
     let alnum = |c: char| c.is_alphanumeric();
     let mut widened = false;
@@ -44,7 +44,7 @@ pub fn widen_to_words(text: &str, hits: Vec<Hit>) -> Vec<Hit> {
 ///
 /// Findings that overlap no other (nearly all: a long text with thousands of findings has
 /// a few overlapping groups) are kept as they are; each group of findings that overlap
-/// one another, directly or through others, is resolved alone ([`resolve_group`]). No
+/// one another, directly or through others, is resolved alone (`resolve_group`). No
 /// finding of one group can touch another group's, widened or not: the same result as
 /// resolving all at once, at a fraction of the cost.
 pub fn resolve_overlaps(hits: Vec<Hit>) -> Vec<Hit> {

@@ -12,6 +12,12 @@
 //! ranges in it with a confidence and a [`NameReason`] — never the text.
 //! [`find_names_original`] normalises and maps the ranges back to the original.
 //!
+//! The steps, a module each: `words` takes the text's words from the scanner's tokens
+//! (`privacy::tokens`) with their lookup keys and what the name lists know of them
+//! ([`crate::lexicon`]); `patient` finds the patient's own name ([`PatientName`]); `rules`
+//! finds other names after cue words and titles, and from the name lists; `merge` joins what
+//! overlaps.
+//!
 //! ```
 //! use skjemavakt::lexicon::is_first_name;
 //! use skjemavakt::privacy::names::{find_names, NameReason, PatientName};
@@ -25,12 +31,6 @@
 //! // Debug never shows the name.
 //! assert!(!format!("{patient:?}").contains("Kari"));
 //! ```
-
-//!
-//! The steps: [`words`] takes the text's words from the scanner's tokens with their lookup
-//! keys and what the name lists know of them ([`crate::lexicon`]); [`patient`] finds the
-//! patient's own name; [`rules`] finds other names after cue words and titles, and from the
-//! name lists; [`merge`] joins what overlaps.
 
 mod patient;
 mod rules;
