@@ -147,6 +147,9 @@ const ABBREVIATED_SUFFIXES: &[&str] = &["gt", "vn"];
 /// For the tokenizer: a capitalised word (`low`: its lower case) that ends like a street name
 /// (`dot`: a '.' follows it, for the abbreviated endings). The word's last two bytes tell
 /// which suffix lengths can end it (most words: none); one hash lookup per such length.
+// One caller: inlined there natively, as when it was a private function of its caller's
+// module (the wasm package is one codegen unit, where LLVM decides alone).
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub(crate) fn ends_like_street_name(low: &str, dot: bool) -> bool {
     type Endings = (
         rustc_hash::FxHashSet<&'static str>,

@@ -43,6 +43,7 @@ impl Tok {
             T::Punct(c) => c as u32 + 4,
         }
     }
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(super) fn t(&self) -> T {
         match self.tag {
             0 => T::Word,
@@ -392,6 +393,9 @@ impl Tokenized {
     }
 }
 
+// The accessors are `#[inline]` natively: the detectors call them from their own modules,
+// which are other codegen units, where ThinLTO left some of them as calls (counted with
+// callgrind). The wasm package is one codegen unit; there LLVM decides alone, as before.
 impl<'a> Tokens<'a> {
     pub(crate) fn new(text: &'a str) -> Tokens<'a> {
         // ASCII letters lower-cased in one pass; other letters word by word (`fixes`).
@@ -473,24 +477,30 @@ impl<'a> Tokens<'a> {
         })
     }
     /// The text the tokens were taken from.
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(crate) fn text(&self) -> &'a str {
         self.text
     }
     /// The lower case of `text[start..end]`, where that is a word of ASCII letters
     /// ([`NameWord::ascii`]).
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(crate) fn lower_of(&self, start: usize, end: usize) -> &str {
         self.lower.get(start..end).unwrap_or("")
     }
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(super) fn tok(&self, i: usize) -> Option<&Tok> {
         self.toks.get(i)
     }
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(super) fn t(&self, i: usize) -> Option<T> {
         self.toks.get(i).map(Tok::t)
     }
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(super) fn s(&self, i: usize) -> &'a str {
         self.text.get(self.start(i)..self.end(i)).unwrap_or("")
     }
     /// A word's lower case (other tokens as they are).
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(super) fn low(&self, i: usize) -> &str {
         if !self.odd.is_empty() {
             if let Ok(k) = self.odd.binary_search_by_key(&i, |o| o.0) {
@@ -500,32 +510,41 @@ impl<'a> Tokens<'a> {
         }
         self.lower.get(self.start(i)..self.end(i)).unwrap_or("")
     }
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(super) fn is(&self, i: usize, t: T) -> bool {
         self.tok(i).is_some_and(|x| x.tag == Tok::tag_of(t))
     }
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(super) fn is_word(&self, i: usize) -> bool {
         self.is(i, T::Word)
     }
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(super) fn is_digits(&self, i: usize) -> bool {
         self.is(i, T::Digits)
     }
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(super) fn len(&self, i: usize) -> usize {
         self.end(i) - self.start(i)
     }
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(super) fn capitalised(&self, i: usize) -> bool {
         self.has(i, F_CAP)
     }
     /// `true` if token `i` has any of the lexicon `flags`.
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(super) fn has(&self, i: usize, flags: u32) -> bool {
         self.tok(i).is_some_and(|t| t.flags & flags != 0)
     }
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(super) fn flags(&self, i: usize) -> u32 {
         self.tok(i).map_or(0, |t| t.flags)
     }
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(super) fn all_caps(&self, i: usize) -> bool {
         self.is_word(i) && self.s(i).chars().all(char::is_uppercase)
     }
     /// Next index after spaces.
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(super) fn skip_space(&self, mut i: usize) -> usize {
         while self.is(i, T::Space) {
             i += 1;
@@ -533,6 +552,7 @@ impl<'a> Tokens<'a> {
         i
     }
     /// Previous non-space index before `i`.
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(super) fn prev_non_space(&self, i: usize) -> Option<usize> {
         let mut j = i.checked_sub(1)?;
         while self.is(j, T::Space) {
@@ -540,10 +560,12 @@ impl<'a> Tokens<'a> {
         }
         Some(j)
     }
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(super) fn start(&self, i: usize) -> usize {
         self.tok(i).map_or(self.text.len(), |t| t.start)
     }
     /// Where token `i` ends: where the next one starts.
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(super) fn end(&self, i: usize) -> usize {
         self.tok(i + 1).map_or(self.text.len(), |t| t.start)
     }

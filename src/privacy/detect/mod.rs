@@ -92,6 +92,7 @@ pub struct PatientFacts {
 /// Token `k` is a word written as a redaction placeholder is («[TELEFON]», «[IP-ADRESSE]»,
 /// [`FindingKind::placeholder`]): the scanner's own output is no cue word, or a number after a
 /// redacted one would be found only once the text had been redacted.
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 pub(super) fn in_placeholder(cx: &Tokens, k: usize) -> bool {
     // «[WORD]», or «[IP-ADRESSE]»: capitals between brackets, at most one hyphen inside.
     let open = cx.is(k.wrapping_sub(1), T::Punct('['))
@@ -181,6 +182,7 @@ pub(crate) fn finish(numbers: Numbers, context: Vec<Hit>) -> Vec<Hit> {
 
 /// A word of money next to the digit run from token `first` to `last` («kr», «beløp»,
 /// «mill», «12 000,-»): an amount, not an identifier.
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 pub(super) fn money_context(cx: &Tokens, first: usize, last: usize) -> bool {
     let before = cx.prev_non_space(first).map(|p| cx.low(p)).unwrap_or("");
     let after_i = cx.skip_space(last + 1);

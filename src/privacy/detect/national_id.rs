@@ -27,6 +27,7 @@ fn separator_end(cx: &Tokens, i: usize) -> Option<usize> {
 }
 
 /// The digits of the runs, as numbers 0–9.
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 pub(super) fn digits_of(cx: &Tokens, runs: &[usize]) -> Vec<u8> {
     runs.iter()
         .flat_map(|&r| cx.s(r).bytes().map(|b| b.wrapping_sub(b'0')))
@@ -66,11 +67,13 @@ pub(super) fn digit_chains(
 }
 
 /// The lengths of the runs («912 34 567»: 3, 2, 3).
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 pub(super) fn grouping(cx: &Tokens, runs: &[usize]) -> Vec<usize> {
     runs.iter().map(|&r| cx.len(r)).collect()
 }
 
 /// Every separator between the runs is made of `allowed` characters only.
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 pub(super) fn seps_are(cx: &Tokens, runs: &[usize], allowed: &[char]) -> bool {
     runs.windows(2).all(|w| {
         let (a, b) = match w {

@@ -42,6 +42,9 @@ fn phone_context(cx: &Tokens, first: usize) -> bool {
 }
 
 /// «+4791234567», «004791234567»: a phone number glued to its country prefix (one run).
+// One caller: inlined there natively, as when it was a private function of its caller's
+// module (the wasm package is one codegen unit, where LLVM decides alone).
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub(super) fn phone_with_country_prefix(cx: &Tokens, run: usize, hits: &mut Vec<Hit>) {
     let s = cx.s(run);
     let plus = run.checked_sub(1).is_some_and(|p| cx.is(p, T::Punct('+')));
@@ -68,7 +71,10 @@ pub(super) fn phone_with_country_prefix(cx: &Tokens, run: usize, hits: &mut Vec<
 /// A window of 8 digits (runs `sub`, tokens `first` to `last`, bytes `start..end`): a
 /// phone number in a Norwegian grouping, or any grouping after a country prefix or a cue
 /// word. `in_eleven`: it lies inside a window of 11 digits found already.
+// One caller: inlined there natively, as when it was a private function of its caller's
+// module (the wasm package is one codegen unit, where LLVM decides alone).
 #[allow(clippy::too_many_arguments)]
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub(super) fn phone_number(
     cx: &Tokens,
     sub: &[usize],
