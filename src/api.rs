@@ -10,9 +10,10 @@ use crate::diagnostic::{
 use crate::forms::{self, costs::CostSummary, Stage};
 pub use crate::input::{parse_json, type_error, MAX_TEXT_BYTES};
 use crate::input::{too_large, OPTION};
-use crate::privacy::{self, detect::Kind, gate, Identity, Replacement};
+use crate::privacy::{self, Basis, FindingKind, Identity, Replacement};
 use crate::reference::{self, Reference};
 use crate::registry::{Config, Registry, Trust};
+use crate::submission::{gate, Part1};
 use crate::Context;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -218,11 +219,15 @@ pub struct FindingOut {
     /// JSON Pointer of the field (`""` for plain text).
     pub path: crate::Pointer,
     /// `national_id`, `name`, `phone`, …
-    pub kind: Kind,
+    pub kind: FindingKind,
     /// The diagnostic code (`privacy.national_id`, …).
     pub code: &'static str,
     pub span: crate::Span,
     pub confidence: f32,
+    /// Why it was found: `patient` (the patient's own name or birth date from part 1),
+    /// `cue` (after a cue word such as «datter», «tlf», «født»), `list` (the name lists),
+    /// `checksum` (its check digits hold), `pattern` (its form alone).
+    pub basis: Basis,
     /// The placeholder redaction puts in its place.
     pub placeholder: &'static str,
     pub message: String,
@@ -237,29 +242,30 @@ pub struct ScanResult {
 }
 
 /// The identity to look for: from part 1 when given.
-fn identity(part1: &Value) -> Identity {
+fn identity(part1: &Value, opts: &Options) -> Identity {
     match part1 {
-        Value::Object(_) => Identity::from_part1(part1),
+        Value::Object(_) => Part1::from_json(part1, &opts.context()).identity(),
         _ => Identity::none(),
     }
 }
 
 fn finding_out(path: &crate::Pointer, f: &privacy::Finding, lang: Lang) -> FindingOut {
-    let rule = privacy::rule_for(f.kind);
+    let rule = f.kind.rule();
     FindingOut {
         path: path.clone(),
         kind: f.kind,
         code: rule.code,
         span: f.span,
         confidence: f.confidence,
-        placeholder: privacy::placeholder(f.kind),
+        basis: f.basis,
+        placeholder: f.kind.placeholder(),
         message: Diagnostic::new(rule, path.clone()).message(lang),
     }
 }
 
 /// Scans a form document (every outgoing field) or a plain text (a JSON string).
 pub fn scan(input: &Value, part1: &Value, opts: &Options, mut pre: Vec<Diagnostic>) -> ScanResult {
-    let id = identity(part1);
+    let id = identity(part1, opts);
     let mut findings = Vec::new();
     match input {
         Value::String(text) if too_large(text).is_some() => pre.extend(too_large(text)),
@@ -313,7 +319,7 @@ pub fn redact(
     opts: &Options,
     mut pre: Vec<Diagnostic>,
 ) -> RedactResult {
-    let id = identity(part1);
+    let id = identity(part1, opts);
     let (redacted, replacements) = match input {
         Value::String(text) if too_large(text).is_some() => {
             pre.extend(too_large(text));
@@ -365,9 +371,10 @@ pub fn prepare_submission(
     opts: &Options,
     mut pre: Vec<Diagnostic>,
 ) -> SubmissionResult {
+    let ctx = opts.context();
     let p1 = match part1 {
         Value::Null => None,
-        Value::Object(_) => Some(part1),
+        Value::Object(_) => Some(Part1::from_json(part1, &ctx)),
         _ => {
             pre.push(type_error(
                 crate::Pointer::root().key("part1"),
@@ -376,7 +383,7 @@ pub fn prepare_submission(
             None
         }
     };
-    let r = gate::prepare_submission(part2, p1, opts.key.as_deref(), &opts.context());
+    let r = gate::prepare_submission(part2, p1.as_ref(), opts.key.as_deref(), &ctx);
     let blocked_by_input = crate::diagnostic::has_errors(&pre);
     pre.extend(r.diagnostics);
     SubmissionResult {
@@ -586,7 +593,7 @@ pub fn scan_field(
     };
     match (kind, path) {
         (Some(kind), Some(path)) if kind.leaves_hospital() => {
-            let id = identity(part1);
+            let id = identity(part1, opts);
             let mut visited = Vec::new();
             forms::schema::visit_fields(doc, kind.fields(), &crate::Pointer::root(), &mut visited);
             for (p, field, text) in visited {
@@ -642,9 +649,10 @@ pub fn check_submission(
     opts: &Options,
     mut pre: Vec<Diagnostic>,
 ) -> SubmissionCheck {
+    let ctx = opts.context();
     let p1 = match part1 {
         Value::Null => None,
-        Value::Object(_) => Some(part1),
+        Value::Object(_) => Some(Part1::from_json(part1, &ctx)),
         _ => {
             pre.push(type_error(
                 crate::Pointer::root().key("part1"),
@@ -653,8 +661,7 @@ pub fn check_submission(
             None
         }
     };
-    let ctx = opts.context();
-    let r = gate::prepare_submission(part2, p1, opts.key.as_deref(), &ctx);
+    let r = gate::prepare_submission(part2, p1.as_ref(), opts.key.as_deref(), &ctx);
     let blocked_by_input = crate::diagnostic::has_errors(&pre);
     // Which of the gate's diagnostics are its own: not a finding, and not from validating
     // part 2. The gate's list holds the validation's diagnostics in their order (both are
@@ -663,9 +670,9 @@ pub fn check_submission(
     let validation = forms::validate(part2, Stage::Submission, &ctx).diagnostics;
     let mut next = validation.iter().peekable();
     let is_finding = |d: &Diagnostic| {
-        Kind::ALL
+        FindingKind::ALL
             .iter()
-            .any(|&k| privacy::rule_for(k).code == d.rule.code)
+            .any(|&k| k.rule().code == d.rule.code)
     };
     let mut own: Vec<Diagnostic> = pre.clone();
     for d in &r.diagnostics {
@@ -697,94 +704,10 @@ pub fn check_submission(
     }
 }
 
-/// The name of each kind of identifier, as the guard shows it ("Fødselsnummer").
-static KIND_LABELS: [(Kind, Texts); 10] = [
-    (
-        Kind::NationalId,
-        Texts {
-            nb: "Fødselsnummer",
-            nn: "Fødselsnummer",
-            en: "National identity number",
-        },
-    ),
-    (
-        Kind::PossibleNationalId,
-        Texts {
-            nb: "Mulig fødselsnummer",
-            nn: "Mogleg fødselsnummer",
-            en: "Possible national identity number",
-        },
-    ),
-    (
-        Kind::Account,
-        Texts {
-            nb: "Kontonummer",
-            nn: "Kontonummer",
-            en: "Bank account number",
-        },
-    ),
-    (
-        Kind::Email,
-        Texts {
-            nb: "E-postadresse",
-            nn: "E-postadresse",
-            en: "E-mail address",
-        },
-    ),
-    (
-        Kind::Phone,
-        Texts {
-            nb: "Telefonnummer",
-            nn: "Telefonnummer",
-            en: "Phone number",
-        },
-    ),
-    (
-        Kind::BirthDate,
-        Texts {
-            nb: "Fødselsdato",
-            nn: "Fødselsdato",
-            en: "Date of birth",
-        },
-    ),
-    (
-        Kind::RecordNumber,
-        Texts {
-            nb: "Journalnummer",
-            nn: "Journalnummer",
-            en: "Record number",
-        },
-    ),
-    (
-        Kind::Address,
-        Texts {
-            nb: "Adresse",
-            nn: "Adresse",
-            en: "Address",
-        },
-    ),
-    (
-        Kind::IpAddress,
-        Texts {
-            nb: "IP-adresse",
-            nn: "IP-adresse",
-            en: "IP address",
-        },
-    ),
-    (
-        Kind::Name,
-        Texts {
-            nb: "Navn",
-            nn: "Namn",
-            en: "Name",
-        },
-    ),
-];
-
 /// One kind of identifier: its name, diagnostic code, label and placeholder.
 #[derive(Clone, Debug, Serialize)]
 pub struct FindingKindInfo {
-    pub kind: Kind,
+    pub kind: FindingKind,
     pub code: &'static str,
     /// The kind's name in the options' language ("Fødselsnummer").
     pub label: &'static str,
@@ -793,16 +716,13 @@ pub struct FindingKindInfo {
 
 /// Every kind of identifier the scanner reports, with its label in the options' language.
 pub fn finding_kinds(opts: &Options) -> Vec<FindingKindInfo> {
-    Kind::ALL
+    FindingKind::ALL
         .iter()
         .map(|&kind| FindingKindInfo {
             kind,
-            code: privacy::rule_for(kind).code,
-            label: KIND_LABELS
-                .iter()
-                .find(|(k, _)| *k == kind)
-                .map_or("", |(_, t)| t.get(opts.lang)),
-            placeholder: privacy::placeholder(kind),
+            code: kind.rule().code,
+            label: kind.label().get(opts.lang),
+            placeholder: kind.placeholder(),
         })
         .collect()
 }
@@ -1089,22 +1009,25 @@ mod guard_tests {
     fn finding_kinds_come_with_labels_codes_and_placeholders() {
         for lang in ["nb", "nn", "en"] {
             let k = finding_kinds(&opts(json!({ "lang": lang })));
-            assert_eq!(k.len(), Kind::ALL.len());
+            assert_eq!(k.len(), FindingKind::ALL.len());
             for x in &k {
                 assert!(!x.label.is_empty(), "{lang} {:?}", x.kind);
-                assert_eq!(x.code, privacy::rule_for(x.kind).code);
-                assert_eq!(x.placeholder, privacy::placeholder(x.kind));
+                assert_eq!(x.code, x.kind.rule().code);
+                assert_eq!(x.placeholder, x.kind.placeholder());
             }
         }
         let nn = finding_kinds(&opts(json!({"lang": "nn"})));
         assert_eq!(
-            nn.iter().find(|x| x.kind == Kind::Name).unwrap().label,
+            nn.iter()
+                .find(|x| x.kind == FindingKind::Name)
+                .unwrap()
+                .label,
             "Namn"
         );
         let en = finding_kinds(&opts(json!({"lang": "en"})));
         assert_eq!(
             en.iter()
-                .find(|x| x.kind == Kind::NationalId)
+                .find(|x| x.kind == FindingKind::NationalId)
                 .unwrap()
                 .label,
             "National identity number"

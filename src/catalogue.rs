@@ -150,8 +150,8 @@ pub static MODULES: &[Module] = &[
         rules: privacy::RULES,
     },
     Module {
-        path: DocData::new("privacy::gate"),
-        rules: privacy::gate::RULES,
+        path: DocData::new("submission::gate"),
+        rules: crate::submission::gate::RULES,
     },
 ];
 

@@ -10,8 +10,9 @@
 
 use crate::diagnostic::Lang;
 use crate::forms::{self, Stage};
-use crate::privacy::{self, gate, seal, Identity};
+use crate::privacy::{self, Identity};
 use crate::registry::Registry;
+use crate::submission::{gate, seal};
 use crate::{money, reference, Context};
 use chrono::NaiveDate;
 use serde_json::Value;

@@ -19,11 +19,13 @@ pub mod forms;
 pub mod fuzzing;
 pub mod ident;
 pub mod input;
+pub mod lexicon;
 pub mod money;
 pub mod privacy;
 pub mod reference;
 pub mod registry;
 pub mod sort;
+pub mod submission;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -133,6 +133,10 @@ export interface ValidateResult {
 export type FindingKind = "national_id" | "possible_national_id" | "account" | "email" | "phone"
   | "birth_date" | "record_number" | "address" | "ip_address" | "name";
 
+/** Why a finding was found: the patient's own name or birth date (part 1), a cue word before
+ * it, the name lists, its check digits, or its form alone. */
+export type FindingBasis = "patient" | "cue" | "list" | "checksum" | "pattern";
+
 /** An identifier found: where and what kind — never the matched text. */
 export interface Finding {
   path: string;
@@ -140,6 +144,7 @@ export interface Finding {
   code: string;
   span: Span;
   confidence: number;
+  basis: FindingBasis;
   placeholder: string;
   message: string;
 }

@@ -378,6 +378,7 @@ fn scan_plain_text_finds_identifiers_by_position() {
         nid["span"]["end"].as_u64().unwrap() as usize,
     );
     assert_eq!(&text[s..e], "261115 93816");
+    assert_eq!(nid["basis"], "checksum");
 
     // Human output gives line and column.
     let o = run(&["scan", &f]);
@@ -572,7 +573,7 @@ fn seal_valid_part2_with_pseudonym() {
     let canonical = sealed["canonical"].as_str().unwrap();
     assert_eq!(
         sealed["sha256"],
-        skjemavakt::privacy::seal::sha256_hex(canonical.as_bytes())
+        skjemavakt::submission::seal::sha256_hex(canonical.as_bytes())
     );
     let pseudo = sealed["pseudonym"].as_str().unwrap();
     assert_eq!(pseudo.len(), 64);

@@ -5,14 +5,14 @@
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 use skjemavakt::api::{self, Options};
-use skjemavakt::privacy::{detect::Kind, redact_plain, scan_text, Identity};
+use skjemavakt::privacy::{redact_plain, scan_text, FindingKind, Identity};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Want {
     /// A finding of this kind must cover the planted item.
-    Caught(Kind),
+    Caught(FindingKind),
     /// Either kind counts (e.g. a number inside an e-mail address).
-    CaughtAs(Kind, Kind),
+    CaughtAs(FindingKind, FindingKind),
     /// A look-alike: no finding at all.
     Kept,
 }
@@ -24,205 +24,205 @@ const CASES: &[(&str, &str, Option<&str>, Want)] = &[
         "zero-width space inside a national ID",
         "fnr 140374\u{200b}10021",
         None,
-        Caught(Kind::NationalId),
+        Caught(FindingKind::NationalId),
     ),
     (
         "soft hyphen inside a national ID",
         "140374\u{ad}10021 er nummeret",
         None,
-        Caught(Kind::NationalId),
+        Caught(FindingKind::NationalId),
     ),
     (
         "NBSP grouping",
         "nr. 140374\u{a0}10021.",
         None,
-        Caught(Kind::NationalId),
+        Caught(FindingKind::NationalId),
     ),
     (
         "thin spaces between every group",
         "14\u{2009}03\u{2009}74\u{2009}100\u{2009}21",
         None,
-        Caught(Kind::NationalId),
+        Caught(FindingKind::NationalId),
     ),
     (
         "narrow NBSP and figure space",
         "140374\u{202f}100\u{2007}21",
         None,
-        Caught(Kind::NationalId),
+        Caught(FindingKind::NationalId),
     ),
     (
         "full-width digits",
         "Fnr: １４０３７４１００２１",
         None,
-        Caught(Kind::NationalId),
+        Caught(FindingKind::NationalId),
     ),
     (
         "Arabic-Indic digits",
         "رقم ١٤٠٣٧٤١٠٠٢١",
         None,
-        Caught(Kind::NationalId),
+        Caught(FindingKind::NationalId),
     ),
     (
         "Devanagari digits",
         "१४०३७४ १००२१",
         None,
-        Caught(Kind::NationalId),
+        Caught(FindingKind::NationalId),
     ),
     (
         "mathematical bold digits",
         "𝟏𝟒𝟎𝟑𝟕𝟒𝟏𝟎𝟎𝟐𝟏",
         None,
-        Caught(Kind::NationalId),
+        Caught(FindingKind::NationalId),
     ),
     (
         "mixed separators",
         "14.03.74-100 21",
         None,
-        Caught(Kind::NationalId),
+        Caught(FindingKind::NationalId),
     ),
     (
         "dashes of every kind",
         "140374\u{2013}10021",
         None,
-        Caught(Kind::NationalId),
+        Caught(FindingKind::NationalId),
     ),
     (
         "across a line break",
         "fødselsnummer 140374\n10021 (se del 1)",
         None,
-        Caught(Kind::NationalId),
+        Caught(FindingKind::NationalId),
     ),
     (
         "across CRLF",
         "140374\r\n10021",
         None,
-        Caught(Kind::NationalId),
+        Caught(FindingKind::NationalId),
     ),
     (
         "inside a URL",
         "https://journal.example/pasient?fnr=14037410021&x=1",
         None,
-        Caught(Kind::NationalId),
+        Caught(FindingKind::NationalId),
     ),
     (
         "as an e-mail local part",
         "14037410021@example.no",
         None,
-        CaughtAs(Kind::NationalId, Kind::Email),
+        CaughtAs(FindingKind::NationalId, FindingKind::Email),
     ),
     (
         "HTML entity NBSP",
         "140374&nbsp;10021",
         None,
-        Caught(Kind::NationalId),
+        Caught(FindingKind::NationalId),
     ),
     (
         "numeric HTML entity ZWSP",
         "140374&#8203;10021",
         None,
-        Caught(Kind::NationalId),
+        Caught(FindingKind::NationalId),
     ),
     (
         "right-to-left override around it",
         "\u{202e}14037410021\u{202c}",
         None,
-        Caught(Kind::NationalId),
+        Caught(FindingKind::NationalId),
     ),
     (
         "RLM inside the grouping",
         "140374\u{200f} 10021",
         None,
-        Caught(Kind::NationalId),
+        Caught(FindingKind::NationalId),
     ),
     (
         "D-number (day + 40)",
         "D-nr 41018012365",
         None,
-        Caught(Kind::NationalId),
+        Caught(FindingKind::NationalId),
     ),
     (
         "mistyped number with a birth date",
         "fnr 14037410022",
         None,
-        Caught(Kind::PossibleNationalId),
+        Caught(FindingKind::PossibleNationalId),
     ),
     (
         "patient's name with ZWSP",
         "K\u{200b}ari Nordmann ble henvist",
         Some("Kari Nordmann"),
-        Caught(Kind::Name),
+        Caught(FindingKind::Name),
     ),
     (
         "patient's name in genitive, lower case",
         "karis datter kom også",
         Some("Kari Nordmann"),
-        Caught(Kind::Name),
+        Caught(FindingKind::Name),
     ),
     (
         "surname first",
         "Nordmann, Kari",
         Some("Kari Nordmann"),
-        Caught(Kind::Name),
+        Caught(FindingKind::Name),
     ),
     (
         "name with diacritics and hyphen",
         "Pasienten Åse-Marie Østby-Hågensen har",
         Some("Åse-Marie Østby-Hågensen"),
-        Caught(Kind::Name),
+        Caught(FindingKind::Name),
     ),
     (
         "name written without æøå",
         "Ase-Marie Ostby-Haagensen",
         Some("Åse-Marie Østby-Hågensen"),
-        Caught(Kind::Name),
+        Caught(FindingKind::Name),
     ),
     (
         "name with an HTML entity",
         "Kari&nbsp;Nordmann",
         Some("Kari Nordmann"),
-        Caught(Kind::Name),
+        Caught(FindingKind::Name),
     ),
     (
         "phone split by ZWSP and NBSP",
         "tlf +47\u{a0}912\u{200b}34\u{a0}567",
         None,
-        Caught(Kind::Phone),
+        Caught(FindingKind::Phone),
     ),
     (
         "full-width phone",
         "mobil ９１２３４５６７",
         None,
-        Caught(Kind::Phone),
+        Caught(FindingKind::Phone),
     ),
     (
         "e-mail with an entity for @",
         "kari.n&#64;example.no",
         None,
-        Caught(Kind::Email),
+        Caught(FindingKind::Email),
     ),
     (
         "birth date with full-width digits",
         "født １４.０３.１９７４",
         None,
-        Caught(Kind::BirthDate),
+        Caught(FindingKind::BirthDate),
     ),
     (
         "birth date in words",
         "f. 14. mars 1974",
         None,
-        Caught(Kind::BirthDate),
+        Caught(FindingKind::BirthDate),
     ),
     (
         "account number with dots",
         "konto 1234.56.78903",
         None,
-        CaughtAs(Kind::Account, Kind::RecordNumber),
+        CaughtAs(FindingKind::Account, FindingKind::RecordNumber),
     ),
     (
         "IBAN with spaces",
         "IBAN NO93 8601 1117 947",
         None,
-        Caught(Kind::Account),
+        Caught(FindingKind::Account),
     ),
     // Look-alikes that must survive.
     ("NPR-ID in text", "NPR-ID: 4f1c2a9e-77b0-4a8e", None, Kept),
@@ -271,7 +271,7 @@ fn adversarial_corpus_outcome_per_case() {
     for (i, (case, text, name, want)) in CASES.iter().enumerate() {
         let id = Identity::new(*name, Some("14037410021"));
         let found = scan_text(text, &id);
-        let kinds: Vec<Kind> = found.iter().map(|f| f.kind).collect();
+        let kinds: Vec<FindingKind> = found.iter().map(|f| f.kind).collect();
         let ok = match want {
             Caught(k) => kinds.contains(k),
             CaughtAs(a, b) => kinds.contains(a) || kinds.contains(b),

@@ -1,10 +1,10 @@
-//! Tests for `privacy::names`: list look-ups, the patient's own name, cue words, list-based
+//! Tests for `privacy::names` and `lexicon`: list look-ups, the patient's own name, cue words, list-based
 //! detection and the look-alikes that must not be flagged (privacy-gate issue, issue 5).
 #![cfg(not(target_arch = "wasm32"))]
 
+use skjemavakt::lexicon::{is_common_word, is_first_name, is_surname};
 use skjemavakt::privacy::names::{
-    find_names, find_names_original, is_common_word, is_first_name, is_surname, NameHit,
-    NameReason, PatientName,
+    find_names, find_names_original, NameHit, NameReason, PatientName,
 };
 use skjemavakt::privacy::normalize::normalize;
 

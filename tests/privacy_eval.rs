@@ -10,7 +10,7 @@
 //!
 //! # Corpus files (tests/corpus/)
 //! - `planted.txt`: hand-written sentences. `⟦kind:value⟧` marks a planted identifier
-//!   (kind = [`Kind::as_str`]); the markers are stripped before scanning.
+//!   (kind = [`FindingKind::as_str`]); the markers are stripped before scanning.
 //! - `id_templates.txt`: sentences with `{ID}` (any grouping) or `{IDC}` (written without
 //!   separators: inside a URL or an e-mail local part). The test fills them with generated
 //!   numbers of every kind, in every grouping and every disguise.
@@ -40,8 +40,8 @@ use std::fmt::Write as _;
 use skjemavakt::forms::schema::Privacy;
 use skjemavakt::forms::FormKind;
 use skjemavakt::ident::fnr;
-use skjemavakt::privacy::detect::Kind;
 use skjemavakt::privacy::{scan_document, scan_text, scan_with, Finding, Identity};
+use skjemavakt::privacy::{Basis, FindingKind};
 
 const PLANTED: &str = include_str!("corpus/planted.txt");
 const ID_TEMPLATES: &str = include_str!("corpus/id_templates.txt");
@@ -53,7 +53,7 @@ const LOOKALIKES: &str = include_str!("corpus/lookalikes.txt");
 
 #[derive(Clone, Debug)]
 struct Span {
-    kind: Kind,
+    kind: FindingKind,
     start: usize,
     end: usize,
 }
@@ -67,8 +67,8 @@ struct Case {
     known_miss: bool,
 }
 
-fn kind_named(name: &str) -> Option<Kind> {
-    Kind::ALL.into_iter().find(|k| k.as_str() == name)
+fn kind_named(name: &str) -> Option<FindingKind> {
+    FindingKind::ALL.into_iter().find(|k| k.as_str() == name)
 }
 
 /// Decodes `\n`, `\t`, `\\` and `\u{XXXX}`.
@@ -488,9 +488,9 @@ fn fill(
 ) -> Case {
     let (line, known, text, identity) = tpl;
     let planted_kind = if kind == Gen::Possible {
-        Kind::PossibleNationalId
+        FindingKind::PossibleNationalId
     } else {
-        Kind::NationalId
+        FindingKind::NationalId
     };
     let marked = text.replacen(placeholder, &format!("⟦{}:{id}⟧", planted_kind.as_str()), 1);
     let (stripped, spans) = strip_markers(&marked, "id_templates.txt");
@@ -509,13 +509,13 @@ fn public_vector_cases() -> Vec<Case> {
     // Skatteetaten Tenor test population (17912099997, 57912075186); python-stdnum
     // tests/test_no_fodselsnummer.doctest (26111593816 valid, 26111593817 bad K2).
     let vectors = [
-        ("02013299997", Kind::NationalId),
-        ("30108299920", Kind::NationalId),
-        ("30108299939", Kind::NationalId),
-        ("17912099997", Kind::NationalId),
-        ("57912075186", Kind::NationalId),
-        ("26111593816", Kind::NationalId),
-        ("26111593817", Kind::PossibleNationalId),
+        ("02013299997", FindingKind::NationalId),
+        ("30108299920", FindingKind::NationalId),
+        ("30108299939", FindingKind::NationalId),
+        ("17912099997", FindingKind::NationalId),
+        ("57912075186", FindingKind::NationalId),
+        ("26111593816", FindingKind::NationalId),
+        ("26111593817", FindingKind::PossibleNationalId),
     ];
     let mut out = Vec::new();
     for (v, kind) in vectors {
@@ -560,11 +560,14 @@ fn planted_cases() -> Vec<Case> {
 // Scoring
 // ---------------------------------------------------------------------------------------
 
-fn accepts(planted: Kind, found: Kind) -> bool {
+fn accepts(planted: FindingKind, found: FindingKind) -> bool {
     match planted {
-        Kind::NationalId => found == Kind::NationalId,
-        Kind::PossibleNationalId => {
-            matches!(found, Kind::PossibleNationalId | Kind::NationalId)
+        FindingKind::NationalId => found == FindingKind::NationalId,
+        FindingKind::PossibleNationalId => {
+            matches!(
+                found,
+                FindingKind::PossibleNationalId | FindingKind::NationalId
+            )
         }
         k => k == found,
     }
@@ -605,7 +608,7 @@ fn judge(text: &str, p: &Span, findings: &[Finding]) -> Outcome {
             });
         return Outcome::Found { partial };
     }
-    if p.kind != Kind::NationalId
+    if p.kind != FindingKind::NationalId
         && overlapping
             .iter()
             .any(|f| f.span.start <= p.start && p.end <= f.span.end)
@@ -616,7 +619,7 @@ fn judge(text: &str, p: &Span, findings: &[Finding]) -> Outcome {
 }
 
 struct Report {
-    tallies: BTreeMap<Kind, Tally>,
+    tallies: BTreeMap<FindingKind, Tally>,
     misses: Vec<String>,
     known_misses: Vec<String>,
     now_found: Vec<String>,
@@ -757,7 +760,12 @@ fn privacy_evaluation() {
     );
     let (mut tp, mut tf) = (0, 0);
     for (k, t) in &r.tallies {
-        let counted = t.found + if *k == Kind::NationalId { 0 } else { t.covered };
+        let counted = t.found
+            + if *k == FindingKind::NationalId {
+                0
+            } else {
+                t.covered
+            };
         tp += t.planted;
         tf += counted;
         let _ = writeln!(
@@ -808,7 +816,7 @@ fn privacy_evaluation() {
 
     let nid = r
         .tallies
-        .get(&Kind::NationalId)
+        .get(&FindingKind::NationalId)
         .expect("national IDs planted");
     assert_eq!(
         nid.found, nid.planted,
@@ -822,15 +830,15 @@ fn privacy_evaluation() {
     assert!(lost <= 2.0, "{lost:.2}% of look-alikes lost (max 2 %)");
     // Each kind the issue lists is planted at least a few times.
     for k in [
-        Kind::NationalId,
-        Kind::PossibleNationalId,
-        Kind::Name,
-        Kind::Phone,
-        Kind::Email,
-        Kind::Address,
-        Kind::BirthDate,
-        Kind::Account,
-        Kind::RecordNumber,
+        FindingKind::NationalId,
+        FindingKind::PossibleNationalId,
+        FindingKind::Name,
+        FindingKind::Phone,
+        FindingKind::Email,
+        FindingKind::Address,
+        FindingKind::BirthDate,
+        FindingKind::Account,
+        FindingKind::RecordNumber,
     ] {
         let n = r.tallies.get(&k).map_or(0, |t| t.planted);
         assert!(n >= 10, "only {n} planted {}", k.as_str());
@@ -878,7 +886,7 @@ fn allowed_name_fields_keep_names_but_not_numbers() {
     let f = scan_with("Ingrid Solberg 26111593816", Privacy::AllowedName, &id);
     assert_eq!(
         f.iter().map(|f| f.kind).collect::<Vec<_>>(),
-        vec![Kind::NationalId]
+        vec![FindingKind::NationalId]
     );
 }
 
@@ -886,7 +894,7 @@ fn allowed_name_fields_keep_names_but_not_numbers() {
 #[test]
 fn scoring_rule_is_strict_for_national_ids() {
     let p = Span {
-        kind: Kind::NationalId,
+        kind: FindingKind::NationalId,
         start: 0,
         end: 11,
     };
@@ -894,23 +902,28 @@ fn scoring_rule_is_strict_for_national_ids() {
         kind,
         span: skjemavakt::Span::from_bytes("26111593816", start, end),
         confidence: 0.5,
+        basis: Basis::Pattern,
     };
     assert!(matches!(
-        judge("26111593816", &p, &[f(Kind::PossibleNationalId, 0, 11)]),
+        judge(
+            "26111593816",
+            &p,
+            &[f(FindingKind::PossibleNationalId, 0, 11)]
+        ),
         Outcome::Missed
     ));
     assert!(matches!(
-        judge("26111593816", &p, &[f(Kind::NationalId, 0, 6)]),
+        judge("26111593816", &p, &[f(FindingKind::NationalId, 0, 6)]),
         Outcome::Found { partial: true }
     ));
     assert!(matches!(judge("26111593816", &p, &[]), Outcome::Missed));
     let q = Span {
-        kind: Kind::Phone,
+        kind: FindingKind::Phone,
         start: 0,
         end: 8,
     };
     assert!(matches!(
-        judge("26111593816", &q, &[f(Kind::RecordNumber, 0, 11)]),
+        judge("26111593816", &q, &[f(FindingKind::RecordNumber, 0, 11)]),
         Outcome::Covered
     ));
 }

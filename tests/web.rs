@@ -137,6 +137,12 @@ fn validate_scan_redact_and_seal_in_the_browser() {
         .map(|f| get(&f, "kind").as_string().unwrap())
         .collect();
     assert_eq!(kinds, vec!["name", "birth_date", "phone"]);
+    // Why each was found: the patient's own name (part 1), then cue words («f.», «tlf»).
+    let bases: Vec<String> = findings
+        .iter()
+        .map(|f| get(&f, "basis").as_string().unwrap())
+        .collect();
+    assert_eq!(bases, vec!["patient", "cue", "cue"]);
     // UTF-16 offsets address the JS string directly.
     let first = findings.get(0);
     let start = get(&get(&first, "span"), "utf16Start").as_f64().unwrap() as u32;

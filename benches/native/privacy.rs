@@ -9,11 +9,14 @@
 // look-alike: the worst density a real text could have), `prose_1MB` from the clinical
 // look-alike categories with one planted identifier every 30 sentences.
 //
-// Texts from 64 KB on are scanned on two threads (src/privacy/par.rs); run with
+// Texts from 64 KB on are scanned on two threads (src/privacy/windows.rs); run with
 // RAYON_NUM_THREADS=1 for one.
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use skjemavakt::forms::FormKind;
-use skjemavakt::privacy::{detect, names, normalize, scan_document, scan_text, Identity};
+use skjemavakt::privacy::{detect, names, normalize, scan_document, scan_text};
+use skjemavakt::registry::Registry;
+use skjemavakt::submission::Part1;
+use skjemavakt::Context;
 
 const DEL1: &str = include_str!("../../tests/data/tilgang-del1-valid.json");
 const DEL2: &str = include_str!("../../tests/data/tilgang-del2-valid.json");
@@ -25,7 +28,9 @@ include!("corpus_text.rs");
 fn bench(c: &mut Criterion) {
     let part1: serde_json::Value = serde_json::from_str(DEL1).unwrap();
     let part2: serde_json::Value = serde_json::from_str(DEL2).unwrap();
-    let identity = Identity::from_part1(&part1);
+    let registry = Registry::builtin();
+    let today = chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
+    let identity = Part1::from_json(&part1, &Context::new(today, &registry)).identity();
 
     c.bench_function("scan_document_full_part2", |b| {
         b.iter(|| {

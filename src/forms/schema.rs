@@ -246,8 +246,7 @@ pub fn walk_object(
         if !fields.iter().any(|f| f.key == k.as_str()) && k != "form" {
             // Member names come from the input: a name that reads like a person's name is
             // masked too, not only one that holds digits or spaces.
-            let personal =
-                crate::privacy::names::is_first_name(k) || crate::privacy::names::is_surname(k);
+            let personal = crate::lexicon::is_first_name(k) || crate::lexicon::is_surname(k);
             diags.push(Diagnostic::new(
                 &UNKNOWN_FIELD,
                 path.key_masked_if(k, personal),

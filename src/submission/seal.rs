@@ -16,7 +16,7 @@
 //! SECURITY.md for key handling.
 //!
 //! ```
-//! use skjemavakt::privacy::seal::{canonical_json, sha256_hex};
+//! use skjemavakt::submission::seal::{canonical_json, sha256_hex};
 //! let a = serde_json::json!({"b": 1, "a": [true, null, "x"]});
 //! assert_eq!(canonical_json(&a), r#"{"a":[true,null,"x"],"b":1}"#);
 //! assert_eq!(sha256_hex(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

@@ -8,7 +8,7 @@
 //! [`MARGIN`] × 2 into its neighbours, so that every finding it keeps was found with at
 //! least [`MARGIN`] bytes of context on both sides. Memory for tokens stays that of one
 //! window per thread, whatever the length of the text (in the browser, whose memory never
-//! shrinks, too), and natively the windows are scanned side by side ([`super::par`]).
+//! shrinks, too), and natively the windows are scanned side by side ([`map`]).
 //!
 //! Where two windows meet, both keep the findings that reach into the seam
 //! ([`Window::keeps`]: `MARGIN` either side of the cut), and the findings of all windows are
@@ -19,8 +19,10 @@
 //! find them equal.
 //!
 //! Cuts are made at the start of a line where one is near, else after a space: where a
-//! token starts and none before it reaches (see [`super::detect`]'s tokenizer), and always
+//! token starts and none before it reaches (see the tokenizer, `privacy::tokens`), and always
 //! on a character boundary.
+
+use super::detect::{resolve_overlaps, Hit};
 
 /// The length a window's own stretch aims at (bytes). Measured on one thread: 512 KB and
 /// 1 MB windows scan prose at the same speed, 4 MB ones 15 % slower (their tokens no longer
@@ -128,6 +130,57 @@ pub(crate) fn windows(bytes: &[u8], chunk: usize) -> Vec<Window> {
         });
     }
     out
+}
+
+/// The hits of `scan` in every window of `text` (natively side by side, [`map`]), put
+/// together: where windows meet, both keep what reaches into the seam; the same finding
+/// twice is one, overlapping ones become one that covers both. A text shorter than two
+/// windows is scanned whole.
+pub(super) fn scan_in_windows(
+    text: &str,
+    chunk: usize,
+    scan: impl Fn(&str) -> Vec<Hit> + Sync + Send,
+) -> Vec<Hit> {
+    let windows = windows(text.as_bytes(), chunk);
+    if windows.len() < 2 {
+        return scan(text);
+    }
+    let per_window = map(&windows, |w| {
+        scan(text.get(w.start..w.end).unwrap_or_default())
+    });
+    // Where windows meet, both keep what reaches into the seam: the same finding twice is
+    // one, overlapping ones become one that covers both.
+    let mut all = Vec::new();
+    for (w, hits) in windows.iter().zip(per_window) {
+        for mut h in hits {
+            h.start += w.start;
+            h.end += w.start;
+            if w.keeps(h.start, h.end) {
+                all.push(h);
+            }
+        }
+    }
+    resolve_overlaps(all)
+}
+
+/// Windows of a long scan side by side, natively.
+///
+/// Each window's scan reads only its own stretch of the text and computes the same
+/// whichever thread runs it, so the findings do not depend on threads. Natively this uses
+/// rayon's pool (already there for the CLI, which scans many documents at once: inside its
+/// pool the windows are just more work for the same threads). The wasm package is
+/// single-threaded: there the windows run one after the other.
+///
+/// `f` of every item, in order: side by side on rayon's threads natively, one after the
+/// other in the wasm package.
+pub(crate) fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use rayon::prelude::*;
+        items.par_iter().map(f).collect()
+    }
+    #[cfg(target_arch = "wasm32")]
+    items.iter().map(f).collect()
 }
 
 #[cfg(test)]

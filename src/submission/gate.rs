@@ -10,11 +10,12 @@
 //! Fagdirektør"); helse-bergen-behandling-av-soknad-1.2.2.5-16.txt §3.2.
 
 use super::seal::{canonical_json, pseudonym, sha256_hex, MIN_KEY_LEN};
-use super::{diagnostics, scan_document, FieldFindings, Identity};
+use super::Part1;
 use crate::diagnostic::{
     has_errors, Arg, Diagnostic, Document, Pointer, Rule, Severity, Source, Texts,
 };
 use crate::forms::{self, costs::CostSummary, FormKind, Stage};
+use crate::privacy::{diagnostics, scan_document, FieldFindings};
 use crate::reference;
 use crate::Context;
 use serde::Serialize;
@@ -141,7 +142,7 @@ pub struct GateResult {
 /// find the patient's own identifiers; `key` (optional, ≥ 32 bytes) for the pseudonym.
 pub fn prepare_submission(
     part2: &Value,
-    part1: Option<&Value>,
+    part1: Option<&Part1>,
     key: Option<&[u8]>,
     ctx: &Context,
 ) -> GateResult {
@@ -154,14 +155,10 @@ pub fn prepare_submission(
         diags.push(Diagnostic::new(&NOT_OUTGOING, Pointer::root().key("form")));
         return blocked(diags, Vec::new(), v.costs);
     }
-    let identity = part1.map(Identity::from_part1).unwrap_or_default();
-    let national_id = part1
-        .and_then(|p| p.get("patient"))
-        .and_then(|p| p.get("national_id"))
-        .and_then(Value::as_str)
-        .and_then(|s| crate::ident::fnr::validate(s).ok());
+    let identity = part1.map(Part1::identity).unwrap_or_default();
+    let national_id = part1.and_then(Part1::national_id);
     if let Some(p1) = part1 {
-        cross_check(part2, p1, national_id.as_ref(), ctx, &mut diags);
+        cross_check(part2, p1, ctx, &mut diags);
     }
     let findings = scan_document(part2, kind, &identity);
     diags.extend(diagnostics(&findings));
@@ -173,7 +170,7 @@ pub fn prepare_submission(
                 Diagnostic::new(&KEY_SHORT, Pointer::root().key("options"))
                     .arg("min", Arg::Int(MIN_KEY_LEN as i64)),
             );
-        } else if let Some(id) = national_id.as_ref() {
+        } else if let Some(id) = national_id {
             pseudo = pseudonym(key, id.digits()).ok();
         } else {
             diags.push(Diagnostic::new(&NO_PSEUDONYM, Pointer::root().key("part1")));
@@ -217,26 +214,19 @@ fn blocked(
 /// Part 1 checks: part 1's formats (stage draft, reported under `/part1`: its completeness
 /// is part 1's own business, in the record), the same reference in both parts, and the birth
 /// year.
-fn cross_check(
-    part2: &Value,
-    part1: &Value,
-    id: Option<&crate::ident::fnr::NationalId>,
-    ctx: &Context,
-    diags: &mut Vec<Diagnostic>,
-) {
-    let p1 = forms::validate_as(part1, FormKind::TilgangDel1, Stage::Draft, ctx);
+fn cross_check(part2: &Value, part1: &Part1, ctx: &Context, diags: &mut Vec<Diagnostic>) {
+    let p1 = forms::validate_as(part1.document(), FormKind::TilgangDel1, Stage::Draft, ctx);
     diags.extend(p1.diagnostics.into_iter().map(|mut d| {
         d.path = prefixed(&d.path);
         d
     }));
-    let r = |doc: &Value| {
-        doc.get("reference")
-            .and_then(Value::as_str)
-            .and_then(|s| reference::check(s, ctx).reference)
-    };
-    if let (Some(a), Some(b)) = (r(part1), r(part2)) {
+    let part2_reference = part2
+        .get("reference")
+        .and_then(Value::as_str)
+        .and_then(|s| reference::check(s, ctx).reference);
+    if let (Some(a), Some(b)) = (part1.reference(), part2_reference) {
         diags.extend(reference::check_same(
-            &a,
+            a,
             &b,
             &Pointer::root().key("reference"),
         ));
@@ -245,7 +235,7 @@ fn cross_check(
         .get("patient")
         .and_then(|p| p.get("birth_year"))
         .and_then(crate::forms::fields::birth_year_of);
-    let year1 = id.and_then(crate::ident::fnr::birth_year);
+    let year1 = part1.national_id().and_then(crate::ident::fnr::birth_year);
     if let (Some(y2), Some(y1)) = (year2, year1) {
         if y2 != i64::from(y1) {
             diags.push(Diagnostic::new(
@@ -287,7 +277,7 @@ mod tests {
         let p2 = load("tilgang-del2-valid.json");
         let p1 = load("tilgang-del1-valid.json");
         let key = [42u8; 32];
-        let a = prepare_submission(&p2, Some(&p1), Some(&key), &ctx);
+        let a = prepare_submission(&p2, Some(&Part1::from_json(&p1, &ctx)), Some(&key), &ctx);
         assert!(
             a.ok,
             "{:?}",
@@ -298,9 +288,14 @@ mod tests {
         assert!(s.pseudonym.is_some());
         // Same input (members in another order) → same bytes and digest.
         let reordered: Value = serde_json::from_str(&canonical_json(&p2)).unwrap();
-        let b = prepare_submission(&reordered, Some(&p1), Some(&key), &ctx)
-            .sealed
-            .unwrap();
+        let b = prepare_submission(
+            &reordered,
+            Some(&Part1::from_json(&p1, &ctx)),
+            Some(&key),
+            &ctx,
+        )
+        .sealed
+        .unwrap();
         assert_eq!(s, b);
         assert!(!s.canonical.contains("Kari") && !s.canonical.contains("14037410021"));
     }
@@ -314,7 +309,7 @@ mod tests {
             Value::String("Kari Nordmann, fnr 140374 10021, ble henvist.".into());
         let mut p1 = load("tilgang-del1-valid.json");
         p1["reference"] = Value::String("2025-05-11-HBE-ONK".into());
-        let r = prepare_submission(&p2, Some(&p1), None, &ctx);
+        let r = prepare_submission(&p2, Some(&Part1::from_json(&p1, &ctx)), None, &ctx);
         assert!(!r.ok && r.sealed.is_none());
         let codes: Vec<&str> = r.diagnostics.iter().map(|d| d.code()).collect();
         assert!(codes.contains(&"privacy.national_id"), "{codes:?}");
@@ -351,7 +346,8 @@ mod tests {
         let ctx = Context::new(NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(), &reg);
         let mut p2 = load("tilgang-del2-valid.json");
         p2["patient"]["birth_year"] = Value::from(1975);
-        let r = prepare_submission(&p2, Some(&load("tilgang-del1-valid.json")), None, &ctx);
+        let p1 = load("tilgang-del1-valid.json");
+        let r = prepare_submission(&p2, Some(&Part1::from_json(&p1, &ctx)), None, &ctx);
         assert!(r
             .diagnostics
             .iter()

@@ -1,0 +1,195 @@
+//! Full dates of birth: any full date after a cue word («født», «f.», «fødselsdato»), and
+//! the patient's own birth date (from part 1) in any writing. A bare year is the birth
+//! year, which is allowed.
+
+use super::{in_placeholder, Basis, FindingKind, Hit, PatientFacts};
+use crate::lexicon::detector_words::{F_BIRTH, F_BIRTH_F};
+use crate::privacy::tokens::{Tokens, T};
+use chrono::NaiveDate;
+
+const MONTHS: [&[&str]; 12] = [
+    &["januar", "jan"],
+    &["februar", "feb", "febr"],
+    &["mars", "mar"],
+    &["april", "apr"],
+    &["mai"],
+    &["juni", "jun"],
+    &["juli", "jul"],
+    &["august", "aug"],
+    &["september", "sep", "sept"],
+    &["oktober", "okt"],
+    &["november", "nov"],
+    &["desember", "des"],
+];
+
+fn month_of(word: &str) -> Option<u32> {
+    MONTHS
+        .iter()
+        .position(|names| names.contains(&word))
+        .and_then(|p| u32::try_from(p + 1).ok())
+}
+
+/// Parses a date starting at token `i`: `14.03.1974`, `14/3-74`, `14.3.74`, `1974-03-14`,
+/// `140374`, `14031974`, `14. mars 1974`. Returns (day, month, year-or-2-digit, last token).
+fn parse_date_at(cx: &Tokens, i: usize) -> Option<(u32, u32, Option<i32>, usize)> {
+    if !cx.is_digits(i) {
+        return None;
+    }
+    let num = |k: usize| cx.s(k).parse::<u32>().ok();
+    let sep = |k: usize| matches!(cx.t(k), Some(T::Punct('.' | '/' | '-')));
+    let len = cx.len(i);
+    // yyyy-mm-dd
+    if len == 4 && sep(i + 1) && cx.is_digits(i + 2) && sep(i + 3) && cx.is_digits(i + 4) {
+        let (y, m, d) = (num(i)?, num(i + 2)?, num(i + 4)?);
+        return Some((d, m, i32::try_from(y).ok(), i + 4));
+    }
+    if len <= 2 {
+        let d = num(i)?;
+        // dd.mm.yy(yy), dd/mm-yy
+        if sep(i + 1)
+            && cx.is_digits(i + 2)
+            && cx.len(i + 2) <= 2
+            && sep(i + 3)
+            && cx.is_digits(i + 4)
+        {
+            let (m, y) = (num(i + 2)?, num(i + 4)?);
+            let yl = cx.len(i + 4);
+            if yl == 2 || yl == 4 {
+                let year = if yl == 4 { i32::try_from(y).ok() } else { None };
+                return Some((d, m, year, i + 4));
+            }
+        }
+        // 14. mars 1974 / 14 mars 1974
+        let mut k = i + 1;
+        if cx.is(k, T::Punct('.')) {
+            k += 1;
+        }
+        k = cx.skip_space(k);
+        if let Some(m) = month_of(cx.low(k)) {
+            let mut y = cx.skip_space(k + 1);
+            if cx.is(y, T::Punct('.')) {
+                y = cx.skip_space(y + 1);
+            }
+            if cx.is_digits(y) && matches!(cx.len(y), 2 | 4) {
+                let year = if cx.len(y) == 4 {
+                    num(y).and_then(|v| i32::try_from(v).ok())
+                } else {
+                    None
+                };
+                return Some((d, m, year, y));
+            }
+            return Some((d, m, None, k));
+        }
+    }
+    if len == 6 || len == 8 {
+        let s = cx.s(i);
+        let p = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u32>().ok());
+        let (d, m) = (p(0..2)?, p(2..4)?);
+        let year = if len == 8 {
+            p(4..8).and_then(|v| i32::try_from(v).ok())
+        } else {
+            None
+        };
+        return Some((d, m, year, i));
+    }
+    None
+}
+
+fn valid_day_month(d: u32, m: u32, year: Option<i32>) -> bool {
+    (1..=12).contains(&m)
+        && (1..=31).contains(&d)
+        && NaiveDate::from_ymd_opt(year.unwrap_or(2000), m, d).is_some()
+}
+
+fn is_birth_cue(cx: &Tokens, i: usize) -> bool {
+    let f = cx.flags(i);
+    if f & F_BIRTH != 0 {
+        return !in_placeholder(cx, i);
+    }
+    // «f. 14.03.1974», «f.dato»: a lone f followed by a dot.
+    f & F_BIRTH_F != 0
+        && cx.is(i + 1, T::Punct('.'))
+        && !i.checked_sub(1).is_some_and(|p| cx.is_word(p))
+}
+
+pub(super) fn birth_dates(
+    cx: &Tokens,
+    cands: &[usize],
+    patient: &PatientFacts,
+    hits: &mut Vec<Hit>,
+) {
+    let n = cx.toks.len();
+    for &i in cands {
+        // With a cue word: any full date in the next few tokens.
+        if is_birth_cue(cx, i) {
+            let mut k = i + 1;
+            let mut steps = 0;
+            while k < n && steps < 8 {
+                let skip = matches!(
+                    cx.t(k),
+                    Some(T::Space | T::Punct('.' | ':' | ',' | '(' | '/'))
+                ) || matches!(
+                    cx.low(k),
+                    "den" | "d" | "er" | "var" | "dato" | "i" | "on" | "date" | "of" | "alder"
+                );
+                if !skip {
+                    break;
+                }
+                k += 1;
+                steps += 1;
+            }
+            if let Some((d, m, y, last)) = parse_date_at(cx, k) {
+                // A bare year («født 1974», «født i 1974») is the birth year: allowed.
+                if valid_day_month(d, m, y) {
+                    hits.push(Hit {
+                        start: cx.start(k),
+                        end: cx.end(last),
+                        kind: FindingKind::BirthDate,
+                        confidence: 0.95,
+                        basis: Basis::Cue,
+                    });
+                }
+            }
+        }
+        // The patient's own birth date in any writing.
+        if let Some(bd) = patient.birth_date {
+            use chrono::Datelike;
+            // What `parse_date_at` would take from this token must fit the date before it
+            // is parsed: the year (yyyy-mm-dd), the day (d, dd) or the day's two digits
+            // (ddmmyy, ddmmyyyy). Most numbers of a text are none of these.
+            let s = cx.s(i);
+            let fits = match s.len() {
+                1 | 2 => s.parse::<u32>().is_ok_and(|d| d == bd.day()),
+                4 => s.parse::<i32>().is_ok_and(|y| y == bd.year()),
+                6 | 8 => s.get(..2).and_then(|d| d.parse::<u32>().ok()) == Some(bd.day()),
+                _ => false,
+            };
+            if !fits {
+                continue;
+            }
+            if let Some((d, m, y, last)) = parse_date_at(cx, i) {
+                let year_matches = match y {
+                    Some(y) => y == bd.year(),
+                    None => {
+                        // two-digit year
+                        let yy = cx.s(last).parse::<i32>().ok();
+                        yy.is_none_or(|yy| yy == bd.year() % 100) || cx.len(last) != 2
+                    }
+                };
+                if d == bd.day()
+                    && m == bd.month()
+                    && year_matches
+                    && (y.is_some() || cx.len(last) == 2 || cx.len(i) == 6)
+                {
+                    hits.push(Hit {
+                        start: cx.start(i),
+                        end: cx.end(last),
+                        kind: FindingKind::BirthDate,
+                        confidence: 0.9,
+                        basis: Basis::Patient,
+                    });
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+//! What a scan reports: [`Finding`]s, per field in [`FieldFindings`] — never the text.
+
+use super::FindingKind;
+use crate::diagnostic::{Pointer, Span};
+use serde::Serialize;
+
+/// One identifier found in a text: kind, byte and UTF-16 offsets in the original text,
+/// confidence, and why it was found. Never the text itself.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    pub kind: FindingKind,
+    pub span: Span,
+    pub confidence: f32,
+    pub basis: Basis,
+}
+
+/// Why a finding was found: what the page can tell the user besides its kind. Stable names
+/// ([`Basis::as_str`]); one byte.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum Basis {
+    /// The patient's own name (or a part or the initials of it) or birth date, known from
+    /// part 1.
+    Patient,
+    /// A cue word before it: a relation or a naming word before a name («datter»,
+    /// «pasienten», «Fru»), a clinician's title, «tlf» before a phone number, «født» before
+    /// a date, «journalnr» before a record number, «postnr» before a postcode, «bor i» before
+    /// a place.
+    Cue,
+    /// The name lists: a known first name, alone or with a (plausible) surname, or an
+    /// initial before a known surname.
+    List,
+    /// Its check digits hold: a national identity number, a bank account number, an IBAN.
+    Checksum,
+    /// Its form alone: an e-mail or IP address, a phone number's digits and grouping (or
+    /// country prefix), a street with a house number, a PO box, a postcode with a place, 11
+    /// digits that start with a birth date but whose check digits fail.
+    Pattern,
+}
+
+impl Basis {
+    /// Every basis.
+    pub const ALL: [Basis; 5] = [
+        Basis::Patient,
+        Basis::Cue,
+        Basis::List,
+        Basis::Checksum,
+        Basis::Pattern,
+    ];
+
+    /// Stable name (`patient`, `cue`, `list`, `checksum`, `pattern`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::Patient => "patient",
+            Basis::Cue => "cue",
+            Basis::List => "list",
+            Basis::Checksum => "checksum",
+            Basis::Pattern => "pattern",
+        }
+    }
+}
+
+impl Serialize for Basis {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// Findings in one field of a document.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FieldFindings {
+    pub path: Pointer,
+    pub findings: Vec<Finding>,
+}
