@@ -7,7 +7,8 @@
 use crate::diagnostic::{
     render_all, Diagnostic, Lang, Pointer, Rendered, Rule, Severity, Source, Texts,
 };
-use crate::forms::{self, costs::CostSummary, Stage};
+use crate::forms::sections::costs::CostSummary;
+use crate::forms::{self, Stage};
 pub use crate::input::{parse_json, type_error, MAX_TEXT_BYTES};
 use crate::input::{too_large, OPTION};
 use crate::privacy::{self, Basis, FindingKind, Identity, Replacement};

@@ -20,7 +20,9 @@ use crate::forms::kinds::{hb, tilgang};
 use crate::forms::sections::{
     application, approvals, costs, exceptionality, literature, patient, treatment,
 };
-use crate::{forms, input, privacy, reference, registry};
+use crate::privacy::kind;
+use crate::submission::gate;
+use crate::{forms, input, reference, registry};
 
 /// The rules of one module.
 #[derive(Debug)]
@@ -146,12 +148,28 @@ pub static MODULES: &[Module] = &[
         rules: &[&registry::TRUST_UNKNOWN],
     },
     Module {
-        path: DocData::new("privacy"),
-        rules: privacy::RULES,
+        path: DocData::new("privacy::kind"),
+        rules: &[
+            &kind::NATIONAL_ID,
+            &kind::POSSIBLE_NATIONAL_ID,
+            &kind::ACCOUNT,
+            &kind::EMAIL,
+            &kind::PHONE,
+            &kind::BIRTH_DATE,
+            &kind::RECORD_NUMBER,
+            &kind::ADDRESS,
+            &kind::IP_ADDRESS,
+            &kind::NAME,
+        ],
     },
     Module {
         path: DocData::new("submission::gate"),
-        rules: crate::submission::gate::RULES,
+        rules: &[
+            &gate::NOT_OUTGOING,
+            &gate::BIRTH_YEAR_MISMATCH,
+            &gate::KEY_SHORT,
+            &gate::NO_PSEUDONYM,
+        ],
     },
 ];
 
@@ -238,8 +256,8 @@ const ABOUT: &[(&str, &str)] = &[
     ("forms::kinds::hb", "Helse Bergen's forms: self-payment, professional support, literature, clinical trial, the patient group."),
     ("reference", "The reference number `ÅÅÅÅ-MM-DD-HF-Avdeling` that links part 1 and part 2 (in the forms, and checked or built on its own)."),
     ("registry", "The health trusts skjemavakt knows (built in and configured)."),
-    ("privacy", "Every string of what leaves the hospital: direct identifiers, found by the privacy scan (a span marks each finding)."),
-    ("privacy::gate", "The submission gate: part 1 against part 2, and the pseudonym key."),
+    ("privacy::kind", "Every string of what leaves the hospital: direct identifiers, found by the privacy scan (a span marks each finding); one rule per kind of identifier."),
+    ("submission::gate", "The submission gate: part 1 against part 2, and the pseudonym key."),
 ];
 
 /// The command that regenerates `docs/rules.md`.
@@ -360,11 +378,6 @@ mod tests {
     use std::collections::{BTreeMap, HashSet};
     use std::path::Path;
 
-    /// Files that still define rules the old ways (plain `Rule { … }` statics, the
-    /// `finding_rule!` macro): the privacy re-lay converts them to `rule!`. Remove a file
-    /// here once it has.
-    const NOT_YET_CONVERTED: &[&str] = &["src/privacy/mod.rs", "src/privacy/gate.rs"];
-
     fn sources(dir: &Path, out: &mut Vec<(String, String)>) {
         let mut entries: Vec<_> = std::fs::read_dir(dir)
             .unwrap()
@@ -386,8 +399,8 @@ mod tests {
     }
 
     /// Every rule defined in `src/**/*.rs` outside test modules: (file, code). Rules are
-    /// found by the one mechanism (`rule! { … static NAME: "code", …`); in the files not yet
-    /// converted, by their `code: "…"` member. Any other definition fails.
+    /// found by the one mechanism (`rule! { … static NAME: "code", …`); any other definition
+    /// (a `Rule { … }` literal, another macro) fails.
     fn defined() -> Vec<(String, String)> {
         let mut files = Vec::new();
         sources(
@@ -397,7 +410,6 @@ mod tests {
         let mut out = Vec::new();
         for (file, text) in files {
             let lines: Vec<&str> = text.lines().collect();
-            let legacy = NOT_YET_CONVERTED.contains(&file.as_str());
             // Test modules (`mod tests {` … `}` at the start of a line, as rustfmt writes
             // them) may define rules of their own.
             let mut in_tests = false;
@@ -421,15 +433,7 @@ mod tests {
                         .nth(1)
                         .unwrap_or_else(|| panic!("{file}:{}: rule! without code", i + 1));
                     out.push((file.clone(), code.to_string()));
-                } else if legacy && t.starts_with("code: \"") {
-                    out.push((file.clone(), t.split('"').nth(1).unwrap().to_string()));
-                } else if legacy && t.starts_with("finding_rule!(") {
-                    let code = lines[i..]
-                        .iter()
-                        .find_map(|l| l.split('"').nth(1))
-                        .unwrap_or_else(|| panic!("{file}:{}: finding_rule! without code", i + 1));
-                    out.push((file.clone(), code.to_string()));
-                } else if !legacy && (t.contains(": Rule = Rule {") || t.contains("_rule!(")) {
+                } else if t.contains(": Rule = Rule {") || t.contains("_rule!(") {
                     panic!(
                         "{file}:{}: a rule defined another way than `rule!` — use `rule!`",
                         i + 1

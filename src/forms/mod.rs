@@ -31,19 +31,9 @@ pub mod kinds;
 pub mod schema;
 pub mod sections;
 
-/// The cost summary's module under its earlier path (`forms::costs`), kept for
-/// `privacy/gate.rs` until the privacy re-lay is merged.
-pub use sections::costs;
-
-/// Earlier path of [`sections::patient::birth_year_of`], kept for `privacy/gate.rs` until the
-/// privacy re-lay is merged.
-#[doc(hidden)]
-pub mod fields {
-    pub use super::sections::patient::birth_year_of;
-}
-
 use crate::diagnostic::{has_errors, rule, Diagnostic, Document, Pointer, Rule, Source, Texts};
 use crate::Context;
+use sections::costs;
 use serde::Serialize;
 use serde_json::Value;
 use std::fmt;

@@ -2,7 +2,7 @@
 //! where findings overlap, its placeholder, its label for the page, and its rule (code,
 //! source, message and hint).
 
-use crate::diagnostic::{Document, Rule, Severity, Source, Texts};
+use crate::diagnostic::{rule, Document, Rule, Source, Texts};
 use serde::Serialize;
 
 /// What kind of identifier a finding is.
@@ -84,150 +84,110 @@ impl Serialize for FindingKind {
     }
 }
 
-const SRC_T: Source = Source {
-    document: Document::Tilgangsordningen,
-    section: "Utfylling av søknadsskjema: «Den interregionale vurderingskomitéen skal ikke kunne identifisere pasienten»",
-};
-const SRC_HB: Source = Source {
-    document: Document::HelseBergen1_2_2_5_16,
-    section: "3.2 Vurderingsprosessen: fri for direkte personidentifiserbare opplysninger",
-};
-const SRC_BRIEF: Source = Source {
-    document: Document::DomainBrief,
-    section: "Direct identifiers (what must not leave in part 2)",
+const SRC_T: Source = Document::Tilgangsordningen.at(
+    "Utfylling av søknadsskjema: «Den interregionale vurderingskomitéen skal ikke kunne identifisere pasienten»",
+);
+const SRC_HB: Source = Document::HelseBergen1_2_2_5_16
+    .at("3.2 Vurderingsprosessen: fri for direkte personidentifiserbare opplysninger");
+const SRC_BRIEF: Source =
+    Document::DomainBrief.at("Direct identifiers (what must not leave in part 2)");
+
+/// The hint every finding rule shares: how to remove what was found.
+const FINDING_HINT: Texts = Texts {
+    nb: "Fjern opplysningen eller erstatt den med en plassholder som [NAVN] («Fjern» i skjemaet, skjemavakt redact på kommandolinjen). Del 2 skal ikke kunne knyttes til pasienten; NPR-ID og fødselsår er tillatt.",
+    nn: "Fjern opplysninga eller byt henne ut med ein plasshaldar som [NAVN] («Fjern» i skjemaet, skjemavakt redact på kommandolinja). Del 2 skal ikkje kunne knytast til pasienten; NPR-ID og fødselsår er tillate.",
+    en: "Remove it or replace it with a placeholder such as [NAVN] (“Fjern” in the form, skjemavakt redact on the command line). Part 2 must not be linkable to the patient; the NPR-ID and the birth year are allowed.",
 };
 
-macro_rules! finding_rule {
-    ($name:ident, $code:literal, $src:expr, [$nb:literal, $nn:literal, $en:literal]) => {
-        #[doc = $nb]
-        pub static $name: Rule = Rule {
-            code: $code,
-            severity: Severity::Error,
-            source: $src,
-            message: Texts { nb: $nb, nn: $nn, en: $en },
-            hint: Some(Texts {
-                nb: "Fjern opplysningen eller erstatt den med en plassholder som [NAVN] («Fjern» i skjemaet, skjemavakt redact på kommandolinjen). Del 2 skal ikke kunne knyttes til pasienten; NPR-ID og fødselsår er tillatt.",
-                nn: "Fjern opplysninga eller byt henne ut med ein plasshaldar som [NAVN] («Fjern» i skjemaet, skjemavakt redact på kommandolinja). Del 2 skal ikkje kunne knytast til pasienten; NPR-ID og fødselsår er tillate.",
-                en: "Remove it or replace it with a placeholder such as [NAVN] (“Fjern” in the form, skjemavakt redact on the command line). Part 2 must not be linkable to the patient; the NPR-ID and the birth year are allowed.",
-            }),
-        };
-    };
+rule! {
+    /// A valid national identity number.
+    pub static NATIONAL_ID: "privacy.national_id", Error, SRC_T;
+    nb: "Teksten inneholder et fødselsnummer eller D-nummer.",
+    nn: "Teksten inneheld eit fødselsnummer eller D-nummer.",
+    en: "The text contains a national identity number.",
+    hint: FINDING_HINT,
 }
 
-finding_rule!(
-    NATIONAL_ID,
-    "privacy.national_id",
-    SRC_T,
-    [
-        "Teksten inneholder et fødselsnummer eller D-nummer.",
-        "Teksten inneheld eit fødselsnummer eller D-nummer.",
-        "The text contains a national identity number."
-    ]
-);
-finding_rule!(
-    POSSIBLE_NATIONAL_ID,
-    "privacy.possible_national_id",
-    SRC_T,
-    [
-        "Teksten inneholder et mulig fødselsnummer (11 sifre som begynner med en dato).",
-        "Teksten inneheld eit mogleg fødselsnummer (11 siffer som byrjar med ein dato).",
-        "The text contains a possible national identity number (11 digits starting with a date)."
-    ]
-);
-finding_rule!(
-    ACCOUNT,
-    "privacy.account",
-    SRC_BRIEF,
-    [
-        "Teksten inneholder et kontonummer.",
-        "Teksten inneheld eit kontonummer.",
-        "The text contains a bank account number."
-    ]
-);
-finding_rule!(
-    EMAIL,
-    "privacy.email",
-    SRC_BRIEF,
-    [
-        "Teksten inneholder en e-postadresse.",
-        "Teksten inneheld ei e-postadresse.",
-        "The text contains an e-mail address."
-    ]
-);
-finding_rule!(
-    PHONE,
-    "privacy.phone",
-    SRC_BRIEF,
-    [
-        "Teksten inneholder et telefonnummer.",
-        "Teksten inneheld eit telefonnummer.",
-        "The text contains a phone number."
-    ]
-);
-finding_rule!(
-    BIRTH_DATE,
-    "privacy.birth_date",
-    SRC_BRIEF,
-    [
-        "Teksten inneholder en fødselsdato; bare fødselsåret er tillatt.",
-        "Teksten inneheld ein fødselsdato; berre fødselsåret er tillate.",
-        "The text contains a date of birth; only the birth year is allowed."
-    ]
-);
-finding_rule!(
-    RECORD_NUMBER,
-    "privacy.record_number",
-    SRC_BRIEF,
-    [
-        "Teksten inneholder et journal-, pasient- eller saksnummer.",
-        "Teksten inneheld eit journal-, pasient- eller saksnummer.",
-        "The text contains a record, patient or case number."
-    ]
-);
-finding_rule!(
-    ADDRESS,
-    "privacy.address",
-    SRC_BRIEF,
-    [
-        "Teksten inneholder en adresse eller et bosted.",
-        "Teksten inneheld ei adresse eller ein bustad.",
-        "The text contains an address or place of residence."
-    ]
-);
-finding_rule!(
-    IP_ADDRESS,
-    "privacy.ip_address",
-    SRC_BRIEF,
-    [
-        "Teksten inneholder en IP-adresse.",
-        "Teksten inneheld ei IP-adresse.",
-        "The text contains an IP address."
-    ]
-);
-finding_rule!(
-    NAME,
-    "privacy.name",
-    SRC_HB,
-    [
-        "Teksten inneholder et personnavn.",
-        "Teksten inneheld eit personnamn.",
-        "The text contains a person's name."
-    ]
-);
+rule! {
+    /// Eleven digits with a plausible birth date whose check digits fail.
+    pub static POSSIBLE_NATIONAL_ID: "privacy.possible_national_id", Error, SRC_T;
+    nb: "Teksten inneholder et mulig fødselsnummer (11 sifre som begynner med en dato).",
+    nn: "Teksten inneheld eit mogleg fødselsnummer (11 siffer som byrjar med ein dato).",
+    en: "The text contains a possible national identity number (11 digits starting with a date).",
+    hint: FINDING_HINT,
+}
 
-/// Rules of this module.
-pub static RULES: &[&Rule] = &[
-    &NATIONAL_ID,
-    &POSSIBLE_NATIONAL_ID,
-    &ACCOUNT,
-    &EMAIL,
-    &PHONE,
-    &BIRTH_DATE,
-    &RECORD_NUMBER,
-    &ADDRESS,
-    &IP_ADDRESS,
-    &NAME,
-];
+rule! {
+    /// A bank account number or IBAN.
+    pub static ACCOUNT: "privacy.account", Error, SRC_BRIEF;
+    nb: "Teksten inneholder et kontonummer.",
+    nn: "Teksten inneheld eit kontonummer.",
+    en: "The text contains a bank account number.",
+    hint: FINDING_HINT,
+}
+
+rule! {
+    /// An e-mail address.
+    pub static EMAIL: "privacy.email", Error, SRC_BRIEF;
+    nb: "Teksten inneholder en e-postadresse.",
+    nn: "Teksten inneheld ei e-postadresse.",
+    en: "The text contains an e-mail address.",
+    hint: FINDING_HINT,
+}
+
+rule! {
+    /// A phone number.
+    pub static PHONE: "privacy.phone", Error, SRC_BRIEF;
+    nb: "Teksten inneholder et telefonnummer.",
+    nn: "Teksten inneheld eit telefonnummer.",
+    en: "The text contains a phone number.",
+    hint: FINDING_HINT,
+}
+
+rule! {
+    /// A full date of birth.
+    pub static BIRTH_DATE: "privacy.birth_date", Error, SRC_BRIEF;
+    nb: "Teksten inneholder en fødselsdato; bare fødselsåret er tillatt.",
+    nn: "Teksten inneheld ein fødselsdato; berre fødselsåret er tillate.",
+    en: "The text contains a date of birth; only the birth year is allowed.",
+    hint: FINDING_HINT,
+}
+
+rule! {
+    /// A record, journal or case number.
+    pub static RECORD_NUMBER: "privacy.record_number", Error, SRC_BRIEF;
+    nb: "Teksten inneholder et journal-, pasient- eller saksnummer.",
+    nn: "Teksten inneheld eit journal-, pasient- eller saksnummer.",
+    en: "The text contains a record, patient or case number.",
+    hint: FINDING_HINT,
+}
+
+rule! {
+    /// A street address, PO box, or postcode with place.
+    pub static ADDRESS: "privacy.address", Error, SRC_BRIEF;
+    nb: "Teksten inneholder en adresse eller et bosted.",
+    nn: "Teksten inneheld ei adresse eller ein bustad.",
+    en: "The text contains an address or place of residence.",
+    hint: FINDING_HINT,
+}
+
+rule! {
+    /// An IP address.
+    pub static IP_ADDRESS: "privacy.ip_address", Error, SRC_BRIEF;
+    nb: "Teksten inneholder en IP-adresse.",
+    nn: "Teksten inneheld ei IP-adresse.",
+    en: "The text contains an IP address.",
+    hint: FINDING_HINT,
+}
+
+rule! {
+    /// A person's name.
+    pub static NAME: "privacy.name", Error, SRC_HB;
+    nb: "Teksten inneholder et personnavn.",
+    nn: "Teksten inneheld eit personnamn.",
+    en: "The text contains a person's name.",
+    hint: FINDING_HINT,
+}
 
 impl FindingKind {
     /// The rule a finding of this kind breaks (its code, source, message and hint).
@@ -293,32 +253,41 @@ mod tests {
     #[test]
     fn every_kind_has_its_own_rule_and_name() {
         let mut codes: Vec<&str> = FindingKind::ALL.iter().map(|k| k.rule().code).collect();
-        let names: Vec<&str> = FindingKind::ALL.iter().map(|k| k.as_str()).collect();
         for (k, code) in FindingKind::ALL.iter().zip(&codes) {
             assert_eq!(*code, format!("privacy.{}", k.as_str()), "{k:?}");
-            assert!(RULES.iter().any(|r| std::ptr::eq(*r, k.rule())), "{k:?}");
+            assert!(
+                crate::catalogue::rules().any(|r| std::ptr::eq(r, k.rule())),
+                "{k:?}: its rule is not in the catalogue"
+            );
         }
         codes.sort_unstable();
         codes.dedup();
-        assert_eq!((codes.len(), names.len(), RULES.len()), (10, 10, 10));
+        assert_eq!(codes.len(), FindingKind::ALL.len());
     }
 
-    /// Until the page takes its labels from here, its copy must say the same: each
-    /// language's `kinds` block of the guard holds every kind with this label.
+    /// The guard takes the kinds' labels from the package (`findingKinds`), never from a
+    /// copy of its own: no label appears in its code as a string literal.
     #[test]
-    fn labels_are_the_guards() {
+    fn the_guard_holds_no_copy_of_the_labels() {
         let js = include_str!("../../www/skjemavakt-guard.js");
-        let blocks: Vec<&str> = js
-            .split("kinds: {")
-            .skip(1)
-            .map(|b| b.split('}').next().unwrap_or(""))
+        assert!(js.contains("findingKinds"), "the guard asks the package");
+        let code: Vec<&str> = js
+            .lines()
+            .filter(|l| {
+                let t = l.trim_start();
+                !(t.starts_with("//") || t.starts_with("/*") || t.starts_with('*'))
+            })
             .collect();
-        assert_eq!(blocks.len(), 3, "nb, nn, en");
         for k in FindingKind::ALL {
             let l = k.label();
-            for (block, text) in blocks.iter().zip([l.nb, l.nn, l.en]) {
-                let entry = format!("{}: '{text}'", k.as_str());
-                assert!(block.contains(&entry), "{entry} not in {block}");
+            for text in [l.nb, l.nn, l.en] {
+                for q in ['\'', '"', '`'] {
+                    let literal = format!("{q}{text}{q}");
+                    assert!(
+                        !code.iter().any(|line| line.contains(&literal)),
+                        "{literal} is written in the guard; take it from findingKinds"
+                    );
+                }
             }
         }
     }

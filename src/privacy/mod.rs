@@ -53,7 +53,7 @@ mod windows;
 
 pub use finding::{Basis, FieldFindings, Finding};
 pub use identity::Identity;
-pub use kind::{FindingKind, RULES};
+pub use kind::FindingKind;
 pub use redact::{redact_document, redact_plain, redact_text, Replacement};
 
 use crate::diagnostic::{Diagnostic, Pointer};

@@ -11,103 +11,64 @@
 
 use super::seal::{canonical_json, pseudonym, sha256_hex, MIN_KEY_LEN};
 use super::Part1;
-use crate::diagnostic::{
-    has_errors, Arg, Diagnostic, Document, Pointer, Rule, Severity, Source, Texts,
-};
-use crate::forms::{self, costs::CostSummary, FormKind, Stage};
+use crate::diagnostic::{has_errors, rule, Arg, Diagnostic, Document, Pointer, Source};
+use crate::forms::sections::{costs::CostSummary, patient};
+use crate::forms::{self, FormKind, Stage};
 use crate::privacy::{diagnostics, scan_document, FieldFindings};
 use crate::reference;
 use crate::Context;
 use serde::Serialize;
 use serde_json::Value;
 
-const SRC: Source = Source {
-    document: Document::Tilgangsordningen,
-    section: "Fyll ut søknad – Fagdirektør: søknad sendes til Nye metoder",
-};
-const SRC_KEY: Source = Source {
-    document: Document::Skjemavakt,
-    section: "SECURITY.md: pseudonym key handling",
-};
+const SRC: Source =
+    Document::Tilgangsordningen.at("Fyll ut søknad – Fagdirektør: søknad sendes til Nye metoder");
+const SRC_PART1: Source = Document::Tilgangsordningen
+    .at("Utfylling av søknadsskjema: del 1 lagres med pasientens journal");
+const SRC_KEY: Source = Document::Skjemavakt.at("SECURITY.md: pseudonym key handling");
 
-/// Part 1 is not something that may leave the hospital.
-pub static NOT_OUTGOING: Rule = Rule {
-    code: "gate.part1_not_sendable",
-    severity: Severity::Error,
-    source: Source {
-        document: Document::Tilgangsordningen,
-        section: "Utfylling av søknadsskjema: del 1 lagres med pasientens journal",
-    },
-    message: Texts {
-        nb: "Del 1 skal ikke sendes ut; den lagres i pasientens journal.",
-        nn: "Del 1 skal ikkje sendast ut; han blir lagra i journalen til pasienten.",
-        en: "Part 1 must not be sent; it is stored in the patient's record.",
-    },
-    hint: Some(Texts {
-        nb: "Send del 2. Del 1 kan gis som kontroll av referansenummeret og pasientens identitet.",
-        nn: "Send del 2. Del 1 kan givast som kontroll av referansenummeret og identiteten til pasienten.",
-        en: "Send part 2. Part 1 may be given to check the reference number and the patient's identity.",
-    }),
-};
+rule! {
+    /// Part 1 is not something that may leave the hospital.
+    pub static NOT_OUTGOING: "gate.part1_not_sendable", Error, SRC_PART1;
+    nb: "Del 1 skal ikke sendes ut; den lagres i pasientens journal.",
+    nn: "Del 1 skal ikkje sendast ut; han blir lagra i journalen til pasienten.",
+    en: "Part 1 must not be sent; it is stored in the patient's record.",
+    hint_nb: "Send del 2. Del 1 kan gis som kontroll av referansenummeret og pasientens identitet.",
+    hint_nn: "Send del 2. Del 1 kan givast som kontroll av referansenummeret og identiteten til pasienten.",
+    hint_en: "Send part 2. Part 1 may be given to check the reference number and the patient's identity.",
+}
 
-/// Part 2's birth year differs from the birth year in part 1's national identity number.
-pub static BIRTH_YEAR_MISMATCH: Rule = Rule {
-    code: "gate.birth_year.mismatch",
-    severity: Severity::Warning,
-    source: SRC,
-    message: Texts {
-        nb: "Fødselsåret i del 2 stemmer ikke med fødselsnummeret i del 1.",
-        nn: "Fødselsåret i del 2 stemmer ikkje med fødselsnummeret i del 1.",
-        en: "The birth year in part 2 does not match the national identity number in part 1.",
-    },
-    hint: Some(Texts {
-        nb: "Kontroller at del 1 og del 2 gjelder samme pasient.",
-        nn: "Kontroller at del 1 og del 2 gjeld same pasient.",
-        en: "Check that part 1 and part 2 concern the same patient.",
-    }),
-};
+rule! {
+    /// Part 2's birth year differs from the birth year in part 1's national identity number.
+    pub static BIRTH_YEAR_MISMATCH: "gate.birth_year.mismatch", Warning, SRC;
+    nb: "Fødselsåret i del 2 stemmer ikke med fødselsnummeret i del 1.",
+    nn: "Fødselsåret i del 2 stemmer ikkje med fødselsnummeret i del 1.",
+    en: "The birth year in part 2 does not match the national identity number in part 1.",
+    hint_nb: "Kontroller at del 1 og del 2 gjelder samme pasient.",
+    hint_nn: "Kontroller at del 1 og del 2 gjeld same pasient.",
+    hint_en: "Check that part 1 and part 2 concern the same patient.",
+}
 
-/// The pseudonym key is too short.
-pub static KEY_SHORT: Rule = Rule {
-    code: "gate.key.short",
-    severity: Severity::Error,
-    source: SRC_KEY,
-    message: Texts {
-        nb: "Nøkkelen for pseudonym er for kort (minst {min} byte).",
-        nn: "Nøkkelen for pseudonym er for kort (minst {min} byte).",
-        en: "The pseudonym key is too short (at least {min} bytes).",
-    },
-    hint: Some(Texts {
-        nb: "Bruk en tilfeldig nøkkel på minst 32 byte fra sykehusets nøkkelhvelv.",
-        nn: "Bruk ein tilfeldig nøkkel på minst 32 byte frå nøkkelkvelvet til sjukehuset.",
-        en: "Use a random key of at least 32 bytes from the hospital's key vault.",
-    }),
-};
+rule! {
+    /// The pseudonym key is too short.
+    pub static KEY_SHORT: "gate.key.short", Error, SRC_KEY;
+    nb: "Nøkkelen for pseudonym er for kort (minst {min} byte).",
+    nn: "Nøkkelen for pseudonym er for kort (minst {min} byte).",
+    en: "The pseudonym key is too short (at least {min} bytes).",
+    hint_nb: "Bruk en tilfeldig nøkkel på minst 32 byte fra sykehusets nøkkelhvelv.",
+    hint_nn: "Bruk ein tilfeldig nøkkel på minst 32 byte frå nøkkelkvelvet til sjukehuset.",
+    hint_en: "Use a random key of at least 32 bytes from the hospital's key vault.",
+}
 
-/// A key was given, but no valid national identity number from part 1 to pseudonymise.
-pub static NO_PSEUDONYM: Rule = Rule {
-    code: "gate.pseudonym.no_part1",
-    severity: Severity::Warning,
-    source: SRC_KEY,
-    message: Texts {
-        nb: "Ingen pseudonym ble laget: del 1 med gyldig fødselsnummer mangler.",
-        nn: "Ingen pseudonym vart laga: del 1 med gyldig fødselsnummer manglar.",
-        en: "No pseudonym was made: part 1 with a valid national identity number is missing.",
-    },
-    hint: Some(Texts {
-        nb: "Gi del 1 sammen med del 2 for å kunne kjenne igjen gjentatte søknader for samme pasient.",
-        nn: "Gi del 1 saman med del 2 for å kunne kjenne att gjentekne søknader for same pasient.",
-        en: "Give part 1 with part 2 to recognise repeated applications for the same patient.",
-    }),
-};
-
-/// Rules of this module.
-pub static RULES: &[&Rule] = &[
-    &NOT_OUTGOING,
-    &BIRTH_YEAR_MISMATCH,
-    &KEY_SHORT,
-    &NO_PSEUDONYM,
-];
+rule! {
+    /// A key was given, but no valid national identity number from part 1 to pseudonymise.
+    pub static NO_PSEUDONYM: "gate.pseudonym.no_part1", Warning, SRC_KEY;
+    nb: "Ingen pseudonym ble laget: del 1 med gyldig fødselsnummer mangler.",
+    nn: "Ingen pseudonym vart laga: del 1 med gyldig fødselsnummer manglar.",
+    en: "No pseudonym was made: part 1 with a valid national identity number is missing.",
+    hint_nb: "Gi del 1 sammen med del 2 for å kunne kjenne igjen gjentatte søknader for samme pasient.",
+    hint_nn: "Gi del 1 saman med del 2 for å kunne kjenne att gjentekne søknader for same pasient.",
+    hint_en: "Give part 1 with part 2 to recognise repeated applications for the same patient.",
+}
 
 /// What leaves the hospital: canonical JSON, its digest, and the optional pseudonym.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -234,7 +195,7 @@ fn cross_check(part2: &Value, part1: &Part1, ctx: &Context, diags: &mut Vec<Diag
     let year2 = part2
         .get("patient")
         .and_then(|p| p.get("birth_year"))
-        .and_then(crate::forms::fields::birth_year_of);
+        .and_then(patient::birth_year_of);
     let year1 = part1.national_id().and_then(crate::ident::fnr::birth_year);
     if let (Some(y2), Some(y1)) = (year2, year1) {
         if y2 != i64::from(y1) {
