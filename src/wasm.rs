@@ -363,17 +363,13 @@ pub fn today() -> String {
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
-fn check_options(v: JsValue) -> (Options, Vec<Diagnostic>) {
-    options(v)
-}
-
 /// Validates a form document at `options.stage` (default `submission`).
 #[wasm_bindgen(unchecked_return_type = "ValidateResult")]
 pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "FormDocument")] doc: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] opts: JsValue,
 ) -> JsValue {
-    let (o, mut pre) = check_options(opts);
+    let (o, mut pre) = options(opts);
     let v = to_json(doc, Pointer::root(), &mut pre);
     to_js(&api::validate(&v, &o, pre))
 }
@@ -386,7 +382,7 @@ pub fn scan(
     #[wasm_bindgen(unchecked_param_type = "FormDocument | null | undefined")] part1: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] opts: JsValue,
 ) -> JsValue {
-    let (o, mut pre) = check_options(opts);
+    let (o, mut pre) = options(opts);
     let v = to_json(input, Pointer::root(), &mut pre);
     let p1 = to_json(part1, Pointer::root().key("part1"), &mut pre);
     to_js(&api::scan(&v, &p1, &o, pre))
@@ -399,7 +395,7 @@ pub fn redact(
     #[wasm_bindgen(unchecked_param_type = "FormDocument | null | undefined")] part1: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] opts: JsValue,
 ) -> JsValue {
-    let (o, mut pre) = check_options(opts);
+    let (o, mut pre) = options(opts);
     let v = to_json(input, Pointer::root(), &mut pre);
     let p1 = to_json(part1, Pointer::root().key("part1"), &mut pre);
     to_js(&api::redact(&v, &p1, &o, pre))
@@ -413,7 +409,7 @@ pub fn prepare_submission(
     #[wasm_bindgen(unchecked_param_type = "FormDocument | null | undefined")] part1: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] opts: JsValue,
 ) -> JsValue {
-    let (o, mut pre) = check_options(opts);
+    let (o, mut pre) = options(opts);
     let v = to_json(part2, Pointer::root(), &mut pre);
     let p1 = to_json(part1, Pointer::root().key("part1"), &mut pre);
     to_js(&api::prepare_submission(&v, &p1, &o, pre))
@@ -426,12 +422,9 @@ pub fn cost_summary(
     #[wasm_bindgen(unchecked_param_type = "FormDocument")] doc: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] opts: JsValue,
 ) -> JsValue {
-    let (mut o, mut pre) = check_options(opts);
-    o.stage = crate::forms::Stage::Draft;
+    let (o, mut pre) = options(opts);
     let v = to_json(doc, Pointer::root(), &mut pre);
-    let mut r = api::validate(&v, &o, pre);
-    r.diagnostics.retain(|d| d.code.starts_with("cost."));
-    to_js(&r)
+    to_js(&api::cost_summary(&v, &o, pre))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -487,7 +480,7 @@ pub fn fields(
     #[wasm_bindgen(unchecked_param_type = "FormKind")] kind: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] opts: JsValue,
 ) -> JsValue {
-    let (o, mut pre) = check_options(opts);
+    let (o, mut pre) = options(opts);
     let k = to_json(kind, Pointer::root().key("form"), &mut pre);
     to_js(&api::fields(&k, &o, pre))
 }
@@ -502,7 +495,7 @@ pub fn scan_field(
     #[wasm_bindgen(unchecked_param_type = "FormDocument | null | undefined")] part1: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] opts: JsValue,
 ) -> JsValue {
-    let (o, mut pre) = check_options(opts);
+    let (o, mut pre) = options(opts);
     let v = to_json(doc, Pointer::root(), &mut pre);
     let p = to_json(path, Pointer::root().key("path"), &mut pre);
     let p1 = to_json(part1, Pointer::root().key("part1"), &mut pre);
@@ -517,7 +510,7 @@ pub fn check_submission(
     #[wasm_bindgen(unchecked_param_type = "FormDocument | null | undefined")] part1: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] opts: JsValue,
 ) -> JsValue {
-    let (o, mut pre) = check_options(opts);
+    let (o, mut pre) = options(opts);
     let v = to_json(part2, Pointer::root(), &mut pre);
     let p1 = to_json(part1, Pointer::root().key("part1"), &mut pre);
     to_js(&api::check_submission(&v, &p1, &o, pre))

@@ -2,7 +2,7 @@
 //!
 //! Sources are files, folders (every `*.json` below them, or `*.ndjson`/`*.jsonl` with
 //! `--ndjson`; hidden entries skipped) and `-` (standard input). Each document is read,
-//! decoded and validated by [`crate::api::validate`] on the rayon thread pool; a file that
+//! decoded and validated by [`crate::api::check_text`] on the rayon thread pool; a file that
 //! cannot be read is reported with its reason and the batch goes on.
 //!
 //! ```
@@ -24,9 +24,8 @@
 use super::input::{self, InputError};
 use super::text::{self, tr};
 use super::{Ctx, StageArg, Streams, EXIT_ERROR, EXIT_FOUND, EXIT_OK};
-use crate::api::{self, ValidateResult};
-use crate::diagnostic::{render_all, Lang, Rendered, Severity};
-use crate::privacy;
+use crate::api;
+use crate::diagnostic::{Lang, Rendered, Severity};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -108,28 +107,6 @@ impl DocReport {
     }
 }
 
-fn validate_text(text: &str, ctx: &Ctx, scan: bool) -> ValidateResult {
-    match api::parse_json(text) {
-        Ok(v) => {
-            let mut r = api::validate(&v, &ctx.opts, Vec::new());
-            if let (true, Some(kind)) = (scan, crate::forms::kind_of(&v)) {
-                let found = privacy::scan_document(&v, kind, &privacy::Identity::none());
-                let diags = privacy::diagnostics(&found);
-                r.valid = r.valid && !crate::diagnostic::has_errors(&diags);
-                r.diagnostics.extend(render_all(&diags, ctx.lang));
-            }
-            r
-        }
-        Err(d) => ValidateResult {
-            form: None,
-            stage: ctx.opts.stage,
-            valid: false,
-            diagnostics: render_all(&[d], ctx.lang),
-            costs: None,
-        },
-    }
-}
-
 fn report(
     origin: &Origin,
     line: Option<usize>,
@@ -140,7 +117,7 @@ fn report(
     let file = origin.name();
     match doc {
         Ok(text) => {
-            let v = validate_text(&text, ctx, scan);
+            let v = api::check_text(&text, &ctx.opts, scan);
             DocReport {
                 file,
                 line,

@@ -91,9 +91,12 @@ pub struct GateResult {
     pub ok: bool,
     /// The sealed package, when nothing blocks.
     pub sealed: Option<Sealed>,
-    /// Every diagnostic: validation, identifiers found, part 1 cross-checks.
+    /// Every diagnostic: validation, identifiers found, the gate's own checks; sorted.
     pub diagnostics: Vec<Diagnostic>,
-    /// The identifiers found, per field.
+    /// The gate's own checks (also in `diagnostics`): part 1 against part 2, part 1's
+    /// formats, part 1 given as what is sent, the pseudonym key; sorted as `diagnostics`.
+    pub checks: Vec<Diagnostic>,
+    /// The identifiers found, per field (their diagnostics are in `diagnostics`).
     pub findings: Vec<FieldFindings>,
     /// The cost summary.
     pub costs: Option<CostSummary>,
@@ -110,36 +113,45 @@ pub fn prepare_submission(
     let v = forms::validate(part2, Stage::Submission, ctx);
     let mut diags = v.diagnostics;
     let Some(kind) = v.form else {
-        return blocked(diags, Vec::new(), None);
+        return blocked(diags, Vec::new(), Vec::new(), None);
     };
     if kind == FormKind::TilgangDel1 {
-        diags.push(Diagnostic::new(&NOT_OUTGOING, Pointer::root().key("form")));
-        return blocked(diags, Vec::new(), v.costs);
+        let own = vec![Diagnostic::new(&NOT_OUTGOING, Pointer::root().key("form"))];
+        diags.extend(own.iter().cloned());
+        return blocked(diags, own, Vec::new(), v.costs);
     }
     let identity = part1.map(Part1::identity).unwrap_or_default();
     let national_id = part1.and_then(Part1::national_id);
+    let mut checks = Vec::new();
     if let Some(p1) = part1 {
-        cross_check(part2, p1, ctx, &mut diags);
+        cross_check(part2, p1, ctx, &mut checks);
     }
+    diags.extend(checks.iter().cloned());
     let findings = scan_document(part2, kind, &identity);
     diags.extend(diagnostics(&findings));
 
     let mut pseudo = None;
     if let Some(key) = key {
-        if key.len() < MIN_KEY_LEN {
-            diags.push(
+        let own = if key.len() < MIN_KEY_LEN {
+            Some(
                 Diagnostic::new(&KEY_SHORT, Pointer::root().key("options"))
                     .arg("min", Arg::Int(MIN_KEY_LEN as i64)),
-            );
+            )
         } else if let Some(id) = national_id {
             pseudo = pseudonym(key, id.digits()).ok();
+            None
         } else {
-            diags.push(Diagnostic::new(&NO_PSEUDONYM, Pointer::root().key("part1")));
+            Some(Diagnostic::new(&NO_PSEUDONYM, Pointer::root().key("part1")))
+        };
+        if let Some(d) = own {
+            diags.push(d.clone());
+            checks.push(d);
         }
     }
     forms::sort(&mut diags);
+    forms::sort(&mut checks);
     if has_errors(&diags) {
-        return blocked(diags, findings, v.costs);
+        return blocked(diags, checks, findings, v.costs);
     }
     let canonical = canonical_json(part2);
     let sha256 = sha256_hex(canonical.as_bytes());
@@ -152,6 +164,7 @@ pub fn prepare_submission(
             pseudonym: pseudo,
         }),
         diagnostics: diags,
+        checks,
         findings,
         costs: v.costs,
     }
@@ -159,14 +172,17 @@ pub fn prepare_submission(
 
 fn blocked(
     mut diagnostics: Vec<Diagnostic>,
+    mut checks: Vec<Diagnostic>,
     findings: Vec<FieldFindings>,
     costs: Option<CostSummary>,
 ) -> GateResult {
     forms::sort(&mut diagnostics);
+    forms::sort(&mut checks);
     GateResult {
         ok: false,
         sealed: None,
         diagnostics,
+        checks,
         findings,
         costs,
     }
@@ -276,6 +292,10 @@ mod tests {
         assert!(codes.contains(&"privacy.national_id"), "{codes:?}");
         assert!(codes.contains(&"privacy.name"), "{codes:?}");
         assert!(codes.contains(&"reference.mismatch"), "{codes:?}");
+        // The gate's own checks apart: not validation's, not the findings'.
+        let own: Vec<&str> = r.checks.iter().map(|d| d.code()).collect();
+        assert_eq!(own, vec!["reference.mismatch"]);
+        assert!(!r.findings.is_empty());
         // Part 1 is never sent.
         let r = prepare_submission(&p1, None, None, &ctx);
         assert!(r

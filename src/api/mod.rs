@@ -1,0 +1,37 @@
+//! The JSON-in, JSON-out API shared by the wasm package and the CLI: everything the shells
+//! need, so that they only convert (JS values, files, the terminal) and call here.
+//!
+//! Both shells convert their input to [`serde_json::Value`], call a function here, and
+//! serialise the result. Nothing here throws: input of the wrong shape gives diagnostics
+//! (codes `input.*`), so the page's validator never dies on what a user or a page sends.
+//! Every function takes the [`Options`] and the diagnostics the shell found while converting
+//! its arguments (`pre`), which come first in the result.
+//!
+//! | family | functions |
+//! |---|---|
+//! | [`options`] | [`Options::from_json`], [`parse_hex`] |
+//! | [`validate`](mod@validate) | [`validate()`], [`cost_summary`], [`check_text`] (the CLI's `check`) |
+//! | [`scan`](mod@scan) | [`scan()`], [`scan_field`], [`redact`], [`finding_kinds`] |
+//! | [`submission`] | [`prepare_submission`], [`check_submission`] |
+//! | [`reference`] | [`check_reference`], [`build_reference`], [`registry`] |
+//! | [`rules`] | [`catalogue`], [`catalogue_info`] |
+//! | [`fields`](mod@fields) | [`fields()`] (the drop-in guard's view of a form kind) |
+
+pub mod fields;
+pub mod options;
+pub mod reference;
+pub mod rules;
+pub mod scan;
+pub mod submission;
+pub mod validate;
+
+pub use crate::input::{parse_json, type_error, MAX_TEXT_BYTES};
+pub use fields::{fields, FieldInfo, FieldsResult};
+pub use options::{parse_hex, Options};
+pub use reference::{build_reference, check_reference, registry, ReferenceResult};
+pub use rules::{catalogue, catalogue_info, RuleInfo, Texts3};
+pub use scan::{
+    finding_kinds, redact, scan, scan_field, FindingKindInfo, FindingOut, RedactResult, ScanResult,
+};
+pub use submission::{check_submission, prepare_submission, SubmissionCheck, SubmissionResult};
+pub use validate::{check_text, cost_summary, validate, ValidateResult};

@@ -1,0 +1,370 @@
+//! The privacy scan through the API: a document or a text, one field of a document (for the
+//! drop-in guard), redaction, and the kinds of identifier with their labels.
+
+use super::Options;
+use crate::diagnostic::{render_all, Diagnostic, Lang, Pointer, Rendered, Span};
+use crate::forms;
+use crate::input::{too_large, type_error};
+use crate::privacy::{self, Basis, FindingKind, Identity, Replacement};
+use crate::submission::Part1;
+use serde::Serialize;
+use serde_json::Value;
+
+/// One identifier found: where and what, never the text.
+#[derive(Clone, Debug, Serialize)]
+pub struct FindingOut {
+    /// JSON Pointer of the field (`""` for plain text).
+    pub path: Pointer,
+    /// `national_id`, `name`, `phone`, …
+    pub kind: FindingKind,
+    /// The diagnostic code (`privacy.national_id`, …).
+    pub code: &'static str,
+    pub span: Span,
+    pub confidence: f32,
+    /// Why it was found: `patient` (the patient's own name or birth date from part 1),
+    /// `cue` (after a cue word such as «datter», «tlf», «født»), `list` (the name lists),
+    /// `checksum` (its check digits hold), `pattern` (its form alone).
+    pub basis: Basis,
+    /// The placeholder redaction puts in its place.
+    pub placeholder: &'static str,
+    pub message: String,
+}
+
+/// The result of a scan.
+#[derive(Clone, Debug, Serialize)]
+pub struct ScanResult {
+    pub findings: Vec<FindingOut>,
+    /// Problems with the input itself (not the findings).
+    pub diagnostics: Vec<Rendered>,
+}
+
+/// The identity to look for: from part 1 when given.
+fn identity(part1: &Value, opts: &Options) -> Identity {
+    match part1 {
+        Value::Object(_) => Part1::from_json(part1, &opts.context()).identity(),
+        _ => Identity::none(),
+    }
+}
+
+pub(super) fn finding_out(path: &Pointer, f: &privacy::Finding, lang: Lang) -> FindingOut {
+    let rule = f.kind.rule();
+    FindingOut {
+        path: path.clone(),
+        kind: f.kind,
+        code: rule.code,
+        span: f.span,
+        confidence: f.confidence,
+        basis: f.basis,
+        placeholder: f.kind.placeholder(),
+        message: Diagnostic::new(rule, path.clone()).message(lang),
+    }
+}
+
+/// Scans a form document (every outgoing field) or a plain text (a JSON string).
+pub fn scan(input: &Value, part1: &Value, opts: &Options, mut pre: Vec<Diagnostic>) -> ScanResult {
+    let id = identity(part1, opts);
+    let mut findings = Vec::new();
+    match input {
+        Value::String(text) if too_large(text).is_some() => pre.extend(too_large(text)),
+        Value::String(text) => {
+            let root = Pointer::root();
+            findings.extend(
+                privacy::scan_text(text, &id)
+                    .iter()
+                    .map(|f| finding_out(&root, f, opts.lang)),
+            );
+        }
+        Value::Object(_) => match forms::kind_of(input) {
+            Some(kind) => {
+                for ff in privacy::scan_document(input, kind, &id) {
+                    findings.extend(
+                        ff.findings
+                            .iter()
+                            .map(|f| finding_out(&ff.path, f, opts.lang)),
+                    );
+                }
+            }
+            None => pre.push(Diagnostic::new(
+                &forms::KIND_MISSING,
+                Pointer::root().key("form"),
+            )),
+        },
+        _ => pre.push(type_error(
+            Pointer::root(),
+            "form document (object) or text",
+        )),
+    }
+    ScanResult {
+        findings,
+        diagnostics: render_all(&pre, opts.lang),
+    }
+}
+
+/// The result of a redaction.
+#[derive(Clone, Debug, Serialize)]
+pub struct RedactResult {
+    /// The redacted document or text (same type as the input); `null` on bad input.
+    pub redacted: Value,
+    pub replacements: Vec<Replacement>,
+    pub diagnostics: Vec<Rendered>,
+}
+
+/// Redacts a form document or a plain text.
+pub fn redact(
+    input: &Value,
+    part1: &Value,
+    opts: &Options,
+    mut pre: Vec<Diagnostic>,
+) -> RedactResult {
+    let id = identity(part1, opts);
+    let (redacted, replacements) = match input {
+        Value::String(text) if too_large(text).is_some() => {
+            pre.extend(too_large(text));
+            (Value::Null, Vec::new())
+        }
+        Value::String(text) => {
+            let (t, r) = privacy::redact_plain(text, &id);
+            (Value::String(t), r)
+        }
+        Value::Object(_) => match forms::kind_of(input) {
+            Some(kind) => privacy::redact_document(input, kind, &id),
+            None => {
+                pre.push(Diagnostic::new(
+                    &forms::KIND_MISSING,
+                    Pointer::root().key("form"),
+                ));
+                (Value::Null, Vec::new())
+            }
+        },
+        _ => {
+            pre.push(type_error(
+                Pointer::root(),
+                "form document (object) or text",
+            ));
+            (Value::Null, Vec::new())
+        }
+    };
+    RedactResult {
+        redacted,
+        replacements,
+        diagnostics: render_all(&pre, opts.lang),
+    }
+}
+
+/// Scans the outgoing fields of a form document at or below `path` (a JSON Pointer; `""` is
+/// the whole document, the same as [`scan`]), each with its own privacy class. The guard
+/// calls it with the one field that changed, and keeps the other fields' findings.
+pub fn scan_field(
+    doc: &Value,
+    path: &Value,
+    part1: &Value,
+    opts: &Options,
+    mut pre: Vec<Diagnostic>,
+) -> ScanResult {
+    let mut findings = Vec::new();
+    let path = match path {
+        Value::String(p) if p.is_empty() || p.starts_with('/') => Some(p.as_str()),
+        _ => {
+            pre.push(type_error(
+                Pointer::root().key("path"),
+                "JSON Pointer (text such as \"/patient/medical_history\")",
+            ));
+            None
+        }
+    };
+    let kind = match doc {
+        Value::Object(_) => forms::kind_of(doc),
+        _ => None,
+    };
+    match (kind, path) {
+        (Some(kind), Some(path)) if kind.leaves_hospital() => {
+            let id = identity(part1, opts);
+            let mut visited = Vec::new();
+            forms::schema::visit_fields(doc, kind.fields(), &Pointer::root(), &mut visited);
+            for (p, field, text) in visited {
+                let below = p
+                    .as_str()
+                    .strip_prefix(path)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+                if below {
+                    findings.extend(
+                        privacy::scan_with(text, field.privacy, &id)
+                            .iter()
+                            .map(|f| finding_out(&p, f, opts.lang)),
+                    );
+                }
+            }
+        }
+        (Some(_), _) => {}
+        (None, _) if matches!(doc, Value::Object(_)) => pre.push(Diagnostic::new(
+            &forms::KIND_MISSING,
+            Pointer::root().key("form"),
+        )),
+        (None, _) => pre.push(type_error(Pointer::root(), "form document (object)")),
+    }
+    ScanResult {
+        findings,
+        diagnostics: render_all(&pre, opts.lang),
+    }
+}
+
+/// One kind of identifier: its name, diagnostic code, label and placeholder.
+#[derive(Clone, Debug, Serialize)]
+pub struct FindingKindInfo {
+    pub kind: FindingKind,
+    pub code: &'static str,
+    /// The kind's name in the options' language ("Fødselsnummer").
+    pub label: &'static str,
+    pub placeholder: &'static str,
+}
+
+/// Every kind of identifier the scanner reports, with its label in the options' language.
+pub fn finding_kinds(opts: &Options) -> Vec<FindingKindInfo> {
+    FindingKind::ALL
+        .iter()
+        .map(|&kind| FindingKindInfo {
+            kind,
+            code: kind.rule().code,
+            label: kind.label().get(opts.lang),
+            placeholder: kind.placeholder(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use serde_json::json;
+
+    fn opts(v: Value) -> Options {
+        Options::from_json(&v, NaiveDate::from_ymd_opt(2025, 6, 1).unwrap()).0
+    }
+
+    fn load(name: &str) -> Value {
+        let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn one_field_scanned_as_the_whole_document_scans_it() {
+        let mut doc = load("tilgang-del2-valid.json");
+        doc["patient"]["medical_history"] = json!("Kari Nordmann (tlf 912 34 567) ble henvist.");
+        doc["treatment"]["dosage"] = json!("Avtalt med kari.nordmann@example.org.");
+        doc["approvals"]["line_manager"]["name"] = json!("Per Olav Haugland, 140374 10021");
+        let part1 = json!({"form": "tilgang-del1", "patient": {"name": "Kari Nordmann", "national_id": "14037410021"}});
+        let o = opts(json!({}));
+        let whole = scan(&doc, &part1, &o, vec![]);
+        assert!(whole.findings.len() >= 4, "{:?}", whole.findings);
+        let key = |f: &FindingOut| {
+            (
+                f.path.as_str().to_string(),
+                f.code,
+                f.span.start,
+                f.span.end,
+            )
+        };
+        // Each field alone, then every field together, gives exactly the document's findings.
+        let mut by_field = Vec::new();
+        let mut leaves = Vec::new();
+        forms::schema::visit_fields(
+            &doc,
+            forms::FormKind::TilgangDel2.fields(),
+            &Pointer::root(),
+            &mut leaves,
+        );
+        for (p, _, _) in &leaves {
+            let r = scan_field(&doc, &json!(p.as_str()), &part1, &o, vec![]);
+            assert!(r.findings.iter().all(|f| f.path == *p));
+            by_field.extend(r.findings.iter().map(key));
+        }
+        assert_eq!(by_field, whole.findings.iter().map(key).collect::<Vec<_>>());
+        let all = scan_field(&doc, &json!(""), &part1, &o, vec![]);
+        assert_eq!(all.findings.iter().map(key).collect::<Vec<_>>(), by_field);
+        // A group: its fields only. The applicant's own name is allowed in its field, the
+        // number next to it is not.
+        let g = scan_field(&doc, &json!("/approvals"), &part1, &o, vec![]);
+        let codes: Vec<_> = g.findings.iter().map(|f| f.code).collect();
+        assert_eq!(codes, vec!["privacy.national_id"]);
+        // "/patient/medical" is not a prefix of "/patient/medical_history".
+        assert!(
+            scan_field(&doc, &json!("/patient/medical"), &part1, &o, vec![])
+                .findings
+                .is_empty()
+        );
+        // Without part 1 the patient's name is still found as a name by the name lists.
+        let none = scan_field(
+            &doc,
+            &json!("/patient/medical_history"),
+            &Value::Null,
+            &o,
+            vec![],
+        );
+        assert!(none.findings.iter().any(|f| f.code == "privacy.phone"));
+    }
+
+    #[test]
+    fn scan_field_reports_bad_input_without_echo() {
+        let o = opts(json!({}));
+        let r = scan_field(
+            &json!({"form": "tilgang-del2"}),
+            &json!(7),
+            &Value::Null,
+            &o,
+            vec![],
+        );
+        assert_eq!(r.diagnostics[0].code, "input.type");
+        assert_eq!(r.diagnostics[0].path.as_str(), "/path");
+        let r = scan_field(
+            &json!({"form": "x"}),
+            &json!("/a"),
+            &Value::Null,
+            &o,
+            vec![],
+        );
+        assert_eq!(r.diagnostics[0].code, "form.kind");
+        let r = scan_field(
+            &json!("Kari 14037410021"),
+            &json!(""),
+            &Value::Null,
+            &o,
+            vec![],
+        );
+        assert_eq!(r.diagnostics[0].code, "input.type");
+        assert!(!serde_json::to_string(&r).unwrap().contains("Kari"));
+        // Part 1 is never scanned: it is meant to hold the name and the number.
+        let p1 = load("tilgang-del1-valid.json");
+        assert!(scan_field(&p1, &json!(""), &Value::Null, &o, vec![])
+            .findings
+            .is_empty());
+    }
+
+    #[test]
+    fn finding_kinds_come_with_labels_codes_and_placeholders() {
+        for lang in ["nb", "nn", "en"] {
+            let k = finding_kinds(&opts(json!({ "lang": lang })));
+            assert_eq!(k.len(), FindingKind::ALL.len());
+            for x in &k {
+                assert!(!x.label.is_empty(), "{lang} {:?}", x.kind);
+                assert_eq!(x.code, x.kind.rule().code);
+                assert_eq!(x.placeholder, x.kind.placeholder());
+            }
+        }
+        let nn = finding_kinds(&opts(json!({"lang": "nn"})));
+        assert_eq!(
+            nn.iter()
+                .find(|x| x.kind == FindingKind::Name)
+                .unwrap()
+                .label,
+            "Namn"
+        );
+        let en = finding_kinds(&opts(json!({"lang": "en"})));
+        assert_eq!(
+            en.iter()
+                .find(|x| x.kind == FindingKind::NationalId)
+                .unwrap()
+                .label,
+            "National identity number"
+        );
+    }
+}
