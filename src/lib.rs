@@ -10,7 +10,6 @@
 //! message in bokmål, nynorsk and English — never a value taken from the input.
 
 pub mod api;
-pub mod case;
 pub mod catalogue;
 pub mod cli;
 pub mod dates;
@@ -19,6 +18,7 @@ pub mod forms;
 pub mod fuzzing;
 pub mod ident;
 pub mod input;
+pub mod letter_case;
 pub mod lexicon;
 pub mod money;
 pub mod privacy;

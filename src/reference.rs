@@ -325,7 +325,7 @@ fn check_dept(
     registry: &Registry,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<String> {
-    let upper = crate::case::upper(text);
+    let upper = crate::letter_case::upper(text);
     let digits = upper.chars().filter(char::is_ascii_digit).count();
     let safe = upper.chars().count() <= MAX_DEPT_LEN
         && upper.chars().next().is_some_and(char::is_alphabetic)

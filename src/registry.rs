@@ -439,7 +439,7 @@ impl Registry {
             })
             .collect();
         for t in &config.trusts {
-            let code = crate::case::upper(t.code.trim());
+            let code = crate::letter_case::upper(t.code.trim());
             let entry = Trust {
                 code: code.clone(),
                 ..t.clone()
@@ -464,7 +464,7 @@ impl Registry {
         }
         let departments = config.departments.as_ref().map(|d| {
             d.iter()
-                .map(|x| crate::case::upper(x.trim()))
+                .map(|x| crate::letter_case::upper(x.trim()))
                 .filter(|x| !x.is_empty())
                 .collect()
         });
@@ -508,7 +508,7 @@ impl Default for Registry {
 /// and digits kept.
 fn lookup_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for ch in s.chars().map(crate::case::lower_char) {
+    for ch in s.chars().map(crate::letter_case::lower_char) {
         match ch {
             'æ' => out.push_str("ae"),
             'ø' | 'ö' | 'ó' | 'ò' => out.push('o'),

@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::NaiveDate;
-use skjemavakt::ident::fnr::{self, CheckRule, FnrError, Kind, Synthetic};
+use skjemavakt::ident::fnr::{self, CheckRule, FnrError, NationalIdKind, Synthetic};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -31,7 +31,7 @@ fn stdnum_valid_list() {
     ];
     for n in numbers {
         let id = fnr::validate(n).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(id.kind(), Kind::Fodselsnummer);
+        assert_eq!(id.kind(), NationalIdKind::Fodselsnummer);
         assert_eq!(id.check_rule(), CheckRule::Classic);
         assert!(fnr::is_valid(n));
     }
@@ -91,7 +91,7 @@ fn stdnum_invalid_dates_century_fh_and_future() {
     assert_eq!(fnr::validate("82314251342"), Err(FnrError::ChecksumK1));
     // The doctest's gender example 82938389280 is a fully valid FH-number.
     let fh = fnr::validate("82938389280").unwrap();
-    assert_eq!(fh.kind(), Kind::FhNumber);
+    assert_eq!(fh.kind(), NationalIdKind::FhNumber);
     assert_eq!(fh.birth_date(), None);
     assert_eq!(fh.masked(), "****** *****");
     // "The birth date information is valid, but this person has not been born yet."
@@ -116,7 +116,11 @@ fn stdnum_invalid_dates_century_fh_and_future() {
 #[test]
 fn navikt_fnr() {
     for n in ["13097248022", "29029648784", "29020075838", "15021951940"] {
-        assert_eq!(fnr::validate(n).unwrap().kind(), Kind::Fodselsnummer, "{n}");
+        assert_eq!(
+            fnr::validate(n).unwrap().kind(),
+            NationalIdKind::Fodselsnummer,
+            "{n}"
+        );
     }
     // 29.02.2000: year 00 is a leap year.
     assert_eq!(
@@ -148,31 +152,31 @@ fn navikt_fnr() {
 #[test]
 fn navikt_other_kinds() {
     let d = fnr::validate("53097248016").unwrap();
-    assert_eq!((d.kind(), d.synthetic()), (Kind::DNumber, None));
+    assert_eq!((d.kind(), d.synthetic()), (NationalIdKind::DNumber, None));
     assert_eq!(d.birth_date(), Some(date(1972, 9, 13)));
 
     let h = fnr::validate("13527248013").unwrap();
-    assert_eq!((h.kind(), h.synthetic()), (Kind::HNumber, None));
+    assert_eq!((h.kind(), h.synthetic()), (NationalIdKind::HNumber, None));
     assert_eq!(h.birth_date(), Some(date(1972, 12, 13)));
 
     let t = fnr::validate("10915596784").unwrap();
     assert_eq!(
         (t.kind(), t.synthetic()),
-        (Kind::Fodselsnummer, Some(Synthetic::Tenor))
+        (NationalIdKind::Fodselsnummer, Some(Synthetic::Tenor))
     );
     assert_eq!(t.birth_date(), Some(date(1955, 11, 10)));
 
     let dh = fnr::validate("68467038838").unwrap();
     assert_eq!(
         (dh.kind(), dh.synthetic()),
-        (Kind::DNumber, Some(Synthetic::Dolly))
+        (NationalIdKind::DNumber, Some(Synthetic::Dolly))
     );
     assert_eq!(dh.birth_date(), Some(date(1970, 6, 28)));
 
     let dt = fnr::validate("50846202355").unwrap();
     assert_eq!(
         (dt.kind(), dt.synthetic()),
-        (Kind::DNumber, Some(Synthetic::Tenor))
+        (NationalIdKind::DNumber, Some(Synthetic::Tenor))
     );
     assert_eq!(dt.birth_date(), Some(date(1962, 4, 10)));
 }
@@ -185,7 +189,7 @@ fn navikt_2032() {
     assert!(!fnr::is_valid("02013299987"));
     assert_eq!(fnr::validate("02013299996"), Err(FnrError::ChecksumK2));
     let d = fnr::validate("70108299914").unwrap();
-    assert_eq!(d.kind(), Kind::DNumber);
+    assert_eq!(d.kind(), NationalIdKind::DNumber);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -207,7 +211,7 @@ fn skatteetaten_2032_examples() {
     let c = fnr::validate("30108299939").unwrap();
     assert_eq!(c.check_rule(), CheckRule::From2032);
     assert_eq!(c.birth_date(), None);
-    assert_eq!(c.kind(), Kind::Fodselsnummer);
+    assert_eq!(c.kind(), NationalIdKind::Fodselsnummer);
     // «Det er ikke besluttet om neste person vil få '02013299903' …»: both candidates are
     // valid under the new rule.
     assert_eq!(
@@ -239,11 +243,11 @@ fn skatteetaten_tenor_table() {
     ];
     for (born, f, d) in rows {
         let f = fnr::validate(f).unwrap();
-        assert_eq!(f.kind(), Kind::Fodselsnummer);
+        assert_eq!(f.kind(), NationalIdKind::Fodselsnummer);
         assert_eq!(f.synthetic(), Some(Synthetic::Tenor));
         assert_eq!(f.birth_date(), Some(born));
         let d = fnr::validate(d).unwrap();
-        assert_eq!(d.kind(), Kind::DNumber);
+        assert_eq!(d.kind(), NationalIdKind::DNumber);
         assert_eq!(d.synthetic(), Some(Synthetic::Tenor));
         assert_eq!(d.birth_date(), Some(born));
     }
@@ -263,12 +267,12 @@ fn nav_dolly() {
     ];
     for (born, f, d) in rows {
         let f = fnr::validate(f).unwrap();
-        assert_eq!((f.kind(), f.synthetic()), (Kind::HNumber, None));
+        assert_eq!((f.kind(), f.synthetic()), (NationalIdKind::HNumber, None));
         assert_eq!(f.birth_date(), Some(born));
         let d = fnr::validate(d).unwrap();
         assert_eq!(
             (d.kind(), d.synthetic()),
-            (Kind::DNumber, Some(Synthetic::Dolly))
+            (NationalIdKind::DNumber, Some(Synthetic::Dolly))
         );
         assert_eq!(d.birth_date(), Some(born));
     }

@@ -11,7 +11,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
-use skjemavakt::ident::fnr::{self, CheckRule, Kind, Synthetic};
+use skjemavakt::ident::fnr::{self, CheckRule, NationalIdKind, Synthetic};
 
 /// How a generated number encodes its date.
 #[derive(Clone, Copy, Debug)]
@@ -35,15 +35,15 @@ const ENCODINGS: [Enc; 7] = [
     Enc::Fh,
 ];
 
-fn expected(enc: Enc) -> (Kind, Option<Synthetic>) {
+fn expected(enc: Enc) -> (NationalIdKind, Option<Synthetic>) {
     match enc {
-        Enc::Plain => (Kind::Fodselsnummer, None),
-        Enc::D => (Kind::DNumber, None),
-        Enc::H => (Kind::HNumber, None),
-        Enc::DDolly => (Kind::DNumber, Some(Synthetic::Dolly)),
-        Enc::Tenor => (Kind::Fodselsnummer, Some(Synthetic::Tenor)),
-        Enc::DTenor => (Kind::DNumber, Some(Synthetic::Tenor)),
-        Enc::Fh => (Kind::FhNumber, None),
+        Enc::Plain => (NationalIdKind::Fodselsnummer, None),
+        Enc::D => (NationalIdKind::DNumber, None),
+        Enc::H => (NationalIdKind::HNumber, None),
+        Enc::DDolly => (NationalIdKind::DNumber, Some(Synthetic::Dolly)),
+        Enc::Tenor => (NationalIdKind::Fodselsnummer, Some(Synthetic::Tenor)),
+        Enc::DTenor => (NationalIdKind::DNumber, Some(Synthetic::Tenor)),
+        Enc::Fh => (NationalIdKind::FhNumber, None),
     }
 }
 

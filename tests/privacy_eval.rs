@@ -458,10 +458,10 @@ fn check_generated(kind: Gen, d: &[u8; 11]) {
         _ => {
             let id = v.unwrap_or_else(|e| panic!("generator {}: {e}", kind.name()));
             let expected = match kind {
-                Gen::Fodselsnummer | Gen::Tenor => fnr::Kind::Fodselsnummer,
-                Gen::DNumber | Gen::Dolly => fnr::Kind::DNumber,
-                Gen::HNumber => fnr::Kind::HNumber,
-                Gen::FhNumber => fnr::Kind::FhNumber,
+                Gen::Fodselsnummer | Gen::Tenor => fnr::NationalIdKind::Fodselsnummer,
+                Gen::DNumber | Gen::Dolly => fnr::NationalIdKind::DNumber,
+                Gen::HNumber => fnr::NationalIdKind::HNumber,
+                Gen::FhNumber => fnr::NationalIdKind::FhNumber,
                 Gen::From2032 => id.kind(),
                 Gen::Possible => unreachable!(),
             };

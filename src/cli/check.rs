@@ -23,7 +23,7 @@
 
 use super::input::{self, InputError};
 use super::text::{self, tr};
-use super::{Ctx, StageArg, Streams, EXIT_ERROR, EXIT_FOUND, EXIT_OK};
+use super::{Settings, StageArg, Streams, EXIT_ERROR, EXIT_FOUND, EXIT_OK};
 use crate::api;
 use crate::diagnostic::{Lang, Rendered, Severity};
 use clap::Args;
@@ -111,7 +111,7 @@ fn report(
     origin: &Origin,
     line: Option<usize>,
     doc: Result<String, InputError>,
-    ctx: &Ctx,
+    ctx: &Settings,
     scan: bool,
 ) -> DocReport {
     let file = origin.name();
@@ -149,7 +149,7 @@ fn check_source(
     bytes: Result<Vec<u8>, InputError>,
     ndjson: bool,
     scan: bool,
-    ctx: &Ctx,
+    ctx: &Settings,
     pb: &ProgressBar,
 ) -> Vec<DocReport> {
     if !ndjson {
@@ -185,7 +185,7 @@ fn check_source(
 }
 
 /// Runs `check`.
-pub fn run(args: &CheckArgs, ctx: &Ctx, io: &mut Streams<'_>) -> io::Result<i32> {
+pub fn run(args: &CheckArgs, ctx: &Settings, io: &mut Streams<'_>) -> io::Result<i32> {
     let lang = ctx.lang;
     let exts: &[&str] = if args.ndjson {
         &["ndjson", "jsonl"]

@@ -26,9 +26,14 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 pub mod check;
+pub mod document_or_text;
 pub mod input;
-pub mod misc;
-pub mod privacy;
+pub mod redact;
+pub mod reference;
+pub mod registry;
+pub mod rules;
+pub mod scan;
+pub mod seal;
 pub mod text;
 
 use crate::api::Options;
@@ -143,16 +148,16 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Find direct identifiers in a form document or a plain text (FILE or -). Exit 0 none
     /// found, 1 found, 2 input error.
-    Scan(privacy::ScanArgs),
+    Scan(scan::ScanArgs),
     /// Replace direct identifiers with placeholders ([NAVN], [FØDSELSNUMMER], …); the
     /// redacted document or text goes to standard output (or --output).
-    Redact(privacy::RedactArgs),
+    Redact(redact::RedactArgs),
     /// Build or parse a reference number [YYYY-MM-DD]-[HF]-[Dept].
     #[command(subcommand)]
-    Reference(misc::ReferenceCommand),
+    Reference(reference::ReferenceCommand),
     /// The gate: validate part 2 at submission, scan it, cross-check with part 1, and seal
     /// it (canonical JSON, SHA-256, optional HMAC pseudonym). Exit 0 sealed, 1 refused.
-    Seal(misc::SealArgs),
+    Seal(seal::SealArgs),
     /// The health trusts the program knows (built in plus --config).
     Registry,
     /// Every rule: code, severity, source (document and section) and message.
@@ -168,7 +173,7 @@ pub struct Streams<'a> {
 }
 
 /// What every subcommand needs: options for the library and how to print.
-pub struct Ctx {
+pub struct Settings {
     pub opts: Options,
     pub lang: Lang,
     pub json: bool,
@@ -234,12 +239,12 @@ pub fn run(cli: Cli, io: &mut Streams<'_>) -> i32 {
     };
     let result = match cli.command {
         Command::Check(a) => check::run(&a, &ctx, io),
-        Command::Scan(a) => privacy::scan(&a, &ctx, io),
-        Command::Redact(a) => privacy::redact(&a, &ctx, io),
-        Command::Reference(r) => misc::reference(&r, &ctx, io),
-        Command::Seal(a) => misc::seal(&a, &ctx, io),
-        Command::Registry => misc::registry(&ctx, io),
-        Command::Rules => misc::rules(&ctx, io),
+        Command::Scan(a) => scan::run(&a, &ctx, io),
+        Command::Redact(a) => redact::run(&a, &ctx, io),
+        Command::Reference(r) => reference::run(&r, &ctx, io),
+        Command::Seal(a) => seal::run(&a, &ctx, io),
+        Command::Registry => registry::run(&ctx, io),
+        Command::Rules => rules::run(&ctx, io),
     };
     match result {
         Ok(code) => code,
@@ -254,7 +259,7 @@ pub fn run(cli: Cli, io: &mut Streams<'_>) -> i32 {
 
 /// Builds the library's options from the global flags (through [`Options::from_json`], so the
 /// CLI reads options exactly as the page does).
-fn context(g: &Global, stage: Option<StageArg>, io: &mut Streams<'_>) -> Result<Ctx, i32> {
+fn context(g: &Global, stage: Option<StageArg>, io: &mut Streams<'_>) -> Result<Settings, i32> {
     let lang: Lang = g.lang.into();
     let today = g.today.unwrap_or_else(|| chrono::Local::now().date_naive());
     let mut o = json!({
@@ -286,7 +291,7 @@ fn context(g: &Global, stage: Option<StageArg>, io: &mut Streams<'_>) -> Result<
         );
         return Err(EXIT_ERROR);
     }
-    Ok(Ctx {
+    Ok(Settings {
         opts,
         lang,
         json: g.format == Format::Json,

@@ -71,7 +71,7 @@ impl Atc {
 
 /// Removes white space and upper-cases. Does not validate.
 pub fn compact(s: &str) -> String {
-    crate::case::upper(&super::compact_digits(s, &[]))
+    crate::letter_case::upper(&super::compact_digits(s, &[]))
 }
 
 /// Validates the structure of an ATC code of any level.

@@ -244,5 +244,9 @@ pub fn is_valid(s: &str) -> bool {
 /// The address with its domain in lower case (domains are case-insensitive, RFC 1035
 /// §2.3.3; the local part is kept as written, RFC 5321 §2.4).
 pub fn format(e: &EmailAddress) -> String {
-    format!("{}@{}", e.local_part(), crate::case::lower(e.domain()))
+    format!(
+        "{}@{}",
+        e.local_part(),
+        crate::letter_case::lower(e.domain())
+    )
 }

@@ -13,7 +13,7 @@
 //! | Dolly synthetic (NAV) | month + 40 (on D-numbers: day + 40 and month + 40) | navikt/testnorge docs; navikt/fnrvalidator |
 //! | 2032 rule | K1 remainder 0, 1, 2 or 3 | Skatteetaten, «Nytt fødselsnummer fra 2032» |
 //!
-//! A plain month + 40 number is reported as [`Kind::HNumber`]: it is indistinguishable from
+//! A plain month + 40 number is reported as [`NationalIdKind::HNumber`]: it is indistinguishable from
 //! a NAV Dolly synthetic fødselsnummer. Only a number with *both* day + 40 and month + 40 is
 //! known to be synthetic ([`Synthetic::Dolly`]), since real H-numbers never have day + 40.
 //!
@@ -33,10 +33,10 @@
 //! [`validate_on`] to also refuse birth dates after a given day.
 //!
 //! ```
-//! use skjemavakt::ident::fnr::{self, Kind, CheckRule, FnrError};
+//! use skjemavakt::ident::fnr::{self, NationalIdKind, CheckRule, FnrError};
 //! // python-stdnum tests/test_no_fodselsnummer.doctest
 //! let id = fnr::validate("26.11.15-938 16").unwrap();
-//! assert_eq!(id.kind(), Kind::Fodselsnummer);
+//! assert_eq!(id.kind(), NationalIdKind::Fodselsnummer);
 //! assert_eq!(id.birth_date(), chrono::NaiveDate::from_ymd_opt(2015, 11, 26));
 //! assert_eq!(id.masked(), "261115 *****");
 //! assert_eq!(format!("{id}"), "261115 *****");
@@ -59,7 +59,7 @@ const K2_WEIGHTS: [u32; 10] = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
 
 /// Which kind of national identity number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Kind {
+pub enum NationalIdKind {
     /// Fødselsnummer (plain birth date).
     Fodselsnummer,
     /// D-number: day + 40.
@@ -133,7 +133,7 @@ pub enum FnrError {
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct NationalId {
     digits: [u8; 11],
-    kind: Kind,
+    kind: NationalIdKind,
     synthetic: Option<Synthetic>,
     check_rule: CheckRule,
     birth_date: Option<NaiveDate>,
@@ -141,7 +141,7 @@ pub struct NationalId {
 
 impl NationalId {
     /// The kind of number.
-    pub fn kind(&self) -> Kind {
+    pub fn kind(&self) -> NationalIdKind {
         self.kind
     }
 
@@ -175,7 +175,7 @@ impl NationalId {
     /// so D/H offsets stay visible), or `****** *****` for an FH-number, whose first six
     /// digits are not a date.
     pub fn masked(&self) -> String {
-        if self.kind == Kind::FhNumber {
+        if self.kind == NationalIdKind::FhNumber {
             return "****** *****".to_string();
         }
         let head = self
@@ -329,7 +329,7 @@ fn days_in_month(month: u8, leap: bool) -> u8 {
 struct DayMonth {
     day: u8,
     month: u8,
-    kind: Kind,
+    kind: NationalIdKind,
     synthetic: Option<Synthetic>,
 }
 
@@ -360,12 +360,12 @@ fn day_month(d: &[u8; 11]) -> Result<Option<DayMonth>, FnrError> {
         return Err(FnrError::InvalidDay);
     }
     let (kind, synthetic) = match (d_number, synth_month) {
-        (false, None) => (Kind::Fodselsnummer, None),
-        (true, None) => (Kind::DNumber, None),
-        (false, Some(Synthetic::Dolly)) => (Kind::HNumber, None),
-        (true, Some(Synthetic::Dolly)) => (Kind::DNumber, Some(Synthetic::Dolly)),
-        (false, Some(Synthetic::Tenor)) => (Kind::Fodselsnummer, Some(Synthetic::Tenor)),
-        (true, Some(Synthetic::Tenor)) => (Kind::DNumber, Some(Synthetic::Tenor)),
+        (false, None) => (NationalIdKind::Fodselsnummer, None),
+        (true, None) => (NationalIdKind::DNumber, None),
+        (false, Some(Synthetic::Dolly)) => (NationalIdKind::HNumber, None),
+        (true, Some(Synthetic::Dolly)) => (NationalIdKind::DNumber, Some(Synthetic::Dolly)),
+        (false, Some(Synthetic::Tenor)) => (NationalIdKind::Fodselsnummer, Some(Synthetic::Tenor)),
+        (true, Some(Synthetic::Tenor)) => (NationalIdKind::DNumber, Some(Synthetic::Tenor)),
     };
     Ok(Some(DayMonth {
         day,
@@ -395,7 +395,7 @@ pub fn validate_digits(d: &[u8; 11]) -> Result<NationalId, FnrError> {
         }
         return Ok(NationalId {
             digits: *d,
-            kind: Kind::FhNumber,
+            kind: NationalIdKind::FhNumber,
             synthetic: None,
             check_rule,
             birth_date: None,

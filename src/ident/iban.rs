@@ -85,7 +85,7 @@ impl fmt::Display for NorwegianIban {
 
 /// Removes white space and dashes and upper-cases. Does not validate.
 pub fn compact(s: &str) -> String {
-    crate::case::upper(&super::compact_digits(s, &['-']))
+    crate::letter_case::upper(&super::compact_digits(s, &['-']))
 }
 
 /// ISO 7064 MOD 97-10 remainder of `BBAN + "NO" + check digits` (N = 23, O = 24).

@@ -60,12 +60,12 @@ impl Icd10 {
 
 /// Removes white space and the point, and upper-cases: `c34.1` → `C341`. Does not validate.
 pub fn compact(s: &str) -> String {
-    crate::case::upper(&super::compact_digits(s, &['.']))
+    crate::letter_case::upper(&super::compact_digits(s, &['.']))
 }
 
 /// Validates the structure of an ICD-10 code, with or without the point.
 pub fn validate(s: &str) -> Result<Icd10, Icd10Error> {
-    let t = crate::case::upper(&super::compact_digits(s, &[]));
+    let t = crate::letter_case::upper(&super::compact_digits(s, &[]));
     if t.is_empty() {
         return Err(Icd10Error::Empty);
     }

@@ -62,7 +62,7 @@ impl NyeMetoderId {
 
 /// Removes white space and upper-cases. Does not validate.
 pub fn compact(s: &str) -> String {
-    crate::case::upper(&super::compact_digits(s, &[]))
+    crate::letter_case::upper(&super::compact_digits(s, &[]))
 }
 
 /// Validates `IDyyyy_nnn` with `2013 <= yyyy <= current_year`.

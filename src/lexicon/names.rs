@@ -170,7 +170,7 @@ pub(crate) fn key_into(word: &str, out: &mut String) {
             }
             continue;
         }
-        match crate::case::lower_char(c) {
+        match crate::letter_case::lower_char(c) {
             'ø' | 'ö' | 'ó' | 'ò' | 'ô' | 'õ' | 'ő' => out.push('o'),
             'å' => out.push_str("aa"),
             'æ' | 'ä' => out.push_str("ae"),

@@ -160,14 +160,14 @@ impl Duration {
 // ---------------------------------------------------------------------------------------
 
 #[derive(Clone, Debug, PartialEq)]
-enum T {
+enum DurationToken {
     /// A number in hundredths.
     Num(u64),
     Word(String),
     Sym(char),
 }
 
-fn tokenize(text: &str) -> Result<Vec<T>, DurationUnparsed> {
+fn tokenize(text: &str) -> Result<Vec<DurationToken>, DurationUnparsed> {
     let chars: Vec<char> = text.chars().collect();
     let at = |i: usize| chars.get(i).copied();
     let mut out = Vec::new();
@@ -199,25 +199,25 @@ fn tokenize(text: &str) -> Result<Vec<T>, DurationUnparsed> {
                     i += 1;
                 }
             }
-            out.push(T::Num(h));
+            out.push(DurationToken::Num(h));
         } else if c.is_alphabetic() {
             let mut w = String::new();
             while let Some(l) = at(i).filter(|l| l.is_alphabetic()) {
-                w.push(crate::case::lower_char(l));
+                w.push(crate::letter_case::lower_char(l));
                 i += 1;
             }
             if at(i) == Some('.') {
                 w.push('.');
                 i += 1;
             }
-            out.push(T::Word(w));
+            out.push(DurationToken::Word(w));
         } else {
-            out.push(T::Sym(c));
+            out.push(DurationToken::Sym(c));
             i += 1;
         }
     }
     // A final full stop ends a sentence.
-    if out.last() == Some(&T::Sym('.')) {
+    if out.last() == Some(&DurationToken::Sym('.')) {
         out.pop();
     }
     Ok(out)
@@ -362,7 +362,7 @@ fn parse(text: &str) -> Result<Duration, DurationUnparsed> {
     if text.trim().is_empty() {
         return Err(DurationUnparsed::Empty);
     }
-    let lower = crate::case::lower(text);
+    let lower = crate::letter_case::lower(text);
     // A plain window compare (the text is at most MAX_DURATION_TEXT bytes): `str::contains`
     // with a `&str` pattern links core's two-way searcher into the wasm package (1.5 KB).
     let has = |list: &[&str]| {
@@ -385,22 +385,23 @@ fn parse(text: &str) -> Result<Duration, DurationUnparsed> {
     // Lead words.
     loop {
         match p.peek() {
-            Some(T::Word(w)) if LOWER_BOUND.contains(&w.as_str()) => {
+            Some(DurationToken::Word(w)) if LOWER_BOUND.contains(&w.as_str()) => {
                 return Err(DurationUnparsed::OpenEnded)
             }
-            Some(T::Word(w)) if UPPER_BOUND.contains(&w.as_str()) => upper_bound = true,
-            Some(T::Word(w)) if APPROX.contains(&w.as_str()) => approximate = true,
-            Some(T::Word(w)) if FILLER.contains(&w.as_str()) || w == "fra" || w == "frå" => {}
-            Some(T::Sym('~' | '≈')) => approximate = true,
-            Some(T::Sym(':')) => {}
+            Some(DurationToken::Word(w)) if UPPER_BOUND.contains(&w.as_str()) => upper_bound = true,
+            Some(DurationToken::Word(w)) if APPROX.contains(&w.as_str()) => approximate = true,
+            Some(DurationToken::Word(w))
+                if FILLER.contains(&w.as_str()) || w == "fra" || w == "frå" => {}
+            Some(DurationToken::Sym('~' | '≈')) => approximate = true,
+            Some(DurationToken::Sym(':')) => {}
             _ => break,
         }
         p.i += 1;
     }
     let mut qty = p.quantity().ok_or(DurationUnparsed::NotUnderstood)?;
     // A range: «3–6», «3 - 6», «3 til 6», «3 à 6» is a cycle link, not a range.
-    if matches!(p.peek(), Some(T::Sym('-' | '–' | '—')))
-        || matches!(p.peek(), Some(T::Word(w)) if w == "til" || w == "tel")
+    if matches!(p.peek(), Some(DurationToken::Sym('-' | '–' | '—')))
+        || matches!(p.peek(), Some(DurationToken::Word(w)) if w == "til" || w == "tel")
     {
         p.i += 1;
         let hi = p.quantity().ok_or(DurationUnparsed::NotUnderstood)?;
@@ -411,12 +412,12 @@ fn parse(text: &str) -> Result<Duration, DurationUnparsed> {
         upper_bound = true;
     }
     // Cycles: «6 sykluser à 21 dager», «6 x 21 dager».
-    if matches!(p.peek(), Some(T::Word(w)) if CYCLE.contains(&w.as_str()))
-        || matches!(p.peek(), Some(T::Sym('×')))
+    if matches!(p.peek(), Some(DurationToken::Word(w)) if CYCLE.contains(&w.as_str()))
+        || matches!(p.peek(), Some(DurationToken::Sym('×')))
     {
         p.i += 1;
-        if matches!(p.peek(), Some(T::Word(w)) if CYCLE_LINK.contains(&w.as_str()))
-            || matches!(p.peek(), Some(T::Sym('×')))
+        if matches!(p.peek(), Some(DurationToken::Word(w)) if CYCLE_LINK.contains(&w.as_str()))
+            || matches!(p.peek(), Some(DurationToken::Sym('×')))
         {
             p.i += 1;
         }
@@ -429,11 +430,11 @@ fn parse(text: &str) -> Result<Duration, DurationUnparsed> {
             .ok_or(DurationUnparsed::OutOfRange)?;
     }
     let unit = match p.next() {
-        Some(T::Word(w)) => unit_word(w).ok_or(DurationUnparsed::NotUnderstood)?,
+        Some(DurationToken::Word(w)) => unit_word(w).ok_or(DurationUnparsed::NotUnderstood)?,
         _ => return Err(DurationUnparsed::NotUnderstood),
     };
     // Trailing filler («6 måneders behandling»).
-    while let Some(T::Word(w)) = p.peek() {
+    while let Some(DurationToken::Word(w)) = p.peek() {
         if !FILLER.contains(&w.as_str()) {
             break;
         }
@@ -456,23 +457,23 @@ fn parse(text: &str) -> Result<Duration, DurationUnparsed> {
 }
 
 struct Parser<'a> {
-    toks: &'a [T],
+    toks: &'a [DurationToken],
     i: usize,
 }
 
 impl Parser<'_> {
-    fn peek(&self) -> Option<&T> {
+    fn peek(&self) -> Option<&DurationToken> {
         self.toks.get(self.i)
     }
 
-    fn next(&mut self) -> Option<&T> {
+    fn next(&mut self) -> Option<&DurationToken> {
         let t = self.toks.get(self.i);
         self.i += 1;
         t
     }
 
     fn word_is(&self, k: usize, list: &[&str]) -> bool {
-        matches!(self.toks.get(self.i + k), Some(T::Word(w)) if list.contains(&w.as_str()))
+        matches!(self.toks.get(self.i + k), Some(DurationToken::Word(w)) if list.contains(&w.as_str()))
     }
 
     /// A number, a number word, «halvannen/halvannet», «(et) halvt», optionally followed by
@@ -481,20 +482,20 @@ impl Parser<'_> {
         const HALF: &[&str] = &["halvt", "halv", "halve"];
         const ONE_HALF: &[&str] = &["halvannen", "halvannet", "halvanna", "halvtanna"];
         let base = match self.peek()? {
-            T::Num(h) => {
+            DurationToken::Num(h) => {
                 let h = *h;
                 self.i += 1;
                 h
             }
-            T::Word(w) if ONE_HALF.contains(&w.as_str()) => {
+            DurationToken::Word(w) if ONE_HALF.contains(&w.as_str()) => {
                 self.i += 1;
                 return Some(150);
             }
-            T::Word(w) if HALF.contains(&w.as_str()) => {
+            DurationToken::Word(w) if HALF.contains(&w.as_str()) => {
                 self.i += 1;
                 return Some(50);
             }
-            T::Word(w) => {
+            DurationToken::Word(w) => {
                 let n = number_word(w)?;
                 self.i += 1;
                 if n == 1 && self.word_is(0, HALF) {
@@ -504,7 +505,7 @@ impl Parser<'_> {
                 }
                 n * 100
             }
-            T::Sym(_) => return None,
+            DurationToken::Sym(_) => return None,
         };
         // «ett og et halvt år».
         if self.word_is(0, &["og"])

@@ -11,7 +11,7 @@
 //! - [`Amount`], [`AmountError`], [`parse_detailed`] — amounts ([`amount`] module docs list
 //!   every accepted writing and each decision with its source).
 //! - [`Duration`], [`DurationUnparsed`] — «6 måneder», «12 uker», «ett år», «3–6 mnd».
-//! - [`summarise`] → [`CostSummary`].
+//! - [`summarise`] → [`CostTotals`].
 //!
 //! The rules on the application's cost fields (`cost.amount.*`, `cost.duration.*`) are with
 //! those fields, in [`crate::forms::sections::costs`].
@@ -76,7 +76,7 @@ impl CostAmounts {
 
 /// The computed costs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CostSummary {
+pub struct CostTotals {
     /// Drug + other + extra (or minus savings), per month. Saturates at the `i64` limits
     /// (far beyond the plausibility warning).
     pub monthly_total: Amount,
@@ -97,14 +97,14 @@ pub fn summarise(
     other: Amount,
     extra: Option<Amount>,
     duration: Option<&Duration>,
-) -> CostSummary {
+) -> CostTotals {
     let sum = i128::from(drug.ore())
         + i128::from(other.ore())
         + i128::from(extra.unwrap_or(Amount::ZERO).ore());
     let clamped = sum.clamp(i128::from(i64::MIN), i128::from(i64::MAX));
     let monthly_total = Amount::from_ore(i64::try_from(clamped).unwrap_or(i64::MAX));
     let exact = clamped == sum;
-    CostSummary {
+    CostTotals {
         monthly_total,
         total_over_duration: duration
             .filter(|_| exact)

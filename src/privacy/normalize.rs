@@ -588,7 +588,7 @@ impl Normalized {
 /// assert_eq!(lower("ØSTBY-ÅS"), "østby-ås");
 /// ```
 pub fn lower(s: &str) -> String {
-    crate::case::lower(s)
+    crate::letter_case::lower(s)
 }
 
 #[cfg(test)]

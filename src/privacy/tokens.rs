@@ -12,7 +12,7 @@ use std::cell::Cell;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum T {
+pub(super) enum TokenClass {
     Word,
     Digits,
     Space,
@@ -23,34 +23,34 @@ pub(super) enum T {
 /// One token: 16 bytes, so that a long text's tokens stay small in the cache. A token ends
 /// where the next one starts ([`Tokens::end`]).
 #[derive(Clone, Copy, Debug)]
-pub(super) struct Tok {
+pub(super) struct Token {
     pub(super) start: usize,
     /// What the lexicon knows of a word ([`scan_lexicon`]), plus [`F_CAP`], [`F_STREETY`] and
     /// [`F_PLAIN`].
     flags: u32,
-    /// The token's [`T`] ([`Tok::tag_of`]).
+    /// The token's [`TokenClass`] ([`Token::tag_of`]).
     tag: u32,
 }
 
-impl Tok {
+impl Token {
     /// 0–3 for a word, digits, space, line break; a punctuation character's code point + 4.
-    const fn tag_of(t: T) -> u32 {
+    const fn tag_of(t: TokenClass) -> u32 {
         match t {
-            T::Word => 0,
-            T::Digits => 1,
-            T::Space => 2,
-            T::Newline => 3,
-            T::Punct(c) => c as u32 + 4,
+            TokenClass::Word => 0,
+            TokenClass::Digits => 1,
+            TokenClass::Space => 2,
+            TokenClass::Newline => 3,
+            TokenClass::Punct(c) => c as u32 + 4,
         }
     }
     #[cfg_attr(not(target_arch = "wasm32"), inline)]
-    pub(super) fn t(&self) -> T {
+    pub(super) fn t(&self) -> TokenClass {
         match self.tag {
-            0 => T::Word,
-            1 => T::Digits,
-            2 => T::Space,
-            3 => T::Newline,
-            p => T::Punct(char::from_u32(p - 4).unwrap_or('\u{FFFD}')),
+            0 => TokenClass::Word,
+            1 => TokenClass::Digits,
+            2 => TokenClass::Space,
+            3 => TokenClass::Newline,
+            p => TokenClass::Punct(char::from_u32(p - 4).unwrap_or('\u{FFFD}')),
         }
     }
 }
@@ -207,9 +207,9 @@ fn run_end(bytes: &[u8], mut i: usize, c: u8) -> usize {
 fn tokenize(
     text: &str,
     range: std::ops::Range<usize>,
-    mut toks: Vec<Tok>,
-    mut each: impl FnMut(usize, &mut Tok, T, usize, Option<u8>),
-) -> Vec<Tok> {
+    mut toks: Vec<Token>,
+    mut each: impl FnMut(usize, &mut Token, TokenClass, usize, Option<u8>),
+) -> Vec<Token> {
     // Prose has a token every 2–3 bytes: room for one every 2 saves copying the vector.
     toks.reserve(range.len() / 2 + 1);
     let bytes = text.as_bytes();
@@ -222,37 +222,37 @@ fn tokenize(
             let (end, s) = word_end(text, bytes, i + 1);
             i = end;
             seen = Some(s | (u8::from(b < b'a') * W_UPPER));
-            T::Word
+            TokenClass::Word
         } else if c & C_SPACE != 0 {
             i = run_end(bytes, i + 1, C_SPACE);
-            T::Space
+            TokenClass::Space
         } else if c & C_PUNCT != 0 {
             i += 1;
-            T::Punct(char::from(b))
+            TokenClass::Punct(char::from(b))
         } else if c & C_DIGIT != 0 {
             i = run_end(bytes, i + 1, C_DIGIT);
-            T::Digits
+            TokenClass::Digits
         } else if c & C_NEWLINE != 0 {
             i = run_end(bytes, i + 1, C_NEWLINE);
-            T::Newline
+            TokenClass::Newline
         } else if let Some(len) = letter_at(text, bytes, i) {
             let (end, s) = word_end(text, bytes, i + len);
             i = end;
             seen = Some(s | W_HIGH);
-            T::Word
+            TokenClass::Word
         } else {
             let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
             i += c.len_utf8();
             if c.is_whitespace() {
-                T::Space
+                TokenClass::Space
             } else {
-                T::Punct(c)
+                TokenClass::Punct(c)
             }
         };
-        let mut tok = Tok {
+        let mut tok = Token {
             start,
             flags: 0,
-            tag: Tok::tag_of(t),
+            tag: Token::tag_of(t),
         };
         each(toks.len(), &mut tok, t, i, seen);
         toks.push(tok);
@@ -264,7 +264,7 @@ fn tokenize(
 /// by the detectors here and by [`super::names`].
 pub(crate) struct Tokens<'a> {
     pub(super) text: &'a str,
-    pub(super) toks: Vec<Tok>,
+    pub(super) toks: Vec<Token>,
     /// The text with every word in lower case, byte for byte where `text` is (a word whose
     /// lower case is longer or shorter is in `odd` instead).
     lower: String,
@@ -282,7 +282,7 @@ pub(crate) struct Tokens<'a> {
 }
 
 thread_local! {
-    static TOKS: Cell<Vec<Tok>> = const { Cell::new(Vec::new()) };
+    static TOKS: Cell<Vec<Token>> = const { Cell::new(Vec::new()) };
     static LOWER: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
     static INTERESTING: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
     static WORDS: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
@@ -299,11 +299,11 @@ impl Drop for Tokens<'_> {
 }
 
 /// The buffers [`Tokenized::tokenize`] fills: tokens, candidates, words.
-type Bufs = (Vec<Tok>, Vec<usize>, Vec<usize>);
+type Bufs = (Vec<Token>, Vec<usize>, Vec<usize>);
 
 /// What tokenising a text gives ([`Tokens::new`]).
 struct Tokenized {
-    toks: Vec<Tok>,
+    toks: Vec<Token>,
     interesting: Vec<usize>,
     words: Vec<usize>,
     odd: Vec<(usize, usize, usize)>,
@@ -332,7 +332,7 @@ impl Tokenized {
         let lex = scan_lexicon();
         let toks = tokenize(text, range, toks, |n, tok, t, end, seen| {
             let Some(seen) = seen else {
-                if matches!(t, T::Digits | T::Punct('@' | '(' | '[')) {
+                if matches!(t, TokenClass::Digits | TokenClass::Punct('@' | '(' | '[')) {
                     interesting.push(n);
                 }
                 return;
@@ -356,7 +356,7 @@ impl Tokenized {
                     flags |= F_CAP;
                 }
                 scratch.clear();
-                scratch.extend(w.chars().map(crate::case::lower_char));
+                scratch.extend(w.chars().map(crate::letter_case::lower_char));
                 if scratch.len() != w.len() {
                     let from = odd_buf.len();
                     odd_buf.push_str(&scratch);
@@ -438,10 +438,10 @@ impl<'a> Tokens<'a> {
     /// and apostrophes («Anne-Marie», «O'Brien»), with their start, end, whether they start
     /// with a capital and whether they are plain lower-case ASCII (hyphens allowed).
     pub(crate) fn name_words(&self) -> impl Iterator<Item = NameWord> + '_ {
-        const HYPHEN: u32 = Tok::tag_of(T::Punct('-'));
-        const APOSTROPHE: u32 = Tok::tag_of(T::Punct('\''));
-        const QUOTE: u32 = Tok::tag_of(T::Punct('\u{2019}'));
-        const WORD: u32 = Tok::tag_of(T::Word);
+        const HYPHEN: u32 = Token::tag_of(TokenClass::Punct('-'));
+        const APOSTROPHE: u32 = Token::tag_of(TokenClass::Punct('\''));
+        const QUOTE: u32 = Token::tag_of(TokenClass::Punct('\u{2019}'));
+        const WORD: u32 = Token::tag_of(TokenClass::Word);
         let mut words = self.words.iter();
         // Tokens before this one are part of a word already given.
         let mut from = 0;
@@ -488,12 +488,12 @@ impl<'a> Tokens<'a> {
         self.lower.get(start..end).unwrap_or("")
     }
     #[cfg_attr(not(target_arch = "wasm32"), inline)]
-    pub(super) fn tok(&self, i: usize) -> Option<&Tok> {
+    pub(super) fn tok(&self, i: usize) -> Option<&Token> {
         self.toks.get(i)
     }
     #[cfg_attr(not(target_arch = "wasm32"), inline)]
-    pub(super) fn t(&self, i: usize) -> Option<T> {
-        self.toks.get(i).map(Tok::t)
+    pub(super) fn t(&self, i: usize) -> Option<TokenClass> {
+        self.toks.get(i).map(Token::t)
     }
     #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(super) fn s(&self, i: usize) -> &'a str {
@@ -511,16 +511,16 @@ impl<'a> Tokens<'a> {
         self.lower.get(self.start(i)..self.end(i)).unwrap_or("")
     }
     #[cfg_attr(not(target_arch = "wasm32"), inline)]
-    pub(super) fn is(&self, i: usize, t: T) -> bool {
-        self.tok(i).is_some_and(|x| x.tag == Tok::tag_of(t))
+    pub(super) fn is(&self, i: usize, t: TokenClass) -> bool {
+        self.tok(i).is_some_and(|x| x.tag == Token::tag_of(t))
     }
     #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(super) fn is_word(&self, i: usize) -> bool {
-        self.is(i, T::Word)
+        self.is(i, TokenClass::Word)
     }
     #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(super) fn is_digits(&self, i: usize) -> bool {
-        self.is(i, T::Digits)
+        self.is(i, TokenClass::Digits)
     }
     #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(super) fn len(&self, i: usize) -> usize {
@@ -546,7 +546,7 @@ impl<'a> Tokens<'a> {
     /// Next index after spaces.
     #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(super) fn skip_space(&self, mut i: usize) -> usize {
-        while self.is(i, T::Space) {
+        while self.is(i, TokenClass::Space) {
             i += 1;
         }
         i
@@ -555,7 +555,7 @@ impl<'a> Tokens<'a> {
     #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(super) fn prev_non_space(&self, i: usize) -> Option<usize> {
         let mut j = i.checked_sub(1)?;
-        while self.is(j, T::Space) {
+        while self.is(j, TokenClass::Space) {
             j = j.checked_sub(1)?;
         }
         Some(j)

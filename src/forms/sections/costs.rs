@@ -527,7 +527,7 @@ pub fn duration_unparsed_diagnostic(_reason: DurationUnparsed, path: Pointer) ->
 /// Diagnostics of a summary: `cost.amount.implausible` on the monthly total at `path`, and
 /// `cost.duration.range` at `duration_path` when a range's upper bound was used.
 pub fn summary_diagnostics(
-    summary: &money::CostSummary,
+    summary: &money::CostTotals,
     path: Pointer,
     duration_path: Pointer,
 ) -> Vec<Diagnostic> {

@@ -4,7 +4,7 @@
 
 use super::{Basis, FindingKind, Hit};
 use crate::ident;
-use crate::privacy::tokens::{Tokens, T};
+use crate::privacy::tokens::{TokenClass, Tokens};
 
 /// IBANs of any country: two capital letters, two check digits and 11–30 letters or digits,
 /// written compact or in groups separated by single spaces; the ISO 7064 MOD 97-10 check
@@ -16,7 +16,7 @@ pub(super) fn ibans(cx: &Tokens, cands: &[usize], hits: &mut Vec<Hit>) {
     for &i in cands {
         let Some(tok) = cx.tok(i) else { continue };
         let country = cx.s(i);
-        let starts = tok.t() == T::Word
+        let starts = tok.t() == TokenClass::Word
             && country.len() == 2
             && country.bytes().all(|b| b.is_ascii_uppercase())
             && cx.is_digits(i + 1)

@@ -6,7 +6,7 @@ use super::{in_placeholder, money_context, Basis, FindingKind, Hit};
 use crate::lexicon::detector_words::{
     F_POSTBOX, F_POSTCODE_LABEL, F_QUALIFIER, F_RESIDENCE, F_STREET_PREFIX, F_STREET_WORD, F_UNIT,
 };
-use crate::privacy::tokens::{Tokens, F_STREETY, T};
+use crate::privacy::tokens::{TokenClass, Tokens, F_STREETY};
 
 fn street_word(cx: &Tokens, i: usize) -> bool {
     cx.has(i, F_STREETY)
@@ -20,11 +20,11 @@ fn house_number(cx: &Tokens, i: usize) -> Option<usize> {
     let mut last = i;
     if cx.is_word(i + 1) && cx.len(i + 1) == 1 {
         last = i + 1;
-    } else if (cx.is(i + 1, T::Space)
+    } else if (cx.is(i + 1, TokenClass::Space)
         && cx.is_word(i + 2)
         && cx.len(i + 2) == 1
         && cx.all_caps(i + 2))
-        || (cx.is(i + 1, T::Punct('-')) && cx.is_digits(i + 2) && cx.len(i + 2) <= 4)
+        || (cx.is(i + 1, TokenClass::Punct('-')) && cx.is_digits(i + 2) && cx.len(i + 2) <= 4)
     {
         last = i + 2;
     }
@@ -44,12 +44,12 @@ pub(super) fn addresses(cx: &Tokens, cands: &[usize], hits: &mut Vec<Hit>) {
             start_tok = Some(i);
         } else if cx.has(i, F_STREET_WORD)
             && i >= 2
-            && cx.is(i - 1, T::Space)
+            && cx.is(i - 1, TokenClass::Space)
             && cx.capitalised(i - 2)
         {
             let mut s = i - 2;
             // Include one more capitalised word («Ole Bulls plass»).
-            if s >= 2 && cx.is(s - 1, T::Space) && cx.capitalised(s - 2) {
+            if s >= 2 && cx.is(s - 1, TokenClass::Space) && cx.capitalised(s - 2) {
                 s -= 2;
             }
             start_tok = Some(s);
@@ -58,7 +58,7 @@ pub(super) fn addresses(cx: &Tokens, cands: &[usize], hits: &mut Vec<Hit>) {
             // «Gamle Drammensvei», «Vestre Torggaten», «Dr. Holms vei»: a leading
             // qualifier or title is part of the street name.
             if let Some(p) = cx.prev_non_space(s) {
-                let p = if cx.is(p, T::Punct('.')) {
+                let p = if cx.is(p, TokenClass::Punct('.')) {
                     p.saturating_sub(1)
                 } else {
                     p
@@ -67,18 +67,18 @@ pub(super) fn addresses(cx: &Tokens, cands: &[usize], hits: &mut Vec<Hit>) {
                     s = p;
                 }
             }
-            let k = cx.skip_space(i + 1 + usize::from(cx.is(i + 1, T::Punct('.'))));
+            let k = cx.skip_space(i + 1 + usize::from(cx.is(i + 1, TokenClass::Punct('.'))));
             if let Some(last) = house_number(cx, k) {
                 let mut end = cx.end(last);
                 // «, 5021 Bergen»
                 let mut p = last + 1;
-                if cx.is(p, T::Punct(',')) {
+                if cx.is(p, TokenClass::Punct(',')) {
                     p += 1;
                 }
                 p = cx.skip_space(p);
                 if cx.is_digits(p)
                     && cx.len(p) == 4
-                    && cx.is(p + 1, T::Space)
+                    && cx.is(p + 1, TokenClass::Space)
                     && cx.capitalised(p + 2)
                 {
                     end = cx.end(p + 2);
@@ -94,8 +94,8 @@ pub(super) fn addresses(cx: &Tokens, cands: &[usize], hits: &mut Vec<Hit>) {
         }
         // «Postnummer 5007», «postnr. 5007»: a postcode after its label, place or not.
         if cx.has(i, F_POSTCODE_LABEL) {
-            let k = cx.skip_space(i + 1 + usize::from(cx.is(i + 1, T::Punct('.'))));
-            let k = if cx.is(k, T::Punct(':')) {
+            let k = cx.skip_space(i + 1 + usize::from(cx.is(i + 1, TokenClass::Punct('.'))));
+            let k = if cx.is(k, TokenClass::Punct(':')) {
                 cx.skip_space(k + 1)
             } else {
                 k
@@ -117,9 +117,9 @@ pub(super) fn addresses(cx: &Tokens, cands: &[usize], hits: &mut Vec<Hit>) {
                 .s(i + 4)
                 .parse::<u32>()
                 .is_ok_and(|v| (1900..=2099).contains(&v))
-            && cx.is(i + 1, T::Space)
+            && cx.is(i + 1, TokenClass::Space)
             && cx.capitalised(i + 2)
-            && cx.is(i + 3, T::Space)
+            && cx.is(i + 3, TokenClass::Space)
         {
             if let Some(last) = house_number(cx, i + 4) {
                 hits.push(Hit {
@@ -133,7 +133,7 @@ pub(super) fn addresses(cx: &Tokens, cands: &[usize], hits: &mut Vec<Hit>) {
         }
         // «Postboks 123»
         if cx.has(i, F_POSTBOX) {
-            let k = cx.skip_space(i + 1 + usize::from(cx.is(i + 1, T::Punct('.'))));
+            let k = cx.skip_space(i + 1 + usize::from(cx.is(i + 1, TokenClass::Punct('.'))));
             if cx.is_digits(k) {
                 hits.push(Hit {
                     start: cx.start(i),
@@ -147,7 +147,7 @@ pub(super) fn addresses(cx: &Tokens, cands: &[usize], hits: &mut Vec<Hit>) {
         // «5021 Bergen», «0150 OSLO»: four digits and a capitalised place.
         if cx.is_digits(i)
             && cx.len(i) == 4
-            && cx.is(i + 1, T::Space)
+            && cx.is(i + 1, TokenClass::Space)
             && cx.capitalised(i + 2)
             && cx.len(i + 2) >= 2
             && !cx.has(i + 2, F_UNIT)
@@ -157,7 +157,11 @@ pub(super) fn addresses(cx: &Tokens, cands: &[usize], hits: &mut Vec<Hit>) {
             let prev = i.checked_sub(1).map(|p| cx.t(p));
             let glued = matches!(
                 prev,
-                Some(Some(T::Word | T::Digits | T::Punct('.' | '-' | '/' | ':')))
+                Some(Some(
+                    TokenClass::Word
+                        | TokenClass::Digits
+                        | TokenClass::Punct('.' | '-' | '/' | ':')
+                ))
             );
             let address_cue = address_context(cx, i);
             if !glued
@@ -227,7 +231,7 @@ fn residence_place(cx: &Tokens, k: usize) -> Option<(usize, usize)> {
     if !cx.capitalised(p) || matches!(cx.low(p), "norge" | "norway") {
         return None;
     }
-    let e = if cx.is(p + 1, T::Space) && cx.capitalised(p + 2) {
+    let e = if cx.is(p + 1, TokenClass::Space) && cx.capitalised(p + 2) {
         p + 2
     } else {
         p

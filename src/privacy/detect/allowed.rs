@@ -5,7 +5,7 @@
 
 use super::{FindingKind, Hit};
 use crate::lexicon::detector_words::{F_ID, F_LINK, F_NPR, F_STUDY};
-use crate::privacy::tokens::{Tokens, T};
+use crate::privacy::tokens::{TokenClass, Tokens};
 
 /// A span allowed on purpose; `link` for URLs and DOIs.
 #[derive(Clone, Copy, Debug)]
@@ -41,21 +41,21 @@ pub(super) fn allowed_spans(
         // NPR-ID: «NPR-ID: 12ab-…», «NPR-nr 1234», «NPR 1234» (1.2.2.5-16 §3.2 fotnote 2).
         if low == "npr" {
             let mut j = i + 1;
-            if (cx.is(j, T::Punct('-')) || cx.is(j, T::Space))
+            if (cx.is(j, TokenClass::Punct('-')) || cx.is(j, TokenClass::Space))
                 && matches!(cx.low(j + 1), "id" | "nr" | "nummer" | "nummeret")
             {
                 j += 2;
             }
-            if cx.is(j, T::Punct('.')) {
+            if cx.is(j, TokenClass::Punct('.')) {
                 j += 1;
             }
             j = cx.skip_space(j);
-            if cx.is(j, T::Punct(':')) {
+            if cx.is(j, TokenClass::Punct(':')) {
                 j = cx.skip_space(j + 1);
             }
             let first = j;
             while j < n
-                && (cx.is_word(j) || cx.is_digits(j) || cx.is(j, T::Punct('-')))
+                && (cx.is_word(j) || cx.is_digits(j) || cx.is(j, TokenClass::Punct('-')))
                 && cx.end(j) - cx.start(first) <= 36
             {
                 j += 1;
@@ -70,7 +70,7 @@ pub(super) fn allowed_spans(
         if cx.s(i) == "ID"
             && cx.is_digits(i + 1)
             && cx.len(i + 1) == 4
-            && cx.is(i + 2, T::Punct('_'))
+            && cx.is(i + 2, TokenClass::Punct('_'))
             && cx.is_digits(i + 3)
         {
             out.push(span(cx.start(i), cx.end(i + 3)));
@@ -82,9 +82,9 @@ pub(super) fn allowed_spans(
             let mut j = i + 1;
             while j < n
                 && (cx.is_digits(j)
-                    || cx.is(j, T::Space)
-                    || cx.is(j, T::Punct(':'))
-                    || cx.is(j, T::Punct('-')))
+                    || cx.is(j, TokenClass::Space)
+                    || cx.is(j, TokenClass::Punct(':'))
+                    || cx.is(j, TokenClass::Punct('-')))
                 && j <= i + 8
             {
                 j += 1;
@@ -92,15 +92,15 @@ pub(super) fn allowed_spans(
             out.push(span(cx.start(i), cx.end(j.saturating_sub(1).max(i))));
         }
         // URLs and DOIs: to the next white space.
-        let is_url = matches!(low, "http" | "https") && cx.is(i + 1, T::Punct(':'));
+        let is_url = matches!(low, "http" | "https") && cx.is(i + 1, TokenClass::Punct(':'));
         let is_doi = cx.s(i) == "10"
-            && cx.is(i + 1, T::Punct('.'))
+            && cx.is(i + 1, TokenClass::Punct('.'))
             && cx.is_digits(i + 2)
             && cx.len(i + 2) >= 4
-            && cx.is(i + 3, T::Punct('/'));
-        if is_url || is_doi || low == "doi" && cx.is(i + 1, T::Punct(':')) {
+            && cx.is(i + 3, TokenClass::Punct('/'));
+        if is_url || is_doi || low == "doi" && cx.is(i + 1, TokenClass::Punct(':')) {
             let mut j = i;
-            while j < n && !matches!(cx.t(j), Some(T::Space | T::Newline)) {
+            while j < n && !matches!(cx.t(j), Some(TokenClass::Space | TokenClass::Newline)) {
                 j += 1;
             }
             out.push(Allowed {

@@ -4,7 +4,7 @@
 
 use super::{in_placeholder, Basis, FindingKind, Hit, PatientFacts};
 use crate::lexicon::detector_words::{F_BIRTH, F_BIRTH_F};
-use crate::privacy::tokens::{Tokens, T};
+use crate::privacy::tokens::{TokenClass, Tokens};
 use chrono::NaiveDate;
 
 const MONTHS: [&[&str]; 12] = [
@@ -36,7 +36,7 @@ fn parse_date_at(cx: &Tokens, i: usize) -> Option<(u32, u32, Option<i32>, usize)
         return None;
     }
     let num = |k: usize| cx.s(k).parse::<u32>().ok();
-    let sep = |k: usize| matches!(cx.t(k), Some(T::Punct('.' | '/' | '-')));
+    let sep = |k: usize| matches!(cx.t(k), Some(TokenClass::Punct('.' | '/' | '-')));
     let len = cx.len(i);
     // yyyy-mm-dd
     if len == 4 && sep(i + 1) && cx.is_digits(i + 2) && sep(i + 3) && cx.is_digits(i + 4) {
@@ -61,13 +61,13 @@ fn parse_date_at(cx: &Tokens, i: usize) -> Option<(u32, u32, Option<i32>, usize)
         }
         // 14. mars 1974 / 14 mars 1974
         let mut k = i + 1;
-        if cx.is(k, T::Punct('.')) {
+        if cx.is(k, TokenClass::Punct('.')) {
             k += 1;
         }
         k = cx.skip_space(k);
         if let Some(m) = month_of(cx.low(k)) {
             let mut y = cx.skip_space(k + 1);
-            if cx.is(y, T::Punct('.')) {
+            if cx.is(y, TokenClass::Punct('.')) {
                 y = cx.skip_space(y + 1);
             }
             if cx.is_digits(y) && matches!(cx.len(y), 2 | 4) {
@@ -108,7 +108,7 @@ fn is_birth_cue(cx: &Tokens, i: usize) -> bool {
     }
     // «f. 14.03.1974», «f.dato»: a lone f followed by a dot.
     f & F_BIRTH_F != 0
-        && cx.is(i + 1, T::Punct('.'))
+        && cx.is(i + 1, TokenClass::Punct('.'))
         && !i.checked_sub(1).is_some_and(|p| cx.is_word(p))
 }
 
@@ -127,7 +127,7 @@ pub(super) fn birth_dates(
             while k < n && steps < 8 {
                 let skip = matches!(
                     cx.t(k),
-                    Some(T::Space | T::Punct('.' | ':' | ',' | '(' | '/'))
+                    Some(TokenClass::Space | TokenClass::Punct('.' | ':' | ',' | '(' | '/'))
                 ) || matches!(
                     cx.low(k),
                     "den" | "d" | "er" | "var" | "dato" | "i" | "on" | "date" | "of" | "alder"

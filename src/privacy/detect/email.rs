@@ -3,16 +3,16 @@
 
 use super::{Basis, FindingKind, Hit};
 use crate::ident;
-use crate::privacy::tokens::{Tokens, T};
+use crate::privacy::tokens::{TokenClass, Tokens};
 
 /// The last token of an at sign starting at token `i`: `@`, or the written-out «(at)»,
 /// «[at]», «(a)» that people use to hide an address from robots.
 fn at_sign(cx: &Tokens, i: usize) -> Option<usize> {
-    if cx.is(i, T::Punct('@')) {
+    if cx.is(i, TokenClass::Punct('@')) {
         return Some(i);
     }
-    let spelled = (cx.is(i, T::Punct('(')) && cx.is(i + 2, T::Punct(')')))
-        || (cx.is(i, T::Punct('[')) && cx.is(i + 2, T::Punct(']')));
+    let spelled = (cx.is(i, TokenClass::Punct('(')) && cx.is(i + 2, TokenClass::Punct(')')))
+        || (cx.is(i, TokenClass::Punct('[')) && cx.is(i + 2, TokenClass::Punct(']')));
     (spelled && matches!(cx.low(i + 1), "at" | "a" | "alfa" | "krøllalfa")).then_some(i + 2)
 }
 
@@ -20,7 +20,10 @@ fn at_sign(cx: &Tokens, i: usize) -> Option<usize> {
 fn glued_to_email(cx: &Tokens, k: usize) -> bool {
     cx.is_word(k)
         || cx.is_digits(k)
-        || matches!(cx.t(k), Some(T::Punct('_' | '-' | '+' | '%' | '\'')))
+        || matches!(
+            cx.t(k),
+            Some(TokenClass::Punct('_' | '-' | '+' | '%' | '\''))
+        )
 }
 
 pub(super) fn emails(cx: &Tokens, cands: &[usize], hits: &mut Vec<Hit>) {
@@ -29,21 +32,21 @@ pub(super) fn emails(cx: &Tokens, cands: &[usize], hits: &mut Vec<Hit>) {
         let Some(at_end) = at_sign(cx, i) else {
             continue;
         };
-        let local_ok = |k: usize| glued_to_email(cx, k) || cx.is(k, T::Punct('.'));
+        let local_ok = |k: usize| glued_to_email(cx, k) || cx.is(k, TokenClass::Punct('.'));
         let mut a = i;
         while a > 0 && local_ok(a - 1) {
             a -= 1;
         }
         // A dot before the address is punctuation («se .kari@…»), not the local part's.
-        while a < i && cx.is(a, T::Punct('.')) {
+        while a < i && cx.is(a, TokenClass::Punct('.')) {
             a += 1;
         }
         let mut b = at_end + 1;
         while b < n
             && (cx.is_word(b)
                 || cx.is_digits(b)
-                || cx.is(b, T::Punct('.'))
-                || cx.is(b, T::Punct('-')))
+                || cx.is(b, TokenClass::Punct('.'))
+                || cx.is(b, TokenClass::Punct('-')))
         {
             b += 1;
         }
@@ -58,7 +61,10 @@ pub(super) fn emails(cx: &Tokens, cands: &[usize], hits: &mut Vec<Hit>) {
 
 /// The token ends a piece of an e-mail address: a dot, hyphen or other separator.
 fn email_separator(cx: &Tokens, k: usize) -> bool {
-    matches!(cx.t(k), Some(T::Punct('.' | '-' | '_' | '+' | '\'' | '%')))
+    matches!(
+        cx.t(k),
+        Some(TokenClass::Punct('.' | '-' | '_' | '+' | '\'' | '%'))
+    )
 }
 
 /// The longest valid address in tokens `a..b` around the at sign `at..=at_end`, cut at
@@ -139,7 +145,7 @@ fn spaced_email(cx: &Tokens, at: usize, at_end: usize, hits: &mut Vec<Hit>) {
     let part = |k: Option<usize>| k.filter(|&k| cx.is_word(k) || cx.is_digits(k));
     let step = |k: usize, back: bool| -> Option<usize> {
         let k = if back { k.checked_sub(1)? } else { k + 1 };
-        if cx.is(k, T::Space) && cx.len(k) <= 2 {
+        if cx.is(k, TokenClass::Space) && cx.len(k) <= 2 {
             if back {
                 k.checked_sub(1)
             } else {
@@ -149,7 +155,7 @@ fn spaced_email(cx: &Tokens, at: usize, at_end: usize, hits: &mut Vec<Hit>) {
             Some(k)
         }
     };
-    let dot = |k: Option<usize>| k.filter(|&k| cx.is(k, T::Punct('.')));
+    let dot = |k: Option<usize>| k.filter(|&k| cx.is(k, TokenClass::Punct('.')));
     // Words joined by dots from the token next to `k`, walking back or forth (at most six).
     let chain = |k: usize, back: bool| -> Option<Vec<usize>> {
         let mut cur = part(step(k, back))?;
@@ -171,8 +177,9 @@ fn spaced_email(cx: &Tokens, at: usize, at_end: usize, hits: &mut Vec<Hit>) {
         return;
     };
     let before = at.checked_sub(1);
-    let spaced = !before.is_some_and(|k| cx.is(k, T::Punct('.')))
-        && (before.is_some_and(|k| cx.is(k, T::Space)) || cx.is(at_end + 1, T::Space));
+    let spaced = !before.is_some_and(|k| cx.is(k, TokenClass::Punct('.')))
+        && (before.is_some_and(|k| cx.is(k, TokenClass::Space))
+            || cx.is(at_end + 1, TokenClass::Space));
     if domain.len() < 2 || !spaced {
         return;
     }
@@ -202,7 +209,7 @@ fn spaced_email(cx: &Tokens, at: usize, at_end: usize, hits: &mut Vec<Hit>) {
     while domain.len() >= 2 {
         let Some(&last) = domain.last() else { break };
         let mut to = last;
-        while cx.is_word(to + 1) || cx.is_digits(to + 1) || cx.is(to + 1, T::Punct('-')) {
+        while cx.is_word(to + 1) || cx.is_digits(to + 1) || cx.is(to + 1, TokenClass::Punct('-')) {
             to += 1;
         }
         let mut cand = local_part.clone();

@@ -1,7 +1,7 @@
 //! IPv4 addresses: four octets joined by dots, nothing glued to either end.
 
 use super::{Basis, FindingKind, Hit};
-use crate::privacy::tokens::{Tokens, T};
+use crate::privacy::tokens::{TokenClass, Tokens};
 
 pub(super) fn ip_addresses(cx: &Tokens, cands: &[usize], next: &mut usize, hits: &mut Vec<Hit>) {
     let n = cx.toks.len();
@@ -13,18 +13,22 @@ pub(super) fn ip_addresses(cx: &Tokens, cands: &[usize], next: &mut usize, hits:
             cx.is_digits(k) && cx.len(k) <= 3 && cx.s(k).parse::<u16>().is_ok_and(|v| v <= 255)
         };
         let is_ip = octet(i)
-            && (0..3).all(|k| cx.is(i + 1 + 2 * k, T::Punct('.')) && octet(i + 2 + 2 * k))
+            && (0..3).all(|k| cx.is(i + 1 + 2 * k, TokenClass::Punct('.')) && octet(i + 2 + 2 * k))
             && !i.checked_sub(1).is_some_and(|p| {
                 matches!(
                     cx.t(p),
-                    Some(T::Punct('.' | '-' | '/')) | Some(T::Digits) | Some(T::Word)
+                    Some(TokenClass::Punct('.' | '-' | '/'))
+                        | Some(TokenClass::Digits)
+                        | Some(TokenClass::Word)
                 )
             })
             && !matches!(
                 cx.t(i + 7),
-                Some(T::Punct('-' | '/')) | Some(T::Digits) | Some(T::Word)
+                Some(TokenClass::Punct('-' | '/'))
+                    | Some(TokenClass::Digits)
+                    | Some(TokenClass::Word)
             )
-            && !(cx.is(i + 7, T::Punct('.')) && cx.is_digits(i + 8));
+            && !(cx.is(i + 7, TokenClass::Punct('.')) && cx.is_digits(i + 8));
         if is_ip {
             hits.push(Hit {
                 start: cx.start(i),

@@ -57,7 +57,7 @@ mod tests;
 
 pub use overlap::{resolve_overlaps, widen_to_words};
 
-use super::tokens::{Tokens, T};
+use super::tokens::{TokenClass, Tokens};
 use super::{Basis, FindingKind};
 use chrono::NaiveDate;
 
@@ -95,10 +95,11 @@ pub struct PatientFacts {
 #[cfg_attr(not(target_arch = "wasm32"), inline)]
 pub(super) fn in_placeholder(cx: &Tokens, k: usize) -> bool {
     // «[WORD]», or «[IP-ADRESSE]»: capitals between brackets, at most one hyphen inside.
-    let open = cx.is(k.wrapping_sub(1), T::Punct('['))
-        || (cx.is(k.wrapping_sub(1), T::Punct('-')) && cx.is(k.wrapping_sub(3), T::Punct('[')));
-    let close =
-        cx.is(k + 1, T::Punct(']')) || (cx.is(k + 1, T::Punct('-')) && cx.is(k + 3, T::Punct(']')));
+    let open = cx.is(k.wrapping_sub(1), TokenClass::Punct('['))
+        || (cx.is(k.wrapping_sub(1), TokenClass::Punct('-'))
+            && cx.is(k.wrapping_sub(3), TokenClass::Punct('[')));
+    let close = cx.is(k + 1, TokenClass::Punct(']'))
+        || (cx.is(k + 1, TokenClass::Punct('-')) && cx.is(k + 3, TokenClass::Punct(']')));
     open && close && cx.all_caps(k)
 }
 
@@ -193,5 +194,5 @@ pub(super) fn money_context(cx: &Tokens, first: usize, last: usize) -> bool {
     ) || matches!(
         after,
         "kr" | "nok" | "kroner" | "mill" | "millioner" | "tusen"
-    ) || (cx.is(last + 1, T::Punct(',')) && cx.is(last + 2, T::Punct('-')))
+    ) || (cx.is(last + 1, TokenClass::Punct(',')) && cx.is(last + 2, TokenClass::Punct('-')))
 }

@@ -6,7 +6,7 @@
 
 use super::{account, money_context, phone, Basis, Detectors, FindingKind, Hit};
 use crate::ident;
-use crate::privacy::tokens::{Tokens, T};
+use crate::privacy::tokens::{TokenClass, Tokens};
 
 /// A separator between digit groups: one to three tokens of space, '.', '-', '/', or one
 /// line break, at most three bytes (not counting a line break's spaces).
@@ -16,9 +16,9 @@ fn separator_end(cx: &Tokens, i: usize) -> Option<usize> {
     let mut newlines = 0;
     while j < i + 4 {
         match cx.t(j) {
-            Some(T::Space) => bytes += cx.len(j).min(2),
-            Some(T::Newline) => newlines += 1,
-            Some(T::Punct('.' | '-' | '/')) => bytes += 1,
+            Some(TokenClass::Space) => bytes += cx.len(j).min(2),
+            Some(TokenClass::Newline) => newlines += 1,
+            Some(TokenClass::Punct('.' | '-' | '/')) => bytes += 1,
             _ => break,
         }
         j += 1;
@@ -81,9 +81,9 @@ pub(super) fn seps_are(cx: &Tokens, runs: &[usize], allowed: &[char]) -> bool {
             _ => return true,
         };
         (a + 1..b).all(|k| match cx.t(k) {
-            Some(T::Space) => allowed.contains(&' '),
-            Some(T::Newline) => allowed.contains(&'\n'),
-            Some(T::Punct(c)) => allowed.contains(&c),
+            Some(TokenClass::Space) => allowed.contains(&' '),
+            Some(TokenClass::Newline) => allowed.contains(&'\n'),
+            Some(TokenClass::Punct(c)) => allowed.contains(&c),
             _ => false,
         })
     })

@@ -4,7 +4,7 @@
 use super::national_id::{digits_of, grouping, seps_are};
 use super::{in_placeholder, money_context, Basis, FindingKind, Hit};
 use crate::ident;
-use crate::privacy::tokens::{Tokens, T};
+use crate::privacy::tokens::{TokenClass, Tokens};
 
 /// A phone cue word («tlf», «mobil», «ring» …) among the six tokens before `first`.
 fn phone_context(cx: &Tokens, first: usize) -> bool {
@@ -47,7 +47,9 @@ fn phone_context(cx: &Tokens, first: usize) -> bool {
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub(super) fn phone_with_country_prefix(cx: &Tokens, run: usize, hits: &mut Vec<Hit>) {
     let s = cx.s(run);
-    let plus = run.checked_sub(1).is_some_and(|p| cx.is(p, T::Punct('+')));
+    let plus = run
+        .checked_sub(1)
+        .is_some_and(|p| cx.is(p, TokenClass::Punct('+')));
     let number = match (s.len(), plus) {
         (10, true) => s.strip_prefix("47"),
         (12, false) => s.strip_prefix("0047"),
@@ -91,7 +93,7 @@ pub(super) fn phone_number(
     let mut prefixed = false;
     // «+47-912-34-567»: look past one dash.
     let before = cx.prev_non_space(first).map(|p| {
-        if cx.is(p, T::Punct('-')) {
+        if cx.is(p, TokenClass::Punct('-')) {
             cx.prev_non_space(p).unwrap_or(p)
         } else {
             p
@@ -99,7 +101,10 @@ pub(super) fn phone_number(
     });
     if let Some(p) = before {
         let ps = cx.s(p);
-        if (ps == "47" && p.checked_sub(1).is_some_and(|q| cx.is(q, T::Punct('+')))) || ps == "0047"
+        if (ps == "47"
+            && p.checked_sub(1)
+                .is_some_and(|q| cx.is(q, TokenClass::Punct('+'))))
+            || ps == "0047"
         {
             prefixed = true;
             s = if ps == "47" {
@@ -107,11 +112,11 @@ pub(super) fn phone_number(
             } else {
                 cx.start(p)
             };
-        } else if cx.is(p, T::Punct(')'))
+        } else if cx.is(p, TokenClass::Punct(')'))
             && p >= 3
             && cx.s(p - 1) == "47"
-            && cx.is(p - 2, T::Punct('+'))
-            && cx.is(p - 3, T::Punct('('))
+            && cx.is(p - 2, TokenClass::Punct('+'))
+            && cx.is(p - 3, TokenClass::Punct('('))
         {
             // (+47) 912 34 567
             prefixed = true;

@@ -3,7 +3,7 @@
 
 use super::{in_placeholder, Basis, FindingKind, Hit};
 use crate::lexicon::detector_words::{scan_lexicon, F_RECORD};
-use crate::privacy::tokens::{Tokens, T};
+use crate::privacy::tokens::{TokenClass, Tokens};
 
 fn record_cue(w: &str) -> bool {
     scan_lexicon().get(w) & F_RECORD != 0
@@ -14,12 +14,12 @@ pub(super) fn record_numbers(cx: &Tokens, cands: &[usize], hits: &mut Vec<Hit>) 
     let mut joined = String::new();
     for &i in cands {
         let mut cue = cx.has(i, F_RECORD) && !in_placeholder(cx, i);
-        if !cue && !cx.is(i + 1, T::Punct('-')) {
+        if !cue && !cx.is(i + 1, TokenClass::Punct('-')) {
             continue;
         }
         let mut k = i + 1;
         // «pasient-id», «journal-nr», «d-nummer», «EPJ-nummer»: the joined form first.
-        if cx.is(i + 1, T::Punct('-')) && cx.is_word(i + 2) {
+        if cx.is(i + 1, TokenClass::Punct('-')) && cx.is_word(i + 2) {
             joined.clear();
             joined.push_str(cx.low(i));
             joined.push_str(cx.low(i + 2));
@@ -37,8 +37,10 @@ pub(super) fn record_numbers(cx: &Tokens, cands: &[usize], hits: &mut Vec<Hit>) 
         // Skip «nr», «.», «:», spaces, «er».
         let mut steps = 0;
         while k < n && steps < 6 {
-            let skip = matches!(cx.t(k), Some(T::Space | T::Punct('.' | ':' | '#')))
-                || matches!(cx.low(k), "nr" | "er" | "no" | "number" | "nummer");
+            let skip = matches!(
+                cx.t(k),
+                Some(TokenClass::Space | TokenClass::Punct('.' | ':' | '#'))
+            ) || matches!(cx.low(k), "nr" | "er" | "no" | "number" | "nummer");
             if !skip {
                 break;
             }
@@ -50,8 +52,8 @@ pub(super) fn record_numbers(cx: &Tokens, cands: &[usize], hits: &mut Vec<Hit>) 
         while k < n
             && (cx.is_word(k)
                 || cx.is_digits(k)
-                || cx.is(k, T::Punct('-'))
-                || cx.is(k, T::Punct('/')))
+                || cx.is(k, TokenClass::Punct('-'))
+                || cx.is(k, TokenClass::Punct('/')))
             && cx.end(k) - cx.start(first) <= 40
         {
             if cx.is_digits(k) {
@@ -59,7 +61,7 @@ pub(super) fn record_numbers(cx: &Tokens, cands: &[usize], hits: &mut Vec<Hit>) 
             }
             k += 1;
             // A space inside a grouped number («12345 678»).
-            if cx.is(k, T::Space) && cx.is_digits(k + 1) && cx.is_digits(k - 1) {
+            if cx.is(k, TokenClass::Space) && cx.is_digits(k + 1) && cx.is_digits(k - 1) {
                 k += 1;
             }
         }

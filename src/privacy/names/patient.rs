@@ -54,7 +54,7 @@ impl PatientName {
         let cx = Tokens::new(&n.text);
         for tok in tokenize(&n.text, &cx, &mut keys, Keep::All) {
             if let Some(c) = tok.text.chars().next() {
-                initials.push(crate::case::upper_char(c));
+                initials.push(crate::letter_case::upper_char(c));
             }
             let mut add = |w: &str| {
                 let k = key(w);

@@ -13,7 +13,7 @@
 //! ranges; the tests compare every code point of the ranges with the standard library.
 //!
 //! ```
-//! use skjemavakt::case::{lower, upper, lower_char, upper_char};
+//! use skjemavakt::letter_case::{lower, upper, lower_char, upper_char};
 //! assert_eq!(lower("ØSTBY-ÅS Łódź"), "østby-ås łódź");
 //! assert_eq!(upper("c34.1 æøå"), "C34.1 ÆØÅ");
 //! assert_eq!((lower_char('Ж'), upper_char('ω')), ('ж', 'Ω'));

@@ -1,250 +1,8 @@
-//! [`Amount`]: a NOK amount in øre, parsed from Norwegian writing or a JSON number.
-//!
-//! # Which writings are accepted, and why
-//!
-//! Sources for Norwegian writing of numbers and amounts:
-//! - Språkrådet, «Tall» (sprakradet.no, Skriveregler og grammatikk): large numbers are grouped
-//!   in threes with a space («4 500 800 kroner»); four-digit numbers may be written together
-//!   («2500»); comma is the decimal sign.
-//! - Språkrådet, «Kronebeløp: rekkjefølgje, komma og strek»: «kr 500», «500 kr», «kr 500,–»
-//!   are all correct; the dash stands for 00 øre and is never written after an øre amount;
-//!   `NOK` stands before the number; `nkr` where several currencies occur.
-//! - Finn-Erik Vinje, *Skriveregler* (quoted by korrekturavdelingen.no, «gruppering av tall»):
-//!   banks and insurers group with a dot («125.000»); the same page writes «1 200 000
-//!   (=1,2 mill.)». NTB's style guide (ntbsprak.com, «Tall») also groups with dots.
-//! - glibc/CLDR `nb_NO`: grouping with U+202F (narrow no-break space) or U+00A0, decimal
-//!   comma, minus sign U+2212.
-//!
-//! Decisions:
-//! - Grouping: any Unicode white space (space, NBSP, U+2009, U+202F, U+2007), or dots, or —
-//!   when a decimal point or a second comma makes it unambiguous — commas. A grouped number
-//!   has 1–3 digits, then groups of exactly 3.
-//! - **Apostrophe grouping («125'000») is rejected** ([`AmountError::Invalid`]): no Norwegian
-//!   source uses it (it is Swiss writing), so it is more likely a typing slip than a habit.
-//! - **«1.234» and «1,234» are ambiguous** ([`AmountError::Ambiguous`]): one separator
-//!   followed by exactly three digits may group thousands or mark three decimals. A *hint*
-//!   decides a single dot as grouping: a `,-` ending, a Norwegian label (`kr`, `kroner`,
-//!   `nkr`), or the group `000` («125.000»: nobody writes three decimal zeros for money).
-//!   `NOK` is no hint (it is the international code). A comma is never decided by a hint.
-//!   With a multiplier («1,250 mill.») the three digits stay ambiguous (thousand-fold error).
-//! - A dot followed by one or two digits («1 234.50», «1.5 mill.») cannot group thousands, so
-//!   it is read as a decimal point. Both a dot and a comma: the last one is the decimal sign
-//!   («1.234,50», «1,234.50»).
-//! - Endings `,-`, `,–`, `,—` mean whole kroner; after øre («125,50,-») they are invalid.
-//! - Labels: `kr`, `kr.`, `kroner`, `krone`, `nkr`, `NOK`, `norske`, before or after.
-//! - Multipliers after the number: `k`, `tusen`, `mill`, `mill.`, `million(er)`, `mnok`,
-//!   `mrd`, `mrd.`, `milliard(er)`; decimals then allowed as long as the result is whole øre.
-//! - Sign: leading `-`, `−` (U+2212) or `–` (U+2013, the typographic minus in Norwegian
-//!   typesetting), before or after the label («-kr 1 500», «kr −1 500»); `+` allowed.
-//! - Approximation: `ca.`, `ca`, `cirka`, `circa`, `omtrent`, `rundt`, `omkring`,
-//!   `anslagsvis`, `~`, `≈` are accepted and reported ([`ParsedAmount::approximate`]) so the
-//!   form can warn (`cost.amount.approximate`): Helse Bergen 1.2.2.5-16 §3.3 point 5 wants
-//!   costs «beregnet på en tydelig måte».
-//! - Period: a per-month suffix («per måned», «pr. mnd», «/mnd», «i måneden», «månedlig»,
-//!   nynorsk «per månad», «månadleg») is allowed and ignored: the cost fields of the form are
-//!   per month (Tilgangsordningen, «Kostnader»). Any other period («per år», «/uke»,
-//!   «daglig») is [`AmountError::Period`]: converting it would be a guess about the basis.
-//! - Another currency anywhere (EUR, €, USD, $, SEK, DKK, GBP, £, CHF, ISK, ¥, «euro»,
-//!   «dollar», «svenske/danske/islandske kroner» …) is [`AmountError::ForeignCurrency`].
+//! Reading an [`Amount`] from Norwegian writing or a JSON number: a small tokenizer, the
+//! labels, multipliers, signs and periods around the number, and the number itself.
+//! What is accepted, and why: the module docs of [`super`].
 
-use std::fmt;
-use std::str::FromStr;
-
-use crate::diagnostic::{format_nok, Lang};
-
-/// Longest text accepted as an amount (bytes). Longer text is [`AmountError::Invalid`].
-pub const MAX_AMOUNT_TEXT: usize = 200;
-
-/// An amount of Norwegian kroner, held exactly in øre (1 krone = 100 øre). No floats.
-///
-/// ```
-/// use skjemavakt::money::Amount;
-/// let a = Amount::parse("kr 125 000,50").unwrap();
-/// assert_eq!(a.ore(), 12_500_050);
-/// assert_eq!(a.kroner(), 125_000);
-/// assert_eq!(a.to_string(), "kr 125 000,50");
-/// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Amount(i64);
-
-impl Amount {
-    /// Zero kroner.
-    pub const ZERO: Amount = Amount(0);
-
-    /// An amount from øre.
-    pub const fn from_ore(ore: i64) -> Amount {
-        Amount(ore)
-    }
-
-    /// An amount from whole kroner; `None` on overflow.
-    pub fn from_kroner(kroner: i64) -> Option<Amount> {
-        kroner.checked_mul(100).map(Amount)
-    }
-
-    /// The amount in øre.
-    pub const fn ore(self) -> i64 {
-        self.0
-    }
-
-    /// Whole kroner, truncated toward zero (`-1,50` gives `-1`).
-    pub const fn kroner(self) -> i64 {
-        self.0 / 100
-    }
-
-    /// The øre part, 0–99, without sign.
-    pub const fn ore_part(self) -> i64 {
-        (self.0 % 100).abs()
-    }
-
-    /// True below zero.
-    pub const fn is_negative(self) -> bool {
-        self.0 < 0
-    }
-
-    /// Sum, `None` on overflow.
-    pub fn checked_add(self, other: Amount) -> Option<Amount> {
-        self.0.checked_add(other.0).map(Amount)
-    }
-
-    /// Parses an amount in Norwegian writing. See the module docs for what is accepted.
-    ///
-    /// ```
-    /// use skjemavakt::money::{Amount, AmountError};
-    /// assert_eq!(Amount::parse("125.000,-").unwrap().kroner(), 125_000);
-    /// assert_eq!(Amount::parse("1,5 millioner").unwrap().kroner(), 1_500_000);
-    /// assert!(matches!(Amount::parse("1.234"), Err(AmountError::Ambiguous { .. })));
-    /// assert!(matches!(Amount::parse("€ 100"), Err(AmountError::ForeignCurrency { .. })));
-    /// ```
-    pub fn parse(text: &str) -> Result<Amount, AmountError> {
-        parse_detailed(text).map(|p| p.amount)
-    }
-
-    /// Reads a JSON value: a number (kroner, integer or at most two decimals) or a string in
-    /// Norwegian writing. `null` is [`AmountError::Empty`]; other kinds are invalid.
-    ///
-    /// ```
-    /// use serde_json::json;
-    /// use skjemavakt::money::Amount;
-    /// assert_eq!(Amount::from_json(&json!(125000.5)).unwrap().ore(), 12_500_050);
-    /// assert_eq!(Amount::from_json(&json!("125 000,50")).unwrap().ore(), 12_500_050);
-    /// assert!(Amount::from_json(&json!(1.005)).is_err());
-    /// ```
-    pub fn from_json(value: &serde_json::Value) -> Result<Amount, AmountError> {
-        from_json_detailed(value).map(|p| p.amount)
-    }
-
-    /// The amount written in `lang`: `kr 125 000,50` (nb, nn) or `NOK 125,000.50` (en).
-    pub fn format(self, lang: Lang) -> String {
-        format_nok(self.0, lang)
-    }
-}
-
-impl fmt::Display for Amount {
-    /// Bokmål writing: `kr 125 000,50`, `kr 1 500` (whole kroner without decimals).
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&format_nok(self.0, Lang::Nb))
-    }
-}
-
-impl FromStr for Amount {
-    type Err = AmountError;
-    fn from_str(s: &str) -> Result<Amount, AmountError> {
-        Amount::parse(s)
-    }
-}
-
-/// A currency other than NOK that was found in an amount (its ISO code, for messages).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Currency {
-    Eur,
-    Usd,
-    Sek,
-    Dkk,
-    Gbp,
-    Chf,
-    Isk,
-    Jpy,
-    /// A currency sign or word not otherwise listed.
-    Other,
-}
-
-impl Currency {
-    /// The ISO 4217 code (or `"?"`).
-    pub fn code(self) -> &'static str {
-        match self {
-            Currency::Eur => "EUR",
-            Currency::Usd => "USD",
-            Currency::Sek => "SEK",
-            Currency::Dkk => "DKK",
-            Currency::Gbp => "GBP",
-            Currency::Chf => "CHF",
-            Currency::Isk => "ISK",
-            Currency::Jpy => "JPY",
-            Currency::Other => "?",
-        }
-    }
-}
-
-/// Why a text is not an amount. Carries kinds and byte positions, never input text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, thiserror::Error)]
-pub enum AmountError {
-    /// Nothing but white space (or only a label such as `kr`), or JSON `null`.
-    #[error("amount is empty")]
-    Empty,
-    /// One dot or comma followed by exactly three digits, with no hint whether it groups
-    /// thousands or marks decimals. `at`: byte offset of the separator.
-    #[error("amount is ambiguous at byte {at}: thousands separator or decimal sign?")]
-    Ambiguous { at: usize },
-    /// Another currency than NOK. `at`: byte offset of the currency sign or word.
-    #[error("amount is in another currency ({}) at byte {at}", currency.code())]
-    ForeignCurrency { at: usize, currency: Currency },
-    /// Not an amount: a word, sign or grouping that is not understood. `at`: byte offset.
-    #[error("amount is not understood at byte {at}")]
-    Invalid { at: usize },
-    /// More than two decimals (finer than øre). `at`: byte offset of the decimal sign.
-    #[error("amount has more than two decimals at byte {at}")]
-    TooPrecise { at: usize },
-    /// Too large to hold in øre as a 64-bit integer.
-    #[error("amount is too large")]
-    TooLarge,
-    /// Given per another period than a month (year, week, day). `at`: byte offset.
-    #[error("amount is given per another period than a month at byte {at}")]
-    Period { at: usize, period: Period },
-}
-
-impl AmountError {
-    /// The byte offset in the text the error points at, when there is one.
-    pub fn position(&self) -> Option<usize> {
-        match *self {
-            AmountError::Ambiguous { at }
-            | AmountError::ForeignCurrency { at, .. }
-            | AmountError::Invalid { at }
-            | AmountError::TooPrecise { at }
-            | AmountError::Period { at, .. } => Some(at),
-            AmountError::Empty | AmountError::TooLarge => None,
-        }
-    }
-}
-
-/// A period an amount may be given per.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Period {
-    Day,
-    Week,
-    Month,
-    Year,
-}
-
-/// An amount with what was noticed while parsing it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ParsedAmount {
-    /// The amount.
-    pub amount: Amount,
-    /// Written as an approximation («ca. 125 000»).
-    pub approximate: bool,
-    /// Written with a per-month suffix («/mnd»).
-    pub per_month: bool,
-}
+use super::{Amount, AmountError, Currency, ParsedAmount, Period, MAX_AMOUNT_TEXT};
 
 /// Parses an amount and reports approximation and a per-month suffix.
 ///
@@ -276,7 +34,7 @@ pub fn parse_detailed(text: &str) -> Result<ParsedAmount, AmountError> {
 
     let mut st = State::default();
     let last = toks.len().saturating_sub(1);
-    let mut prev: Option<&Tok> = None;
+    let mut prev: Option<&AmountToken> = None;
     for (i, t) in toks.iter().enumerate() {
         st.step(t, prev, i == last)?;
         prev = Some(t);
@@ -392,7 +150,7 @@ fn json_decimal_to_ore(s: &str) -> Result<i64, AmountError> {
 // Tokens
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-enum Kind {
+enum AmountTokenKind {
     /// Digits with separators between digits.
     Num,
     /// `,-` `,–` `,—` right after a number.
@@ -404,8 +162,8 @@ enum Kind {
 }
 
 #[derive(Clone, Debug)]
-struct Tok {
-    kind: Kind,
+struct AmountToken {
+    kind: AmountTokenKind,
     start: usize,
     end: usize,
 }
@@ -414,7 +172,7 @@ fn is_sep(c: char) -> bool {
     matches!(c, '.' | ',' | '\'' | '\u{2019}')
 }
 
-fn tokenize(text: &str) -> Vec<Tok> {
+fn tokenize(text: &str) -> Vec<AmountToken> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
     let off = |i: usize| chars.get(i).map_or(text.len(), |&(o, _)| o);
@@ -444,37 +202,37 @@ fn tokenize(text: &str) -> Vec<Tok> {
                     _ => break,
                 }
             }
-            toks.push(Tok {
-                kind: Kind::Num,
+            toks.push(AmountToken {
+                kind: AmountTokenKind::Num,
                 start,
                 end: off(i),
             });
         } else if c == ',' && matches!(at(i + 1), Some('-' | '\u{2013}' | '\u{2014}')) {
             i += 2;
-            toks.push(Tok {
-                kind: Kind::WholeKroner,
+            toks.push(AmountToken {
+                kind: AmountTokenKind::WholeKroner,
                 start,
                 end: off(i),
             });
         } else if c.is_alphabetic() {
             let mut w = String::new();
             while let Some(l) = at(i).filter(|l| l.is_alphabetic()) {
-                w.push(crate::case::lower_char(l));
+                w.push(crate::letter_case::lower_char(l));
                 i += 1;
             }
             if at(i) == Some('.') {
                 w.push('.');
                 i += 1;
             }
-            toks.push(Tok {
-                kind: Kind::Word(w),
+            toks.push(AmountToken {
+                kind: AmountTokenKind::Word(w),
                 start,
                 end: off(i),
             });
         } else {
             i += 1;
-            toks.push(Tok {
-                kind: Kind::Sym(c),
+            toks.push(AmountToken {
+                kind: AmountTokenKind::Sym(c),
                 start,
                 end: off(i),
             });
@@ -483,14 +241,14 @@ fn tokenize(text: &str) -> Vec<Tok> {
     toks
 }
 
-fn foreign_currency(t: &Tok) -> Option<Currency> {
+fn foreign_currency(t: &AmountToken) -> Option<Currency> {
     match &t.kind {
-        Kind::Sym('€') => Some(Currency::Eur),
-        Kind::Sym('$') => Some(Currency::Usd),
-        Kind::Sym('£') => Some(Currency::Gbp),
-        Kind::Sym('¥') => Some(Currency::Jpy),
-        Kind::Sym('¤') => Some(Currency::Other),
-        Kind::Word(w) => match w.trim_end_matches('.') {
+        AmountTokenKind::Sym('€') => Some(Currency::Eur),
+        AmountTokenKind::Sym('$') => Some(Currency::Usd),
+        AmountTokenKind::Sym('£') => Some(Currency::Gbp),
+        AmountTokenKind::Sym('¥') => Some(Currency::Jpy),
+        AmountTokenKind::Sym('¤') => Some(Currency::Other),
+        AmountTokenKind::Word(w) => match w.trim_end_matches('.') {
             "eur" | "euro" | "euros" | "evro" => Some(Currency::Eur),
             "usd" | "us" | "dollar" | "dollars" | "dollar." => Some(Currency::Usd),
             "sek" | "svenske" | "svensk" | "skr" => Some(Currency::Sek),
@@ -578,15 +336,20 @@ struct State {
 }
 
 impl State {
-    fn step(&mut self, t: &Tok, prev: Option<&Tok>, is_last: bool) -> Result<(), AmountError> {
+    fn step(
+        &mut self,
+        t: &AmountToken,
+        prev: Option<&AmountToken>,
+        is_last: bool,
+    ) -> Result<(), AmountError> {
         let invalid = Err(AmountError::Invalid { at: t.start });
         if !self.seen_any {
             self.only_labels = true;
             self.seen_any = true;
         }
         let after = self.number.is_some();
-        let prev_is_num = prev.is_some_and(|p| p.kind == Kind::Num);
-        let is_label = matches!(&t.kind, Kind::Word(w)
+        let prev_is_num = prev.is_some_and(|p| p.kind == AmountTokenKind::Num);
+        let is_label = matches!(&t.kind, AmountTokenKind::Word(w)
             if matches!(classify(w), WordClass::NorwegianLabel | WordClass::Label));
         if !is_label {
             self.only_labels = false;
@@ -594,7 +357,7 @@ impl State {
         if self.pending_per.is_some() {
             // Only a period noun may follow `per` or `/`.
             return match &t.kind {
-                Kind::Word(w) => match classify(w) {
+                AmountTokenKind::Word(w) => match classify(w) {
                     WordClass::PeriodNoun(p) => self.set_period(p, t.start),
                     _ => invalid,
                 },
@@ -602,20 +365,20 @@ impl State {
             };
         }
         match &t.kind {
-            Kind::Num => {
+            AmountTokenKind::Num => {
                 if after {
                     return invalid;
                 }
                 self.number = Some((t.start, t.end));
             }
-            Kind::WholeKroner => {
+            AmountTokenKind::WholeKroner => {
                 if !prev_is_num || self.whole_marker {
                     return invalid;
                 }
                 self.whole_marker = true;
                 self.whole_marker_at = t.start;
             }
-            Kind::Sym(c) => match c {
+            AmountTokenKind::Sym(c) => match c {
                 '-' | '\u{2212}' | '\u{2013}' | '+' if !after && !self.signed => {
                     self.signed = true;
                     self.negative = *c != '+';
@@ -628,7 +391,7 @@ impl State {
                 '.' if after && is_last => {}
                 _ => return invalid,
             },
-            Kind::Word(w) => match classify(w) {
+            AmountTokenKind::Word(w) => match classify(w) {
                 WordClass::NorwegianLabel => self.norwegian_label = true,
                 WordClass::Label => {}
                 WordClass::Multiplier(m) | WordClass::MultiplierLabel(m) => {
