@@ -231,7 +231,8 @@ pub fn module_of(rule: &Rule) -> Option<&'static Module> {
 /// `src/forms/sections/patient.rs`; a module with submodules in the catalogue is its
 /// `mod.rs`: `forms` → `src/forms/mod.rs`).
 pub fn file_of(module_path: &str) -> String {
-    let base = format!("src/{}", module_path.replace("::", "/"));
+    let parts: Vec<&str> = module_path.split(':').filter(|p| !p.is_empty()).collect();
+    let base = format!("src/{}", parts.join("/"));
     let parent = format!("{module_path}::");
     if MODULES.iter().any(|m| m.path.get().starts_with(&parent)) {
         format!("{base}/mod.rs")
@@ -273,7 +274,7 @@ pub fn markdown() -> String {
         .iter()
         .map(|k| (*k, forms::reports(*k)))
         .collect();
-    let anchor = |code: &str| code.replace('.', "");
+    let anchor = |code: &str| code.chars().filter(|&c| c != '.').collect::<String>();
     let n = rules().count();
     let mut s = String::new();
     let _ = writeln!(s, "# Rules\n");

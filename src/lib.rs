@@ -9,6 +9,18 @@
 //! Pointer path, a stable code, a severity, the rule's source (document + section) and a
 //! message in bokmål, nynorsk and English — never a value taken from the input.
 
+#![forbid(unsafe_code)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::disallowed_methods
+    )
+)]
+
 pub mod api;
 pub mod catalogue;
 pub mod cli;

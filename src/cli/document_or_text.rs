@@ -12,7 +12,7 @@ use super::{read_json_file, Streams, EXIT_ERROR};
 use crate::api;
 use crate::diagnostic::{Lang, Pointer};
 use clap::Args;
-use serde_json::{json, Value};
+use serde_json::{Map, Value};
 use std::path::PathBuf;
 
 /// What `scan` and `redact` share.
@@ -82,18 +82,25 @@ pub(super) fn load(a: &InputArgs, lang: Lang, io: &mut Streams<'_>) -> Result<Lo
         None => Value::Null,
     };
     if a.patient_name.is_some() || a.patient_id.is_some() {
-        if !part1.is_object() {
-            part1 = json!({});
+        let mut doc = match part1 {
+            Value::Object(m) => m,
+            _ => Map::new(),
+        };
+        let patient = doc
+            .entry("patient")
+            .or_insert_with(|| Value::Object(Map::new()));
+        if !patient.is_object() {
+            *patient = Value::Object(Map::new());
         }
-        if !part1.get("patient").is_some_and(Value::is_object) {
-            part1["patient"] = json!({});
+        if let Value::Object(patient) = patient {
+            if let Some(n) = &a.patient_name {
+                patient.insert("name".into(), Value::String(n.clone()));
+            }
+            if let Some(id) = &a.patient_id {
+                patient.insert("national_id".into(), Value::String(id.clone()));
+            }
         }
-        if let Some(n) = &a.patient_name {
-            part1["patient"]["name"] = Value::String(n.clone());
-        }
-        if let Some(id) = &a.patient_id {
-            part1["patient"]["national_id"] = Value::String(id.clone());
-        }
+        part1 = Value::Object(doc);
     }
     Ok(Loaded {
         value,
