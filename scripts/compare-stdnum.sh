@@ -23,7 +23,7 @@ if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
 fi
 "$VENV/bin/python" -c "import stdnum" 2>/dev/null || "$VENV/bin/pip" install --quiet python-stdnum
-(cd "$ROOT" && cargo build --quiet --release --bin skjemavakt)
+(cd "$ROOT" && cargo build --quiet --release --features cli --bin skjemavakt)
 BIN="$CARGO_TARGET_DIR/release/skjemavakt"
 
 "$VENV/bin/python" - "$WORK" "$LINES" "$BIN" <<'PY'

@@ -8,5 +8,5 @@ DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 "$DIR/build-pkg.sh"
 source "$DIR/ensure-tools.sh"
 say "Building the CLI (the demo server's check of what it receives)"
-(cd "$ROOT" && cargo build --quiet --bin skjemavakt)
+(cd "$ROOT" && cargo build --quiet --features cli --bin skjemavakt)
 exec node "$ROOT/scripts/serve.mjs" --port "${PORT:-8080}"

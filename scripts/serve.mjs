@@ -96,7 +96,7 @@ function receive(type, body) {
     return [422, { accepted: false, reason: 'the digest does not match the canonical JSON' }];
   }
   const cli = findCli();
-  if (!cli) return [503, { accepted: false, reason: 'no skjemavakt CLI to check with (cargo build --bin skjemavakt)' }];
+  if (!cli) return [503, { accepted: false, reason: 'no skjemavakt CLI to check with (cargo build --features cli --bin skjemavakt)' }];
   const r = spawnSync(cli, ['--format', 'json', 'seal', '-'], { input: sealed.canonical, encoding: 'utf8', timeout: 30000 });
   let out = null;
   try {
@@ -167,5 +167,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const port = i > 0 ? Number(process.argv[i + 1]) : 8080;
   const { url } = await startServer({ port, quiet: false });
   console.log(`skjemavakt demo: ${url}/  (Ctrl-C to stop)`);
-  if (!findCli()) console.log(`no skjemavakt CLI found: ${RECEIVE_PATH} refuses every package (cargo build --bin skjemavakt)`);
+  if (!findCli()) console.log(`no skjemavakt CLI found: ${RECEIVE_PATH} refuses every package (cargo build --features cli --bin skjemavakt)`);
 }

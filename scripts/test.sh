@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test: formatting, clippy (native and wasm32), native tests (unit, integration,
-# doc), the wasm package build with its size line, wasm-bindgen tests in headless Chromium,
-# and the page tests (playwright-core + Debian's Chromium). Installs what is missing first.
+# Runs every test: formatting, clippy (native with and without the command line, and wasm32),
+# native tests (unit, integration, doc; the library's own also without the default features),
+# the wasm package build with its size line (failing over the size budget), wasm-bindgen
+# tests in headless Chromium, and the page tests (playwright-core + Debian's Chromium).
+# Installs what is missing first.
 set -euo pipefail
 DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$DIR/ensure-tools.sh"
@@ -12,19 +14,25 @@ cd "$ROOT"
 say "cargo fmt --check"
 cargo fmt --all -- --check
 
-say "clippy (native)"
-cargo clippy --quiet --all-targets -- -D warnings
+# Native: with the command line (the default features), and the library alone (what a
+# library user gets with `default-features = false`). wasm32: the package's configuration.
+say "clippy (native, with the command line)"
+cargo clippy --quiet --all-targets --features cli -- -D warnings
+say "clippy (native, the library alone)"
+cargo clippy --quiet --all-targets --no-default-features -- -D warnings
 say "clippy (wasm32)"
-cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --quiet --all-targets --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 say "native tests"
-cargo test --quiet
+cargo test --quiet --features cli
+say "native library tests without the default features (long texts' windows one after the other)"
+cargo test --quiet --no-default-features --lib
 
 say "wasm package"
 "$DIR/build-pkg.sh"
 
 say "browser tests (wasm-bindgen-test in headless Chromium)"
-cargo test --target wasm32-unknown-unknown --test web
+cargo test --target wasm32-unknown-unknown --no-default-features --test web
 
 say "page tests (playwright-core, headless Chromium)"
 node --test tests/page/

@@ -23,6 +23,7 @@
 
 pub mod api;
 pub mod catalogue;
+#[cfg(all(feature = "cli", not(target_arch = "wasm32")))]
 pub mod cli;
 pub mod dates;
 pub mod diagnostic;

@@ -163,23 +163,23 @@ pub(super) fn scan_in_windows(
     resolve_overlaps(all)
 }
 
-/// Windows of a long scan side by side, natively.
+/// Windows of a long scan side by side, natively with the `parallel` feature.
 ///
 /// Each window's scan reads only its own stretch of the text and computes the same
-/// whichever thread runs it, so the findings do not depend on threads. Natively this uses
-/// rayon's pool (already there for the CLI, which scans many documents at once: inside its
-/// pool the windows are just more work for the same threads). The wasm package is
-/// single-threaded: there the windows run one after the other.
+/// whichever thread runs it, so the findings do not depend on threads. With `parallel`
+/// (part of `cli`, on by default) this uses rayon's pool (the CLI's too, which scans many
+/// documents at once: inside its pool the windows are just more work for the same threads).
+/// The wasm package is single-threaded, and a native build without `parallel` has no
+/// threads of its own: there the windows run one after the other.
 ///
-/// `f` of every item, in order: side by side on rayon's threads natively, one after the
-/// other in the wasm package.
+/// `f` of every item, in order.
 pub(crate) fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(all(feature = "parallel", not(target_arch = "wasm32")))]
     {
         use rayon::prelude::*;
         items.par_iter().map(f).collect()
     }
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(not(all(feature = "parallel", not(target_arch = "wasm32"))))]
     items.iter().map(f).collect()
 }
 
