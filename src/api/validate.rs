@@ -24,8 +24,17 @@ pub struct ValidateResult {
 }
 
 /// Validates a form document at the options' stage.
-pub fn validate(doc: &Value, opts: &Options, mut pre: Vec<Diagnostic>) -> ValidateResult {
-    let v = forms::validate(doc, opts.stage, &opts.context());
+pub fn validate(doc: &Value, opts: &Options, pre: Vec<Diagnostic>) -> ValidateResult {
+    validate_at(doc, opts.stage, opts, pre)
+}
+
+fn validate_at(
+    doc: &Value,
+    stage: Stage,
+    opts: &Options,
+    mut pre: Vec<Diagnostic>,
+) -> ValidateResult {
+    let v = forms::validate(doc, stage, &opts.context());
     pre.extend(v.diagnostics);
     ValidateResult {
         form: v.form.map(|k| k.as_str()),
@@ -39,9 +48,7 @@ pub fn validate(doc: &Value, opts: &Options, mut pre: Vec<Diagnostic>) -> Valida
 /// The cost summary of a document (monthly total, total over the duration) with the cost
 /// diagnostics only (`cost.*`): the document validated at `draft`, everything else left out.
 pub fn cost_summary(doc: &Value, opts: &Options, pre: Vec<Diagnostic>) -> ValidateResult {
-    let mut o = opts.clone();
-    o.stage = Stage::Draft;
-    let mut r = validate(doc, &o, pre);
+    let mut r = validate_at(doc, Stage::Draft, opts, pre);
     r.diagnostics.retain(|d| d.code.starts_with("cost."));
     r
 }
