@@ -13,7 +13,7 @@
 //! | [`validate`](mod@validate) | [`validate()`], [`cost_summary`], [`check_text`] (the CLI's `check`) |
 //! | [`scan`](mod@scan) | [`scan()`], [`scan_field`], [`redact`], [`finding_kinds`] |
 //! | [`submission`] | [`prepare_submission`], [`check_submission`] |
-//! | [`reference`] | [`check_reference`], [`build_reference`], [`registry`] |
+//! | [`reference`](mod@reference) | [`check_reference`], [`build_reference`], [`registry`] |
 //! | [`rules`] | [`catalogue`], [`catalogue_info`] |
 //! | [`fields`](mod@fields) | [`fields()`] (the drop-in guard's view of a form kind) |
 

@@ -1,5 +1,5 @@
-//! `skjemavakt redact`: replaces the direct identifiers with placeholders ([NAVN],
-//! [FØDSELSNUMMER], …); the redacted document or text goes to standard output (or
+//! `skjemavakt redact`: replaces the direct identifiers with placeholders (`[NAVN]`,
+//! `[FØDSELSNUMMER]`, …); the redacted document or text goes to standard output (or
 //! `--output`), and what was replaced, by placeholder, to standard error.
 //!
 //! ```

@@ -4,7 +4,7 @@
 //! word lists (cue words, street words, units, labels of allowed identifiers).
 //!
 //! Everything here is data and lookups: this module uses no other module of the crate but
-//! [`crate::case`] (letter case). The scanner looks every word of a text up once (`detector_words`,
+//! [`crate::letter_case`]. The scanner looks every word of a text up once (`detector_words`,
 //! `scan_lexicon`: a `WordFlags`, a hash map behind a filter of first byte × last byte ×
 //! length); the forms ask whether a member name reads like a person's name
 //! ([`is_first_name`], [`is_surname`]).

@@ -1,7 +1,8 @@
 //! Redaction: every finding replaced by its placeholder ([`FindingKind::placeholder`]),
 //! repeated until a scan of the result finds nothing (the fixpoint, `to_redact`).
 
-use super::{outgoing_fields, scan_text, scan_with, Finding, FindingKind, Identity};
+use super::scan::{outgoing_fields, scan_text, scan_with};
+use super::{Finding, FindingKind, Identity};
 use crate::diagnostic::{Pointer, Span};
 use crate::forms::FormKind;
 use serde::Serialize;

@@ -1,3 +1,4 @@
+use super::scan::{hits_in, window_hits};
 use super::*;
 use detect::Detectors;
 
