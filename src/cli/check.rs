@@ -111,13 +111,13 @@ fn report(
     origin: &Origin,
     line: Option<usize>,
     doc: Result<String, InputError>,
-    ctx: &Settings,
+    settings: &Settings,
     scan: bool,
 ) -> DocReport {
     let file = origin.name();
     match doc {
         Ok(text) => {
-            let v = api::check_text(&text, &ctx.opts, scan);
+            let v = api::check_text(&text, &settings.opts, scan);
             DocReport {
                 file,
                 line,
@@ -132,12 +132,12 @@ fn report(
             file,
             line,
             form: None,
-            stage: ctx.opts.stage.as_str(),
+            stage: settings.opts.stage.as_str(),
             valid: false,
             diagnostics: Vec::new(),
             error: Some(ReadError {
                 code: e.code(),
-                message: text::input_error(ctx.lang, &e),
+                message: text::input_error(settings.lang, &e),
             }),
         },
     }
@@ -149,7 +149,7 @@ fn check_source(
     bytes: Result<Vec<u8>, InputError>,
     ndjson: bool,
     scan: bool,
-    ctx: &Settings,
+    settings: &Settings,
     pb: &ProgressBar,
 ) -> Vec<DocReport> {
     if !ndjson {
@@ -157,7 +157,7 @@ fn check_source(
             origin,
             None,
             bytes.and_then(input::decode_document),
-            ctx,
+            settings,
             scan,
         );
         pb.inc(1);
@@ -167,7 +167,7 @@ fn check_source(
         Ok(b) => b,
         Err(e) => {
             pb.inc(1);
-            return vec![report(origin, None, Err(e), ctx, scan)];
+            return vec![report(origin, None, Err(e), settings, scan)];
         }
     };
     let lines = input::ndjson_lines(&bytes);
@@ -175,7 +175,13 @@ fn check_source(
     let out = lines
         .into_par_iter()
         .map(|(n, line)| {
-            let r = report(origin, Some(n), line.and_then(input::decode), ctx, scan);
+            let r = report(
+                origin,
+                Some(n),
+                line.and_then(input::decode),
+                settings,
+                scan,
+            );
             pb.inc(1);
             r
         })
@@ -185,8 +191,8 @@ fn check_source(
 }
 
 /// Runs `check`.
-pub fn run(args: &CheckArgs, ctx: &Settings, io: &mut Streams<'_>) -> io::Result<i32> {
-    let lang = ctx.lang;
+pub fn run(args: &CheckArgs, settings: &Settings, io: &mut Streams<'_>) -> io::Result<i32> {
+    let lang = settings.lang;
     let exts: &[&str] = if args.ndjson {
         &["ndjson", "jsonl"]
     } else {
@@ -215,7 +221,7 @@ pub fn run(args: &CheckArgs, ctx: &Settings, io: &mut Streams<'_>) -> io::Result
             let listing = input::list_dir(path, exts);
             skipped += listing.skipped;
             for (dir, e) in listing.errors {
-                early.push(report(&Origin::File(dir), None, Err(e), ctx, false));
+                early.push(report(&Origin::File(dir), None, Err(e), settings, false));
             }
             origins.extend(listing.files.into_iter().map(Origin::File));
         } else {
@@ -223,7 +229,7 @@ pub fn run(args: &CheckArgs, ctx: &Settings, io: &mut Streams<'_>) -> io::Result
         }
     }
 
-    let pb = if io.progress && !args.no_progress && !ctx.json && origins.len() > 1 {
+    let pb = if io.progress && !args.no_progress && !settings.json && origins.len() > 1 {
         let pb = ProgressBar::new(origins.len() as u64);
         if let Ok(style) = ProgressStyle::with_template(
             "{bar:40.cyan/blue} {pos}/{len} {per_sec} ({eta}) {wide_msg}",
@@ -248,7 +254,7 @@ pub fn run(args: &CheckArgs, ctx: &Settings, io: &mut Streams<'_>) -> io::Result
                     Origin::Stdin => stdin_bytes.clone().unwrap_or(Ok(Vec::new())),
                     Origin::File(p) => input::read_file(p, limit),
                 };
-                check_source(o, bytes, args.ndjson, args.scan, ctx, &pb)
+                check_source(o, bytes, args.ndjson, args.scan, settings, &pb)
             })
             .collect()
     };
@@ -277,7 +283,7 @@ pub fn run(args: &CheckArgs, ctx: &Settings, io: &mut Streams<'_>) -> io::Result
         return Ok(EXIT_ERROR);
     }
 
-    if ctx.json {
+    if settings.json {
         for r in &reports {
             serde_json::to_writer(&mut *io.out, r)?;
             writeln!(io.out)?;

@@ -235,18 +235,18 @@ pub fn run(cli: Cli, io: &mut Streams<'_>) -> i32 {
         Command::Check(a) => Some(a.stage),
         _ => None,
     };
-    let ctx = match context(&cli.global, stage, io) {
+    let settings = match settings_of(&cli.global, stage, io) {
         Ok(c) => c,
         Err(code) => return code,
     };
     let result = match cli.command {
-        Command::Check(a) => check::run(&a, &ctx, io),
-        Command::Scan(a) => scan::run(&a, &ctx, io),
-        Command::Redact(a) => redact::run(&a, &ctx, io),
-        Command::Reference(r) => reference::run(&r, &ctx, io),
-        Command::Seal(a) => seal::run(&a, &ctx, io),
-        Command::Registry => registry::run(&ctx, io),
-        Command::Rules => rules::run(&ctx, io),
+        Command::Check(a) => check::run(&a, &settings, io),
+        Command::Scan(a) => scan::run(&a, &settings, io),
+        Command::Redact(a) => redact::run(&a, &settings, io),
+        Command::Reference(r) => reference::run(&r, &settings, io),
+        Command::Seal(a) => seal::run(&a, &settings, io),
+        Command::Registry => registry::run(&settings, io),
+        Command::Rules => rules::run(&settings, io),
     };
     match result {
         Ok(code) => code,
@@ -261,7 +261,7 @@ pub fn run(cli: Cli, io: &mut Streams<'_>) -> i32 {
 
 /// Builds the library's options from the global flags (through [`Options::from_json`], so the
 /// CLI reads options exactly as the page does).
-fn context(g: &Global, stage: Option<StageArg>, io: &mut Streams<'_>) -> Result<Settings, i32> {
+fn settings_of(g: &Global, stage: Option<StageArg>, io: &mut Streams<'_>) -> Result<Settings, i32> {
     let lang: Lang = g.lang.into();
     let today = g.today.unwrap_or_else(|| chrono::Local::now().date_naive());
     let mut o = Map::new();

@@ -45,13 +45,13 @@ struct RedactOut<'a> {
 }
 
 /// Runs `redact`.
-pub fn run(a: &RedactArgs, ctx: &Settings, io: &mut Streams<'_>) -> io::Result<i32> {
-    let lang = ctx.lang;
+pub fn run(a: &RedactArgs, settings: &Settings, io: &mut Streams<'_>) -> io::Result<i32> {
+    let lang = settings.lang;
     let l = match load(&a.input, lang, io) {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
-    let r = api::redact(&l.value, &l.part1, &ctx.opts, Vec::new());
+    let r = api::redact(&l.value, &l.part1, &settings.opts, Vec::new());
     if r.diagnostics.iter().any(|d| d.severity == Severity::Error) {
         for d in &r.diagnostics {
             writeln!(io.err, "{}:", a.input.input)?;
@@ -59,7 +59,7 @@ pub fn run(a: &RedactArgs, ctx: &Settings, io: &mut Streams<'_>) -> io::Result<i
         }
         return Ok(EXIT_ERROR);
     }
-    let body = if ctx.json {
+    let body = if settings.json {
         let mut s = serde_json::to_string(&RedactOut {
             file: &a.input.input,
             mode: l.mode,
@@ -86,7 +86,7 @@ pub fn run(a: &RedactArgs, ctx: &Settings, io: &mut Streams<'_>) -> io::Result<i
         }
         None => io.out.write_all(body.as_bytes())?,
     }
-    if !ctx.json {
+    if !settings.json {
         // What was replaced, by placeholder, on standard error (never the text).
         let mut by: BTreeMap<&str, usize> = BTreeMap::new();
         for rep in &r.replacements {

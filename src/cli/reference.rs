@@ -43,15 +43,19 @@ pub enum ReferenceCommand {
     },
 }
 
-fn print_reference(r: &ReferenceResult, ctx: &Settings, io: &mut Streams<'_>) -> io::Result<i32> {
-    let lang = ctx.lang;
-    if ctx.json {
+fn print_reference(
+    r: &ReferenceResult,
+    settings: &Settings,
+    io: &mut Streams<'_>,
+) -> io::Result<i32> {
+    let lang = settings.lang;
+    if settings.json {
         serde_json::to_writer(&mut *io.out, r)?;
         writeln!(io.out)?;
     } else {
         if let (Some(s), Some(p)) = (&r.reference, &r.parts) {
             writeln!(io.out, "{s}")?;
-            let trust = ctx
+            let trust = settings
                 .opts
                 .registry
                 .lookup(&p.hf)
@@ -76,21 +80,23 @@ fn print_reference(r: &ReferenceResult, ctx: &Settings, io: &mut Streams<'_>) ->
 }
 
 /// Runs `reference build|parse`.
-pub fn run(c: &ReferenceCommand, ctx: &Settings, io: &mut Streams<'_>) -> io::Result<i32> {
+pub fn run(c: &ReferenceCommand, settings: &Settings, io: &mut Streams<'_>) -> io::Result<i32> {
     let r = match c {
         ReferenceCommand::Build { date, hf, dept } => {
             let date = date
                 .clone()
-                .unwrap_or_else(|| ctx.opts.today.format("%Y-%m-%d").to_string());
+                .unwrap_or_else(|| settings.opts.today.format("%Y-%m-%d").to_string());
             api::build_reference(
                 &json!({ "date": date, "hf": hf, "dept": dept }),
-                &ctx.opts,
+                &settings.opts,
                 Vec::new(),
             )
         }
-        ReferenceCommand::Parse { reference } => {
-            api::check_reference(&Value::String(reference.clone()), &ctx.opts, Vec::new())
-        }
+        ReferenceCommand::Parse { reference } => api::check_reference(
+            &Value::String(reference.clone()),
+            &settings.opts,
+            Vec::new(),
+        ),
     };
-    print_reference(&r, ctx, io)
+    print_reference(&r, settings, io)
 }

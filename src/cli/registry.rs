@@ -6,14 +6,14 @@ use crate::api;
 use std::io;
 
 /// Runs `registry`.
-pub fn run(ctx: &Settings, io: &mut Streams<'_>) -> io::Result<i32> {
-    let trusts = api::registry(&ctx.opts);
-    if ctx.json {
+pub fn run(settings: &Settings, io: &mut Streams<'_>) -> io::Result<i32> {
+    let trusts = api::registry(&settings.opts);
+    if settings.json {
         serde_json::to_writer(&mut *io.out, &trusts)?;
         writeln!(io.out)?;
         return Ok(EXIT_OK);
     }
-    let lang = ctx.lang;
+    let lang = settings.lang;
     writeln!(
         io.out,
         "{:<6} {:<36} {:<18} {}",

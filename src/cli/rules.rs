@@ -7,13 +7,13 @@ use crate::diagnostic::Lang;
 use std::io;
 
 /// Runs `rules`: the rule catalogue.
-pub fn run(ctx: &Settings, io: &mut Streams<'_>) -> io::Result<i32> {
-    if ctx.json {
+pub fn run(settings: &Settings, io: &mut Streams<'_>) -> io::Result<i32> {
+    if settings.json {
         serde_json::to_writer(&mut *io.out, &api::catalogue_info())?;
         writeln!(io.out)?;
         return Ok(EXIT_OK);
     }
-    let lang: Lang = ctx.lang;
+    let lang: Lang = settings.lang;
     for r in api::catalogue() {
         writeln!(
             io.out,

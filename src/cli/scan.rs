@@ -64,15 +64,15 @@ fn place(lang: Lang, l: &Loaded, f: &FindingOut) -> String {
 }
 
 /// Runs `scan`.
-pub fn run(a: &ScanArgs, ctx: &Settings, io: &mut Streams<'_>) -> io::Result<i32> {
-    let lang = ctx.lang;
+pub fn run(a: &ScanArgs, settings: &Settings, io: &mut Streams<'_>) -> io::Result<i32> {
+    let lang = settings.lang;
     let l = match load(&a.input, lang, io) {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
-    let r = api::scan(&l.value, &l.part1, &ctx.opts, Vec::new());
+    let r = api::scan(&l.value, &l.part1, &settings.opts, Vec::new());
     let input_broken = r.diagnostics.iter().any(|d| d.severity == Severity::Error);
-    if ctx.json {
+    if settings.json {
         serde_json::to_writer(
             &mut *io.out,
             &ScanOut {

@@ -42,8 +42,8 @@ pub fn read_key(bytes: &[u8]) -> Vec<u8> {
 }
 
 /// Runs `seal`.
-pub fn run(a: &SealArgs, ctx: &Settings, io: &mut Streams<'_>) -> io::Result<i32> {
-    let lang = ctx.lang;
+pub fn run(a: &SealArgs, settings: &Settings, io: &mut Streams<'_>) -> io::Result<i32> {
+    let lang = settings.lang;
     let part2 = match read_json_file(&a.part2, lang, io) {
         Ok(v) => v,
         Err(code) => return Ok(code),
@@ -55,7 +55,7 @@ pub fn run(a: &SealArgs, ctx: &Settings, io: &mut Streams<'_>) -> io::Result<i32
         },
         None => Value::Null,
     };
-    let mut opts = ctx.opts.clone();
+    let mut opts = settings.opts.clone();
     if let Some(kf) = &a.key_file {
         match input::read_file(kf, 1024 * 1024) {
             Ok(bytes) => opts.key = Some(read_key(&bytes)),
@@ -73,7 +73,7 @@ pub fn run(a: &SealArgs, ctx: &Settings, io: &mut Streams<'_>) -> io::Result<i32
             return Ok(EXIT_ERROR);
         }
     }
-    if ctx.json {
+    if settings.json {
         serde_json::to_writer(&mut *io.out, &r)?;
         writeln!(io.out)?;
     } else {
