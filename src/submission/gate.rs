@@ -117,7 +117,7 @@ pub fn prepare_submission(
     };
     if kind == FormKind::TilgangDel1 {
         let own = vec![Diagnostic::new(&NOT_OUTGOING, Pointer::root().key("form"))];
-        diags.extend(own.iter().cloned());
+        diags.extend(own.clone());
         return blocked(diags, own, Vec::new(), v.costs);
     }
     let identity = part1.map(Part1::identity).unwrap_or_default();
@@ -126,7 +126,7 @@ pub fn prepare_submission(
     if let Some(p1) = part1 {
         cross_check(part2, p1, ctx, &mut checks);
     }
-    diags.extend(checks.iter().cloned());
+    diags.extend(checks.clone());
     let findings = scan_document(part2, kind, &identity);
     diags.extend(diagnostics(&findings));
 

@@ -91,12 +91,13 @@ fn write_string(s: &str, out: &mut String) {
 
 /// Lower-case hex of bytes.
 pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let digit = |nibble: u8| char::from(DIGITS.get(usize::from(nibble)).copied().unwrap_or(b'0'));
     let mut s = String::with_capacity(bytes.len() * 2);
     for b in bytes {
-        for nibble in [b >> 4, b & 0xf] {
-            // A nibble is below 16: always a hex digit.
-            s.push(char::from_digit(u32::from(nibble), 16).unwrap_or('0'));
-        }
+        // Both nibbles are below 16: the lookups never miss (and are not checked at run time).
+        s.push(digit(b >> 4));
+        s.push(digit(b & 0xf));
     }
     s
 }
