@@ -321,6 +321,52 @@ fn genitive(k: &str) -> u8 {
     }
 }
 
+/// Name-list flags of `word` for the learned name finder (`privacy::names::model`): bit 0
+/// first name, 1 surname, 2 ordinary word that is also a name, 3 stop word, 4 cue word, 5
+/// clinician's title, 6 organisation word, 7 «St.»/«Sankt» (genitives and hyphenated names
+/// as [`is_first_name`]; an ordinary word or stop word in the genitive, «Crohns», counts as
+/// one too). `buf` is scratch space for the word's key.
+pub(crate) fn list_flags(word: &str, buf: &mut String) -> u8 {
+    buf.clear();
+    key_into(word, buf);
+    classify(buf) | genitive(buf) & (COMMON | STOP)
+}
+
+/// The short-list flags of a lower-case word for the learned name finder (cue word, title,
+/// organisation word, «St.»: bits 4 to 7 as in [`list_flags`]): most words are ruled out by
+/// the lexicon's filter without hashing. `buf` is scratch space for a non-ASCII key.
+pub(crate) fn short_flags(word: &str, buf: &mut String) -> u8 {
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return short_lists().get(word) as u8;
+    }
+    buf.clear();
+    key_into(word, buf);
+    short_lists().get(buf) as u8
+}
+
+/// Capitalised words of clinical and administrative text that are no person's name (months,
+/// drug brands, places, hospitals, organisations): the learned name finder never reports a
+/// name made of these alone. See the file's header.
+const NOT_NAMES: &str = include_str!("names/not_names.txt");
+
+/// The words of [`NOT_NAMES`] in lower case.
+fn not_names() -> &'static rustc_hash::FxHashSet<Box<str>> {
+    static SET: OnceLock<rustc_hash::FxHashSet<Box<str>>> = OnceLock::new();
+    SET.get_or_init(|| {
+        NOT_NAMES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| crate::letter_case::lower(l).into_boxed_str())
+            .collect()
+    })
+}
+
+/// `true` if `low` (a word in lower case) is on the not-names list.
+pub(crate) fn is_not_a_name_lower(low: &str) -> bool {
+    not_names().contains(low)
+}
+
 /// `true` if `word` is a known first name (case-insensitive, æøå-tolerant, genitive
 /// `Karis` allowed, hyphenated names like `Anne-Marie` when every part is a first name).
 ///
@@ -367,6 +413,20 @@ mod tests {
         assert_eq!(key("Ødegård"), "odegaard");
         assert_eq!(key("ÆSØY"), "aesoy");
         assert_eq!(key("O'Brien"), "obrien");
+    }
+
+    #[test]
+    fn not_names_hold_no_listed_name_and_no_word_twice() {
+        let mut seen = std::collections::BTreeSet::new();
+        for w in NOT_NAMES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            assert!(!is_first_name(w) && !is_surname(w), "{w} is on a name list");
+            assert!(seen.insert(crate::letter_case::lower(w)), "{w} twice");
+        }
+        assert!(seen.len() > 500, "{}", seen.len());
     }
 
     #[test]

@@ -36,19 +36,24 @@ pub enum Basis {
     /// country prefix), a street with a house number, a PO box, a postcode with a place, 11
     /// digits that start with a birth date but whose check digits fail.
     Pattern,
+    /// The learned name finder alone (`privacy::names::model`): a word written and used
+    /// like a person's name, on no list and after no cue — a possible name («mulig navn»),
+    /// the finding a physician is most likely to keep as a false alarm.
+    Model,
 }
 
 impl Basis {
     /// Every basis.
-    pub const ALL: [Basis; 5] = [
+    pub const ALL: [Basis; 6] = [
         Basis::Patient,
         Basis::Cue,
         Basis::List,
         Basis::Checksum,
         Basis::Pattern,
+        Basis::Model,
     ];
 
-    /// Stable name (`patient`, `cue`, `list`, `checksum`, `pattern`).
+    /// Stable name (`patient`, `cue`, `list`, `checksum`, `pattern`, `model`).
     pub fn as_str(self) -> &'static str {
         match self {
             Basis::Patient => "patient",
@@ -56,6 +61,7 @@ impl Basis {
             Basis::List => "list",
             Basis::Checksum => "checksum",
             Basis::Pattern => "pattern",
+            Basis::Model => "model",
         }
     }
 }

@@ -32,6 +32,7 @@
 //! assert!(!format!("{patient:?}").contains("Kari"));
 //! ```
 
+pub mod model;
 mod patient;
 mod rules;
 #[cfg(test)]
@@ -56,6 +57,8 @@ pub enum NameReason {
     CueWord,
     /// A known first name, alone or followed by a (plausible) surname.
     NameList,
+    /// Found by the learned name finder alone ([`model`]): a possible name.
+    Model,
 }
 
 impl NameReason {
@@ -65,6 +68,7 @@ impl NameReason {
             NameReason::PatientName => Basis::Patient,
             NameReason::CueWord => Basis::Cue,
             NameReason::NameList => Basis::List,
+            NameReason::Model => Basis::Model,
         }
     }
 
@@ -73,6 +77,7 @@ impl NameReason {
             NameReason::PatientName => 3,
             NameReason::CueWord => 2,
             NameReason::NameList => 1,
+            NameReason::Model => 0,
         }
     }
 }
@@ -120,6 +125,7 @@ fn find_names_keeping(
         patient::patient_hits(text, &toks, p, &mut hits);
     }
     rules::names_by_rule(text, &toks, &mut hits);
+    model::names_in(cx, &mut hits);
     pool::give(&TOKS, pool::recycle(toks));
     pool::give_wiped(&KEYS, keys.into_bytes());
     merge(hits)
