@@ -20,13 +20,13 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use skjemavakt::privacy::names::model::norne::{Scores, Sentence, Tag};
+use skjemavakt::privacy::names::model::norne::{Scores, Sentence, Tag, DOCUMENT_SENTENCES};
 use skjemavakt::privacy::names::model::train::{
     self, build, evaluate, examples, naive, quantise, vocabulary, words_of, Config, Data, Split,
     CHOSEN, RICHER, SIMPLER,
 };
 use skjemavakt::privacy::names::model::{rules_only, Model, Scratch};
-use skjemavakt::privacy::{scan_text, Identity};
+use skjemavakt::privacy::{scan_text, FindingKind, Identity};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -40,7 +40,7 @@ fn main() -> ExitCode {
         rules_only(|| {
             scan_text(text, &Identity::none())
                 .iter()
-                .map(|f| f.span.start..f.span.end)
+                .map(|f| (f.span.start..f.span.end, f.kind == FindingKind::Name))
                 .collect()
         })
     };
@@ -52,14 +52,16 @@ fn main() -> ExitCode {
         }
     };
     if let Some(spec) = args.iter().find_map(|a| a.strip_prefix("--cv=")) {
-        cross_validate(config(spec), &data.train, data.train_nob);
+        let nob_documents = data.train_sentences.0.div_ceil(DOCUMENT_SENTENCES);
+        cross_validate(config(spec), &data.train, nob_documents);
         return ExitCode::SUCCESS;
     }
     println!(
-        "train: {} sentences ({} nob, {} nno); dev: {}",
+        "train: {} sentences ({} nob, {} nno) in {} documents; dev documents: {}",
+        data.train_sentences.0 + data.train_sentences.1,
+        data.train_sentences.0,
+        data.train_sentences.1,
         data.train.len(),
-        data.train_nob,
-        data.train.len() - data.train_nob,
         data.dev
             .iter()
             .map(|d| format!("{} {}", d.sentences.len(), d.lang))
@@ -77,7 +79,7 @@ fn main() -> ExitCode {
         &data
             .dev
             .iter()
-            .map(|d| evaluate(d, None))
+            .map(|d| evaluate(d, None, false))
             .collect::<Vec<_>>(),
     );
     let lines = lookalike_lines();
@@ -97,6 +99,7 @@ fn main() -> ExitCode {
             let bytes = t.bytes();
             let m = Model::parse(&bytes).ok();
             row(&format!("rules + {} {:?}", cfg.name, t.thresholds), &t.dev);
+            row("  + consistency", &t.dev_consistent);
             println!(
                 "  {} bytes, {} weights not zero; look-alike lines the model alone flags: {} of {}",
                 bytes.len(),
@@ -143,6 +146,7 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     row(&format!("rules + model {:?}", t.thresholds), &t.dev);
+    row("rules + model + consistency", &t.dev_consistent);
     println!(
         "look-alike lines the model alone flags: {} of {}",
         lookalikes_flagged(&lines, &model),
@@ -275,14 +279,14 @@ fn ranked(sentences: &[Sentence], m: &Model<'_>, r: &mut Ranked) {
     }
 }
 
-/// Five-fold cross-validation on train (folds of contiguous blocks of 200 sentences), the
+/// Five-fold cross-validation on train (folds of contiguous blocks of 20 documents), the
 /// model's scores alone (no rules, no vetoes), at the threshold where it flags at most 0.8
 /// ordinary tokens per 1 000: steadier than dev's 1 092 names for comparing features.
 fn cross_validate(cfg: Config, train_set: &[Sentence], nob: usize) {
     let mut by_lang = [Ranked::default(), Ranked::default()];
     let mut nz = 0;
     for fold in 0..5 {
-        let block = |i: usize| i / 200 % 5 == fold;
+        let block = |i: usize| i / 20 % 5 == fold;
         let tr: Vec<Sentence> = train_set
             .iter()
             .enumerate()
@@ -335,7 +339,7 @@ fn errors(split: &Split, m: &Model<'_>) {
         m.decode(text, words, &cands, &mut s, &mut hits);
         let found: Vec<Range<usize>> = rules
             .iter()
-            .cloned()
+            .map(|(r, _)| r.clone())
             .chain(hits.iter().map(|h| h.start..h.end))
             .collect();
         let touches = |r: &Range<usize>| found.iter().any(|f| f.start < r.end && r.start < f.end);

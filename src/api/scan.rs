@@ -23,7 +23,9 @@ pub struct FindingOut {
     pub confidence: f32,
     /// Why it was found: `patient` (the patient's own name or birth date from part 1),
     /// `cue` (after a cue word such as «datter», «tlf», «født»), `list` (the name lists),
-    /// `checksum` (its check digits hold), `pattern` (its form alone).
+    /// `checksum` (its check digits hold), `pattern` (its form alone), `model` (the learned
+    /// name finder alone: a possible name, «mulig navn», the finding most likely to be a
+    /// false alarm), `document` (a part of a name found elsewhere in the same document).
     pub basis: Basis,
     /// The placeholder redaction puts in its place.
     pub placeholder: &'static str,
@@ -152,8 +154,10 @@ pub fn redact(
 }
 
 /// Scans the outgoing fields of a form document at or below `path` (a JSON Pointer; `""` is
-/// the whole document, the same as [`scan`]), each with its own privacy class. The guard
-/// calls it with the one field that changed, and keeps the other fields' findings.
+/// the whole document, the same as [`scan`]), each with its own privacy class; the other
+/// fields are scanned too, for the names in them (a name found in one field makes its parts
+/// names in every field: [`privacy::scan_document_below`]). The guard calls it with the one
+/// field that changed, and keeps the other fields' findings.
 pub fn scan_field(
     doc: &Value,
     path: &Value,
@@ -179,20 +183,14 @@ pub fn scan_field(
     match (kind, path) {
         (Some(kind), Some(path)) if kind.leaves_hospital() => {
             let id = identity(part1, opts);
-            let mut visited = Vec::new();
-            forms::schema::visit_fields(doc, kind.fields(), &Pointer::root(), &mut visited);
-            for (p, field, text) in visited {
-                let below = p
-                    .as_str()
-                    .strip_prefix(path)
-                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
-                if below {
-                    findings.extend(
-                        privacy::scan_with(text, field.privacy, &id)
-                            .iter()
-                            .map(|f| finding_out(&p, f, opts.lang)),
-                    );
-                }
+            // Every field is scanned for the names in it (a name in one field makes its
+            // parts names in the others); the fields below `path` are reported.
+            for ff in privacy::scan_document_below(doc, kind, &id, path) {
+                findings.extend(
+                    ff.findings
+                        .iter()
+                        .map(|f| finding_out(&ff.path, f, opts.lang)),
+                );
             }
         }
         (Some(_), _) => {}

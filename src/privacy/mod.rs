@@ -59,4 +59,4 @@ pub use finding::{Basis, FieldFindings, Finding};
 pub use identity::Identity;
 pub use kind::FindingKind;
 pub use redact::{redact_document, redact_plain, redact_text, Replacement};
-pub use scan::{diagnostics, scan_document, scan_text, scan_with};
+pub use scan::{diagnostics, scan_document, scan_document_below, scan_text, scan_with};

@@ -99,7 +99,13 @@ fn letter_at(text: &str, bytes: &[u8], i: usize) -> Option<usize> {
         return (n != 0x97 && n != 0xB7).then_some(2);
     }
     let c = text.get(i..)?.chars().next()?;
-    c.is_alphabetic().then(|| c.len_utf8())
+    is_letter(c).then(|| c.len_utf8())
+}
+
+/// A letter beyond ASCII, or a combining mark (U+0300–U+036F: text in NFD, «Nguye\u{302}\u{303}n»
+/// is one word).
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic() || ('\u{300}'..='\u{36F}').contains(&c)
 }
 
 /// Byte classes of the tokenizer, one bit each: the tokenizer tests bits in order of how
@@ -587,7 +593,7 @@ mod tests {
             let mut seen = 0;
             let mut end = from;
             for c in text.get(from..).unwrap_or("").chars() {
-                if !c.is_alphabetic() {
+                if !is_letter(c) {
                     break;
                 }
                 seen |= if c.is_ascii() {
@@ -600,7 +606,12 @@ mod tests {
             (end, seen)
         };
         let mut inserts: Vec<String> = (0u8..128).map(|b| char::from(b).to_string()).collect();
-        inserts.extend(["æ", "Ø", "×", "÷", "é", "ß", "\u{2019}", "€", "ж"].map(String::from));
+        inserts.extend(
+            [
+                "æ", "Ø", "×", "÷", "é", "ß", "\u{2019}", "€", "ж", "\u{303}", "ễ",
+            ]
+            .map(String::from),
+        );
         let mut checked = 0;
         for base in ["abcdefghijklmnopqr", "ABCDEFGHIJKLMNOPQR", "xY"] {
             for at in 0..=base.len() {

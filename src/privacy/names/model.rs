@@ -2,37 +2,41 @@
 //! features of the word, its neighbours and its place in the sentence, and integer weights
 //! trained on NorNE (`examples/train_names.rs`; figures in `src/privacy/names/model.md`).
 //!
-//! It complements the rules of [`super`]: the rules find listed
-//! names, names after cue words and the patient's own name; the model finds the names the
-//! lists do not hold (a surname alone, a foreign name, a first name at the start of a
-//! sentence) from how names are written and used.
+//! It complements the rules of [`super`]: the rules find listed names, names after cue
+//! words and the patient's own name; the model finds the names the lists do not hold (a
+//! surname alone, a foreign name, a first name at the start of a sentence) from how names
+//! are written and used. Its names are findings like the rules' (they block the gate),
+//! with their own basis ([`crate::privacy::Basis::Model`]) and a lower confidence
+//! ([`CONFIDENCE`]): a possible name, the kind a physician is most likely to keep as a
+//! false alarm.
 //!
-//! How it runs: the text's words ([`words_into`]); every word that starts with a
+//! How it runs: the scanner's words ([`Word`]: the rules' tokenizer gives every word with
+//! what the one lexicon lookup of it found, `names::words`); a word that starts with a
 //! capital letter is a candidate (lower-case words are never scored: in Norwegian a person's
-//! name is capitalised); a candidate's features are hashed into a table of `i8` weights and
-//! summed; a candidate whose sum reaches the model's threshold (one for the first word of a
-//! sentence, one for the others) is a name word, unless it is written like no name
-//! ([`written_unlike_a_name`], [`not_a_name`]); name words next to each other (spaces, an initial's dot,
-//! a particle such as «van», «de» between) are one name, unless what is around it shows an
-//! institution, a place, a reference or a drug ([`context`]). Linear in the text; no
-//! allocation per word.
+//! name is capitalised), unless it is written like no name ([`written_unlike_a_name`]) or
+//! the lexicon knows it is none ([`not_a_name`]) — most capitalised words of clinical text
+//! go no further. A candidate's features ([`features`]) are hashed into a table of integer
+//! weights and summed; a candidate whose sum reaches the model's threshold (one for the
+//! first word of a sentence, one for the others) is a name word; name words next to each
+//! other (spaces, an initial's dot, a particle such as «van», «de» between) are one name,
+//! unless what is around it shows an institution, a place, a reference, a drug or an eponym
+//! ([`context`]). Linear in the text; no allocation per word.
 
-mod context;
+pub(crate) mod context;
 pub mod features;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod norne;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;
 
-use crate::lexicon::names::is_not_a_name_lower;
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 use super::{NameHit, NameReason};
+use crate::lexicon::names::{X_GENITIVE_ORDINARY, X_NOT_NAME};
 use crate::privacy::tokens::Tokens;
-use features::{gap_after, gap_before, shape, Around, Info, Word};
-
-/// Slots of [`Scratch`]'s memo of words.
-const MEMO: usize = 1024;
+pub use features::Word;
+use features::{gap_after, gap_before, shape, Around, Info};
 
 /// The confidence of a name only the model found (the rules' range from 0.6 to 0.95).
 pub const CONFIDENCE: f32 = 0.5;
@@ -41,10 +45,13 @@ pub const CONFIDENCE: f32 = 0.5;
 pub const MAGIC: [u8; 4] = *b"SVNF";
 /// The version of the weights file's layout and of the features ([`features`]): a file of
 /// another version is refused. Raise it with every change to the features.
-pub const VERSION: u16 = 1;
+pub const VERSION: u16 = 2;
 /// Bytes before the weights: magic, version, feature set, hash bits, vocabulary bits, 2
-/// reserved, the threshold inside a sentence and at its start (little-endian). After the
-/// weights: the vocabulary filter, `1 << vocabulary bits` bits.
+/// reserved, the threshold inside a sentence and at its start (little-endian). Then the
+/// weights, one byte each, excess-128 (a weight of 0 is the byte 0x80: the package's
+/// optimiser cuts runs of zero bytes out of the data and would split the table into a
+/// thousand pieces, each with its own header). After the weights: the vocabulary filter,
+/// `1 << vocabulary bits` bits.
 pub const HEADER: usize = 20;
 
 /// Weights of a name finder, read from a weights file (see [`Model::to_bytes`]).
@@ -58,7 +65,7 @@ pub struct Model<'a> {
     pub threshold: i32,
     /// The least score of a name word that starts a sentence.
     pub threshold_start: i32,
-    /// The weights, one byte each (an `i8`).
+    /// The weights, one byte each (excess-128).
     weights: &'a [u8],
     /// The vocabulary filter ([`features::in_vocab`]); empty without [`features::set::VOCAB`].
     vocab: &'a [u8],
@@ -102,19 +109,32 @@ pub struct Candidate {
     /// Its index among the text's words.
     pub word: usize,
     pub score: i32,
-    /// [`features::shape`] and name-list flags ([`features::Info`]).
+    /// [`features::shape`] and name-list flags ([`Word::lists`]).
     pub shape: u8,
     pub lists: u8,
     /// It starts a sentence ([`features::starts_sentence`]).
     pub start: bool,
 }
 
-/// Name-list flags ([`features::Info::lists`]).
+/// Name-list flags ([`Word::lists`]).
 const FIRST: u8 = 1;
 const SURNAME: u8 = 2;
 const COMMON: u8 = 4;
 const STOP: u8 = 8;
+const CUE: u8 = 16;
+const TITLE: u8 = 32;
 const ORG: u8 = 64;
+
+/// The name-list flags the model reads of a word: the lexicon's, with an ordinary word or
+/// stop word in the genitive («Crohns») counted as an ordinary word.
+fn lists(w: &Word) -> u8 {
+    w.lists
+        | if w.extra & X_GENITIVE_ORDINARY != 0 {
+            COMMON
+        } else {
+            0
+        }
+}
 
 /// Written like no person's name, whatever its score: capitals only («EGFR», «RELIS», «IV»;
 /// 13 of NorNE's 13 205 name tokens in training are), glued to digits («ROS1», «C34»), a
@@ -134,7 +154,7 @@ fn written_unlike_a_name(text: &str, w: &Word, shape: u8) -> bool {
     let abbreviation = after == Some(b'.')
         && text
             .get(w.end + 1..)
-            .and_then(|r| r.trim_start_matches([' ', '\u{a0}']).chars().next())
+            .and_then(|r| r.trim_start_matches(' ').chars().next())
             .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
     let base = shape & !shape::JOINED;
     // A single letter is a name's initial only with its dot.
@@ -142,41 +162,18 @@ fn written_unlike_a_name(text: &str, w: &Word, shape: u8) -> bool {
     base == shape::CAPS || abbreviation || bare_letter || digit_after || glued_before
 }
 
-/// A word no person's name is made of, whatever its score: an organisation word or a word
-/// ending like an institution's («Rikshospitalet»), an international drug name
-/// («Osimertinib»), an ordinary word or stop word of the name lists that is no listed first
-/// name or surname (eponyms such as «Crohn», «Parkinson», also in the genitive), or a word
-/// of [`NOT_NAMES`] (a drug, a place, a month, a label): the rules find those only with
-/// strong evidence, and so does the model. Such words are not scored. The verdict is kept
-/// in the memo of words ([`Scratch`]).
-fn not_a_name(text: &str, w: &Word, info: &Info, s: &mut Scratch) -> bool {
-    if info.lists & ORG != 0
-        || (info.lists & (COMMON | STOP) != 0 && info.lists & (FIRST | SURNAME) == 0)
-    {
-        return true;
-    }
-    if let (_, _, Some(v)) = s.memo(info, w.cap) {
-        return v;
-    }
-    let low = &mut s.low;
-    low.clear();
-    low.extend(
-        text.get(w.start..w.end)
-            .unwrap_or("")
-            .chars()
-            .map(crate::letter_case::lower_char),
-    );
-    let v = is_not_a_name_lower(low) || context::institution_key(low) || context::drug_key(low);
-    s.remember(info, w.cap, None, Some(v));
-    v
-}
-
-/// `true` if `word` is on the not-names list (`src/lexicon/names/not_names.txt`: months,
-/// drug brands, places, hospitals, organisations); `buf` is scratch space for its lower case.
-pub fn is_not_a_name(word: &str, buf: &mut String) -> bool {
-    buf.clear();
-    buf.extend(word.chars().map(crate::letter_case::lower_char));
-    is_not_a_name_lower(buf)
+/// A word no person's name is made of, whatever its score, by what the lexicon knows of it
+/// (from the lookup the rules made): an organisation word, a cue word or a clinician's title
+/// («Pasienten», «Datter», «Overlege»), an ordinary word or stop word of
+/// the name lists that is no listed first name or surname (eponyms such as «Crohn»,
+/// «Parkinson», also in the genitive), or a word of the not-names list (a drug, a place, a
+/// month, a label: `src/lexicon/names/not_names.txt`). The rules find those only with
+/// strong evidence, and so does the model. Such words are not scored.
+fn not_a_name(w: &Word) -> bool {
+    let l = lists(w);
+    l & (ORG | CUE | TITLE) != 0
+        || (l & (COMMON | STOP) != 0 && l & (FIRST | SURNAME) == 0)
+        || w.extra & X_NOT_NAME != 0
 }
 
 /// Lower-case words that join two name words into one name («Ludwig van Beethoven»,
@@ -197,218 +194,147 @@ pub fn builtin() -> Option<&'static Model<'static>> {
     M.get_or_init(|| Model::parse(WEIGHTS).ok()).as_ref()
 }
 
-thread_local! {
-    /// The buffers of the last search on this thread, kept for the next.
-    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
-    /// Set by [`rules_only`].
-    static OFF: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+/// What of the name finder runs on this thread ([`rules_only`], [`without_consistency`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    All,
+    NoConsistency,
+    RulesOnly,
 }
 
-/// Runs `f` with the model switched off on this thread, so that the privacy scanner finds
-/// what its rules alone find: to measure what the model adds (training, evaluation). Texts
-/// long enough to be scanned in windows on several threads (over 64 KB) are not covered.
-pub fn rules_only<R>(f: impl FnOnce() -> R) -> R {
-    let was = OFF.with(|o| o.replace(true));
+thread_local! {
+    /// The buffers of the last search on this thread, kept for the next.
+    static SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
+    /// The words of the last search ([`crate::privacy::pool`]).
+    pub(super) static WORDS: Cell<Vec<Word>> = const { Cell::new(Vec::new()) };
+    static MODE: Cell<Mode> = const { Cell::new(Mode::All) };
+}
+
+fn with_mode<R>(mode: Mode, f: impl FnOnce() -> R) -> R {
+    let was = MODE.with(|m| m.replace(mode));
     let r = f();
-    OFF.with(|o| o.set(was));
+    MODE.with(|m| m.set(was));
     r
 }
 
-/// Names the compiled-in model finds in `text`, whose words (in order, as
-/// [`words_into`] would give them) are `words`: the privacy scanner passes its
-/// own. Buffers are kept per thread (the one holding name keys is wiped first).
-pub fn find_in_words(text: &str, words: impl Iterator<Item = Word>) -> Vec<Hit> {
-    let Some(m) = builtin().filter(|_| !OFF.with(std::cell::Cell::get)) else {
-        return Vec::new();
-    };
-    let mut s = SCRATCH.try_with(std::cell::Cell::take).unwrap_or_default();
-    let mut ws = std::mem::take(&mut s.words);
-    ws.clear();
-    ws.extend(words);
-    let mut out = Vec::new();
-    m.find_in(text, &ws, &mut s, &mut out);
-    ws.clear();
-    s.words = ws;
-    // The key buffers held words of the text: zeroed before they are kept.
-    // Only the slots written are cleared: a short field writes a few.
-    for &slot in &s.memo_used {
-        if let Some(e) = s.memo.get_mut(usize::from(slot)) {
-            *e = (0, 0, 0, 0);
-        }
+/// Runs `f` with the model and the document-level consistency of names
+/// ([`super::consistency`]) switched off on this thread, so that the privacy scanner finds
+/// what its rules alone find: to measure what the model adds (training, evaluation). Texts
+/// long enough to be scanned in windows on several threads (over 64 KB) are not covered.
+pub fn rules_only<R>(f: impl FnOnce() -> R) -> R {
+    with_mode(Mode::RulesOnly, f)
+}
+
+/// Runs `f` with the model on and the document-level consistency of names switched off on
+/// this thread (evaluation; see [`rules_only`]).
+pub fn without_consistency<R>(f: impl FnOnce() -> R) -> R {
+    with_mode(Mode::NoConsistency, f)
+}
+
+/// The model runs on this thread (not in [`rules_only`]).
+pub(crate) fn enabled() -> bool {
+    MODE.with(Cell::get) != Mode::RulesOnly
+}
+
+/// Document-level consistency runs on this thread (not in [`rules_only`] nor
+/// [`without_consistency`]).
+pub(crate) fn consistency_enabled() -> bool {
+    MODE.with(Cell::get) == Mode::All
+}
+
+/// The model's names among `words` (all the words of `text`, from the rules' tokenizer),
+/// added to `hits` as [`NameReason::Model`] (the rules' hits are merged with them after).
+pub(super) fn names_in(text: &str, words: &[Word], hits: &mut Vec<NameHit>) {
+    let Some(m) = builtin() else { return };
+    // Nothing to score: no candidate (most short fields).
+    if !words.iter().any(|w| w.cap) {
+        return;
     }
-    s.memo_used.clear();
-    for b in [&mut s.key, &mut s.low, &mut s.ctx] {
-        let mut v = std::mem::take(b).into_bytes();
-        v.fill(0);
-        v.clear();
-        *b = String::from_utf8(v).unwrap_or_default();
-    }
+    let mut s = SCRATCH.try_with(Cell::take).unwrap_or_default();
+    let mut found = std::mem::take(&mut s.hits);
+    m.find_in(text, words, &mut s, &mut found);
+    hits.extend(found.drain(..).map(|h| NameHit {
+        start: h.start,
+        end: h.end,
+        confidence: CONFIDENCE,
+        reason: NameReason::Model,
+    }));
+    s.hits = found;
+    // The key buffer held a word of the text: zeroed before it is kept.
+    let mut key = std::mem::take(&mut s.key).into_bytes();
+    key.fill(0);
+    key.clear();
+    s.key = String::from_utf8(key).unwrap_or_default();
     let _ = SCRATCH.try_with(|c| c.set(s));
-    out
 }
 
-/// The model's names among the words of a text the scanner has split ([`Tokens`]), added to
-/// `hits` as [`NameReason::Model`] (the rules' hits are merged with them after).
-pub(crate) fn names_in(cx: &Tokens<'_>, hits: &mut Vec<NameHit>) {
-    let words = cx.name_words().map(|w| Word {
-        start: w.start,
-        end: w.end,
-        cap: w.cap,
-    });
-    hits.extend(
-        find_in_words(cx.text(), words)
-            .into_iter()
-            .map(|h| NameHit {
-                start: h.start,
-                end: h.end,
-                confidence: CONFIDENCE,
-                reason: NameReason::Model,
-            }),
-    );
-}
-
-/// The words of `text` as the scanner splits them ([`Tokens::name_words`]), appended to
-/// `out` (cleared first): what training and the tests give the model.
+/// The words of `text` as the scanner's name finder sees them, appended to `out` (cleared
+/// first): what training and the tests give the model.
 pub fn words_into(text: &str, out: &mut Vec<Word>) {
     out.clear();
     let cx = Tokens::new(text);
-    out.extend(cx.name_words().map(|w| Word {
-        start: w.start,
-        end: w.end,
-        cap: w.cap,
-    }));
+    let mut keys = String::new();
+    let _ = super::words::tokenize(
+        text,
+        &cx,
+        &mut keys,
+        super::words::Keep::Relevant(None),
+        Some(out),
+    );
 }
 
 /// Reusable buffers of one search.
 #[derive(Default)]
 pub struct Scratch {
-    words: Vec<Word>,
+    /// A word's key ([`crate::lexicon::names::key_into`]), for the endings of
+    /// institutions and drugs ([`context`]).
     key: String,
-    /// A candidate's lower case ([`not_a_name`]).
-    low: String,
-    /// A neighbour's lower case ([`context`]).
-    ctx: String,
-    /// Information of recently seen words, by word index modulo 8 (index + 1, its
-    /// information, whether with list flags).
-    cache: [(usize, Info, bool); 8],
-    /// Words' list flags and lexical verdicts, by a 64-bit hash of the word ([`MEMO`]
-    /// slots; key, list flags with bit 8 set when known, verdict 0 unknown, 1 a name may
-    /// be made of it, 2 none is). Zeroed after each search.
-    memo: Vec<(u64, u16, u8, u8)>,
-    /// The memo's slots written since it was last cleared.
-    memo_used: Vec<u16>,
     cands: Vec<Candidate>,
+    hits: Vec<Hit>,
 }
 
 impl Scratch {
-    /// Forgets the words of the last text: call before the features of another text.
-    pub fn new_text(&mut self) {
-        self.cache = Default::default();
+    /// The key of word `w` of `text`, in [`Scratch::key`].
+    fn key_of(&mut self, text: &str, w: &Word) -> &str {
+        self.key.clear();
+        crate::lexicon::names::key_into(text.get(w.start..w.end).unwrap_or(""), &mut self.key);
+        &self.key
     }
 
-    /// The memo's slot and key of a word: a word's list flags and lexical verdict are the
-    /// same wherever it stands, and clinical text repeats its words.
-    fn memo_slot(info: &Info, cap: bool) -> (usize, u64) {
-        let key = info.key ^ u64::from(cap);
-        ((key ^ key >> 29) as usize & (MEMO - 1), key)
-    }
-
-    /// What the memo holds of a word: its list flags and its lexical verdict
-    /// ([`Candidate::not_a_name`]), each if known.
-    fn memo(&self, info: &Info, cap: bool) -> (u64, Option<u8>, Option<bool>) {
-        let (slot, key) = Scratch::memo_slot(info, cap);
-        match self.memo.get(slot) {
-            Some(&(k, lists, verdict, _)) if k == key && (lists != 0 || verdict != 0) => (
-                key,
-                (lists & 0x100 != 0).then_some(lists as u8),
-                (verdict != 0).then_some(verdict == 2),
-            ),
-            _ => (key, None, None),
-        }
-    }
-
-    /// Word `i` names an institution or an area ([`context::institution_key`]) or is an
-    /// organisation word of the lists; kept in the memo.
+    /// Word `i` names an institution or an area by its ending or start
+    /// ([`context::institution_key`]) or is an organisation word of the lists.
     pub(crate) fn institution(&mut self, text: &str, words: &[Word], i: usize) -> bool {
-        let info = self.info(text, words, i, true);
-        if info.lists & ORG != 0 {
-            return true;
-        }
-        let cap = words.get(i).is_some_and(|w| w.cap);
-        let (slot, key) = Scratch::memo_slot(&info, cap);
-        if let Some(&(k, _, _, inst)) = self.memo.get(slot) {
-            if k == key && inst != 0 {
-                return inst == 2;
-            }
-        }
-        let w = words.get(i).copied().unwrap_or_default();
-        self.ctx.clear();
-        self.ctx.extend(
-            text.get(w.start..w.end)
-                .unwrap_or("")
-                .chars()
-                .map(crate::letter_case::lower_char),
-        );
-        let v = context::institution_key(&self.ctx);
-        // Known list flags come with the entry (self.info above wrote them).
-        if let Some(e) = self.memo.get_mut(slot) {
-            if e.0 == key {
-                e.3 = 1 + u8::from(v);
-            }
-        }
-        v
+        let Some(w) = words.get(i) else { return false };
+        w.lists & ORG != 0 || context::institution_key(self.key_of(text, w))
     }
+}
 
-    fn remember(&mut self, info: &Info, cap: bool, lists: Option<u8>, verdict: Option<bool>) {
-        let (slot, key) = Scratch::memo_slot(info, cap);
-        if self.memo.len() < MEMO {
-            self.memo.resize(MEMO, (0, 0, 0, 0));
-        }
-        if let Some(e) = self.memo.get_mut(slot) {
-            if e.0 != key {
-                if *e == (0, 0, 0, 0) && self.memo_used.len() < MEMO {
-                    self.memo_used.push(slot as u16);
-                }
-                *e = (key, 0, 0, 0);
-            }
-            if let Some(l) = lists {
-                e.1 = 0x100 | u16::from(l);
-            }
-            if let Some(v) = verdict {
-                e.2 = 1 + u8::from(v);
-            }
-        }
+/// The information of word `i` (with its affixes) if it is a candidate: it starts with a
+/// capital letter, and the lexicon does not know it is no name ([`not_a_name`]), it is not
+/// written like no name ([`written_unlike_a_name`]), and it does not end like an
+/// institution or a drug ([`context::institution_key`], [`context::drug_key`]). `key` is
+/// scratch space. Training takes its examples from the same words.
+pub(crate) fn candidate(text: &str, words: &[Word], i: usize, key: &mut String) -> Option<Info> {
+    let w = words.get(i).filter(|w| w.cap && !not_a_name(w))?;
+    let t = text.get(w.start..w.end).unwrap_or("");
+    let word = features::info_of_word(t, lists(w), true, key);
+    if written_unlike_a_name(text, w, word.shape) {
+        return None;
     }
+    // The key, or the word itself when it is its key in ASCII letters (any case).
+    let k = if key.is_empty() { t } else { key.as_str() };
+    (!context::institution_key(k) && !context::drug_key(k)).then_some(word)
+}
 
-    /// The information of word `i` ([`Info`]), with its name-list flags if `lists`
-    /// ([`Info::lists_of`]); kept for the next few words.
-    pub(crate) fn info(&mut self, text: &str, words: &[Word], i: usize, lists: bool) -> Info {
-        let slot = i % 8;
-        if let Some(&(j, info, has)) = self.cache.get(slot) {
-            if j == i + 1 && (has || !lists) {
-                return info;
-            }
-        }
-        let w = words.get(i).copied().unwrap_or_default();
-        let t = text.get(w.start..w.end).unwrap_or("");
-        let mut info = Info::of(t);
-        if lists {
-            let m = self.memo(&info, w.cap);
-            info.lists = match m.1 {
-                Some(l) => l,
-                None => {
-                    let l = Info::lists_of(t, w.cap, &mut self.key);
-                    self.remember(&info, w.cap, Some(l), None);
-                    l
-                }
-            };
-        }
-        if let Some(c) = self.cache.get_mut(slot) {
-            // Stored as index + 1: a fresh cache (all zero) holds nothing.
-            *c = (i + 1, info, lists);
-        }
-        info
-    }
+/// The information of word `i` ([`Info`]); `key` is scratch space for its key.
+fn info(text: &str, words: &[Word], i: usize, affixes: bool, key: &mut String) -> Info {
+    let w = words.get(i).copied().unwrap_or_default();
+    features::info_of_word(
+        text.get(w.start..w.end).unwrap_or(""),
+        lists(&w),
+        affixes,
+        key,
+    )
 }
 
 impl<'a> Model<'a> {
@@ -479,7 +405,7 @@ impl<'a> Model<'a> {
         out.extend_from_slice(&[0, 0]);
         out.extend_from_slice(&thresholds.0.to_le_bytes());
         out.extend_from_slice(&thresholds.1.to_le_bytes());
-        out.extend(weights.iter().map(|&w| w as u8));
+        out.extend(weights.iter().map(|&w| w as u8 ^ 0x80));
         out.extend_from_slice(vocab);
         out
     }
@@ -494,7 +420,7 @@ impl<'a> Model<'a> {
     fn weight(&self, hash: u32) -> i32 {
         self.weights
             .get(Model::bucket(self.bits, hash))
-            .map_or(0, |&w| i32::from(w as i8))
+            .map_or(0, |&w| i32::from(w) - 128)
     }
 
     /// The score of a word with these feature hashes.
@@ -504,16 +430,15 @@ impl<'a> Model<'a> {
 
     /// Names in `text` (it should be normalised, as the privacy scanner's text).
     pub fn find(&self, text: &str) -> Vec<Hit> {
-        let mut s = Scratch::default();
-        let mut words = std::mem::take(&mut s.words);
+        let mut words = Vec::new();
         words_into(text, &mut words);
         let mut out = Vec::new();
-        self.find_in(text, &words, &mut s, &mut out);
+        self.find_in(text, &words, &mut Scratch::default(), &mut out);
         out
     }
 
-    /// [`Model::find`] over the words of `text` (in order, as [`words_into`]
-    /// gives them), hits appended to `out` in order.
+    /// [`Model::find`] over the words of `text` ([`words_into`]), hits appended to `out` in
+    /// order.
     pub fn find_in(&self, text: &str, words: &[Word], s: &mut Scratch, out: &mut Vec<Hit>) {
         let mut cands = std::mem::take(&mut s.cands);
         cands.clear();
@@ -524,19 +449,15 @@ impl<'a> Model<'a> {
     }
 
     /// Every candidate word with its score, in order, appended to `out`: a word that
-    /// starts with a capital letter, unless it is written like no name
-    /// ([`written_unlike_a_name`]) or no name is made of it ([`not_a_name`]).
+    /// starts with a capital letter, unless the lexicon knows it is no name
+    /// ([`not_a_name`]), it is written like no name ([`written_unlike_a_name`]), or it ends
+    /// like an institution or a drug ([`context::institution_key`], [`context::drug_key`]).
     pub fn scores_in(&self, text: &str, words: &[Word], s: &mut Scratch, out: &mut Vec<Candidate>) {
-        s.new_text();
-        for (i, w) in words.iter().enumerate() {
-            if !w.cap {
+        for i in 0..words.len() {
+            let Some(word) = candidate(text, words, i, &mut s.key) else {
                 continue;
-            }
-            let info = s.info(text, words, i, true);
-            if written_unlike_a_name(text, w, info.shape) || not_a_name(text, w, &info, s) {
-                continue;
-            }
-            let a = around(self.set, self.vocab, text, words, i, s);
+            };
+            let a = around(self.set, self.vocab, text, words, i, word, &mut s.key);
             let mut score = 0i32;
             features::features(&a, self.set, |h| score += self.weight(h));
             out.push(Candidate {
@@ -552,11 +473,11 @@ impl<'a> Model<'a> {
     /// The names among scored candidates (`cands`, from [`Model::scores_in`]), appended to
     /// `out` in order.
     ///
-    /// A candidate whose score reaches the threshold is a name word unless it is written
-    /// like no name ([`written_unlike_a_name`], [`Candidate::not_a_name`]); name words next to each other are one
-    /// name; a name of initials only, an ordinary word that is also a name alone at the
-    /// start of a sentence, or one that what is around it shows to be no person's
-    /// ([`context::not_a_person`]), is dropped.
+    /// A candidate whose score reaches the threshold is a name word; name words next to each
+    /// other are one name. Dropped: a name of initials only; an ordinary word that is also
+    /// a name alone at the start of a sentence; a sentence's first word, on no name list,
+    /// before a listed first name («Ringte Ingrid Hansen»: the name is the rest); a name
+    /// that what is around it shows to be no person's ([`context::not_a_person`]).
     pub fn decode(
         &self,
         text: &str,
@@ -579,15 +500,9 @@ impl<'a> Model<'a> {
             if !name(c) {
                 continue;
             }
-            let Some(first) = words.get(c.word) else {
-                break;
-            };
-            let mut hit = Hit {
-                start: first.start,
-                end: word_end(text, words, c.word),
-                score: c.score,
-            };
+            let mut first = c.word;
             let mut last = c.word;
+            let mut score = c.score;
             let mut initials_only = c.shape & !shape::JOINED == shape::INITIAL;
             // Join the next name words: right after, or with a particle between.
             while let Some(d) = cands.get(k) {
@@ -605,40 +520,59 @@ impl<'a> Model<'a> {
                 if !joined || !name(d) {
                     break;
                 }
-                hit.end = word_end(text, words, j);
-                hit.score = hit.score.max(d.score);
-                initials_only &= d.shape & !shape::JOINED == shape::INITIAL;
+                // A sentence's first word on no list before a listed first name is no
+                // part of the name.
+                if first == c.word
+                    && j == c.word + 1
+                    && c.start
+                    && c.lists & (FIRST | SURNAME) == 0
+                    && d.lists & FIRST != 0
+                {
+                    first = j;
+                    score = d.score;
+                    initials_only = d.shape & !shape::JOINED == shape::INITIAL;
+                } else {
+                    score = score.max(d.score);
+                    initials_only &= d.shape & !shape::JOINED == shape::INITIAL;
+                }
                 last = j;
                 k += 1;
             }
             // An ordinary word that is also a name («Liv», «Per», «Sol») alone at the start
             // of a sentence: the rules want strong evidence for it, so does the model.
             let common_alone = last == c.word && c.start && c.lists & COMMON != 0;
-            if !initials_only
-                && !common_alone
-                && !context::not_a_person(text, words, c.word, last, s)
-            {
-                out.push(hit);
+            if initials_only || common_alone || context::not_a_person(text, words, first, last, s) {
+                continue;
+            }
+            if let Some(w) = words.get(first) {
+                out.push(Hit {
+                    start: w.start,
+                    end: word_end(text, words, last),
+                    score,
+                });
             }
         }
     }
 }
 
-/// The neighbourhood of word `i` of `words` in `text` that the features of `set` (and
-/// vocabulary filter `vocab`) read.
-fn around(set: u16, vocab: &[u8], text: &str, words: &[Word], i: usize, s: &mut Scratch) -> Around {
+/// The neighbourhood of word `i` of `words` in `text` (whose information is `word`) that
+/// the features of `set` (and vocabulary filter `vocab`) read; `key` is scratch space.
+fn around(
+    set: u16,
+    vocab: &[u8],
+    text: &str,
+    words: &[Word],
+    i: usize,
+    word: Info,
+    key: &mut String,
+) -> Around {
     let two = set & features::set::CONTEXT2 != 0;
-    let mut word = s.info(text, words, i, true);
     let here = words.get(i).copied().unwrap_or_default();
-    let affixes = Info::with_affixes(text.get(here.start..here.end).unwrap_or(""));
-    (word.pre3, word.suf3, word.suf2) = (affixes.pre3, affixes.suf3, affixes.suf2);
-    let prev = i.checked_sub(1).map(|j| s.info(text, words, j, true));
-    let prev2 = i
-        .checked_sub(2)
-        .filter(|_| two)
-        .map(|j| s.info(text, words, j, false));
-    let next = (i + 1 < words.len()).then(|| s.info(text, words, i + 1, true));
-    let next2 = (two && i + 2 < words.len()).then(|| s.info(text, words, i + 2, false));
+    let mut near = |j: Option<usize>| j.map(|j| info(text, words, j, false, key));
+    let prev = near(i.checked_sub(1));
+    let prev2 = near(i.checked_sub(2).filter(|_| two));
+    let next = near(Some(i + 1).filter(|&j| j < words.len()));
+    let next2 = near(Some(i + 2).filter(|&j| two && j < words.len()));
     let from = i
         .checked_sub(1)
         .and_then(|j| words.get(j))
@@ -665,9 +599,10 @@ pub fn features_at(
     text: &str,
     words: &[Word],
     i: usize,
-    s: &mut Scratch,
 ) -> (Vec<u32>, bool) {
-    let a = around(set, vocab, text, words, i, s);
+    let mut key = String::new();
+    let word = info(text, words, i, true, &mut key);
+    let a = around(set, vocab, text, words, i, word, &mut key);
     let mut feats = Vec::new();
     features::features(&a, set, |h| feats.push(h));
     (feats, features::starts_sentence(&a))

@@ -10,6 +10,7 @@
 
 use super::features::Word;
 use super::Scratch;
+use crate::lexicon::names::X_NOT_NAME;
 
 /// Name-list flags ([`super::features::Info::lists`]).
 const SAINT: u8 = 128;
@@ -68,7 +69,7 @@ const INSTITUTION_ENDINGS: &[&str] = &[
 /// Words after which capitalised words name a place or an institution, not a person
 /// («Helse Fonna», «Nedre Eiker», «Vestre Viken»).
 const PLACE_BEFORE: &[&str] = &[
-    "helse", "nedre", "øvre", "vestre", "østre", "søndre", "nordre", "indre", "ytre",
+    "helse", "nedre", "ovre", "vestre", "ostre", "sondre", "nordre", "indre", "ytre",
 ];
 
 /// Words after a name that make it an author's in a reference.
@@ -143,23 +144,28 @@ fn one_of(word: &str, keys: &[&str]) -> bool {
     keys.iter().any(|k| is(word, k))
 }
 
-/// `true` for a word in lower case that names an institution or area by its ending
+/// `true` for a word's key ([`crate::lexicon::names::key`]: lower case, æøå folded; or a
+/// word of ASCII letters in any case) that names an institution or area by its ending
 /// («rikshospitalet», «nordlandssykehuset», «kreftavdelingen»), or that starts a place's
-/// name («helse», «nedre»): never a person's name.
-pub fn institution_key(low: &str) -> bool {
-    ends_with_any(low, INSTITUTION_ENDINGS) || PLACE_BEFORE.contains(&low)
+/// name («helse», «nedre», «ovre»): never a person's name.
+pub fn institution_key(key: &str) -> bool {
+    ends_with_any(key, INSTITUTION_ENDINGS) || one_of(key, PLACE_BEFORE)
 }
 
-/// `low` ends with one of `endings` (the last byte compared first: most words end in
-/// none).
-fn ends_with_any(low: &str, endings: &[&str]) -> bool {
-    let b = low.as_bytes();
+/// `key` ends with one of `endings` (lower-case ASCII), ASCII case ignored (the last byte
+/// compared first: most words end in none).
+fn ends_with_any(key: &str, endings: &[&str]) -> bool {
+    let b = key.as_bytes();
     let Some(&z) = b.last() else {
         return false;
     };
+    let z = z.to_ascii_lowercase();
     endings.iter().any(|e| {
         let e = e.as_bytes();
-        e.last() == Some(&z) && b.ends_with(e)
+        e.last() == Some(&z)
+            && b.len() >= e.len()
+            && b.get(b.len() - e.len()..)
+                .is_some_and(|t| t.eq_ignore_ascii_case(e))
     })
 }
 
@@ -297,8 +303,8 @@ const GIVEN_BEFORE: &[&str] = &[
     "verkar",
 ];
 
-/// `true` for a word in lower case that ends like a drug's international name (an INN
-/// stem) and is longer than five letters.
+/// `true` for a word's key that ends like a drug's international name (an INN stem) and is
+/// longer than five letters.
 pub fn drug_key(low: &str) -> bool {
     low.chars().nth(5).is_some() && ends_with_any(low, INN_ENDINGS)
 }
@@ -350,7 +356,7 @@ pub fn not_a_person(
     // Before: «St.»/«Sankt» (a list flag), a place word, an institution word.
     if let Some(p) = first.checked_sub(1) {
         if spaced(text, words, p, first)
-            && (s.info(text, words, p, true).lists & SAINT != 0 || s.institution(text, words, p))
+            && (words.get(p).is_some_and(|w| w.lists & SAINT != 0) || s.institution(text, words, p))
         {
             return true;
         }
@@ -376,14 +382,31 @@ pub fn not_a_person(
         };
         in_reference(text, f.start, l.end)
     };
-    citation_or_dose(text, words, last, j)
-        || drug_or_eponym(text, words, first, last, s)
+    label(text, words, first, last)
+        || citation_or_dose(text, words, last, j)
+        || drug_or_eponym(text, words, first, last)
         || in_ref()
+}
+
+/// A single word that opens a line or a sentence and is followed by a colon is a label
+/// («Postadresse: …», «Kontonr: …», «Hoveddiagnose: …»): the name, if any, comes after it.
+fn label(text: &str, words: &[Word], first: usize, last: usize) -> bool {
+    let Some(w) = words.get(first).filter(|_| first == last) else {
+        return false;
+    };
+    let colon = text
+        .get(w.end..)
+        .is_some_and(|r| r.trim_start_matches(' ').starts_with(':'));
+    let before = text
+        .get(..w.start)
+        .unwrap_or("")
+        .trim_end_matches([' ', '\t']);
+    colon && (before.is_empty() || before.ends_with(['\n', '.', '!', '?', ':', ';']))
 }
 
 /// A single word given as a drug («fikk X», «X ble seponert»), an eponym («X syndrom»), or
 /// coordinated with a word of the not-names list («Trimbow og X», «X og Revlimid»).
-fn drug_or_eponym(text: &str, words: &[Word], first: usize, last: usize, s: &mut Scratch) -> bool {
+fn drug_or_eponym(text: &str, words: &[Word], first: usize, last: usize) -> bool {
     if first != last {
         return false;
     }
@@ -414,13 +437,15 @@ fn drug_or_eponym(text: &str, words: &[Word], first: usize, last: usize, s: &mut
         }
     }
     // Coordination with a word of the not-names list: «Trimbow og X», «X, Revlimid».
-    let mut listed_beside = |a: usize, b: usize, other: usize| {
+    let listed_beside = |a: usize, b: usize, other: usize| {
         let (Some(x), Some(y)) = (words.get(a), words.get(b)) else {
             return false;
         };
         let g = text.get(x.end..y.start).unwrap_or("").trim();
         matches!(g, "," | "og" | "eller" | "and" | "or")
-            && super::is_not_a_name(text_of(text, words, other), &mut s.low)
+            && words
+                .get(other)
+                .is_some_and(|w| w.cap && w.extra & X_NOT_NAME != 0)
     };
     (first >= 2 && listed_beside(first - 2, first, first - 2))
         || (first >= 1 && listed_beside(first - 1, first, first - 1))

@@ -102,7 +102,8 @@ pub fn parse(tsv: &str) -> Result<Vec<Sentence>, ParseError> {
     let mut space = false;
     for (n, line) in tsv.lines().enumerate() {
         let line = line.strip_suffix('\r').unwrap_or(line);
-        if line.starts_with('#') {
+        // A comment line; a token that starts with '#' («#hashtag») has its three columns.
+        if line.starts_with('#') && !line.contains('\t') {
             continue;
         }
         if line.is_empty() {
@@ -149,6 +150,41 @@ pub fn parse(tsv: &str) -> Result<Vec<Sentence>, ParseError> {
         out.push(s);
     }
     Ok(out)
+}
+
+/// How many consecutive sentences make a document ([`documents`]).
+pub const DOCUMENT_SENTENCES: usize = 10;
+
+/// The sentences joined into documents of `n` consecutive sentences each: NorNE marks no
+/// document boundaries, so consecutive sentences of its (ordered) splits stand in for a
+/// paragraph of one text — the length of a free-text field of an application. A document
+/// may straddle two of the original texts. A sentence that ends with «.», «!», «?», «…» or
+/// «:» is followed by a space, any other (a headline, a byline, an item of a list) by a
+/// line break, as it stood in its text.
+pub fn documents(sentences: &[Sentence], n: usize) -> Vec<Sentence> {
+    sentences
+        .chunks(n.max(1))
+        .map(|group| {
+            let mut doc = Sentence::default();
+            for s in group {
+                if !doc.text.is_empty() {
+                    let ended = doc
+                        .text
+                        .trim_end_matches(['»', '"', ')', '\'', '”'])
+                        .ends_with(['.', '!', '?', '…', ':']);
+                    doc.text.push(if ended { ' ' } else { '\n' });
+                }
+                let shift = doc.text.len();
+                doc.text.push_str(&s.text);
+                doc.tokens.extend(s.tokens.iter().map(|t| Token {
+                    start: t.start + shift,
+                    end: t.end + shift,
+                    tag: t.tag,
+                }));
+            }
+            doc
+        })
+        .collect()
 }
 
 /// What a name finder did on a set of sentences.
@@ -284,13 +320,13 @@ mod tests {
     use super::*;
 
     // Invented sentences in NorNE's format (no NorNE text here).
-    const SAMPLE: &str = "# comment\nLege\tO\t1\nKari\tB-PER\t1\nNordmann\tI-PER\t1\nbor\tO\t1\ni\tO\t1\nBergen\tB-GPE_LOC\t0\n.\tO\t1\n\nOla\tB-PER\t1\nog\tO\t1\nPer\tB-PER\t1\nHansen\tI-PER\t0\n.\tO\t1\n";
+    const SAMPLE: &str = "# comment\n#Lege\tO\t1\nKari\tB-PER\t1\nNordmann\tI-PER\t1\nbor\tO\t1\ni\tO\t1\nBergen\tB-GPE_LOC\t0\n.\tO\t1\n\nOla\tB-PER\t1\nog\tO\t1\nPer\tB-PER\t1\nHansen\tI-PER\t0\n.\tO\t1\n";
 
     #[test]
     fn sentences_are_rebuilt_with_their_spaces() {
         let s = parse(SAMPLE).unwrap();
         assert_eq!(s.len(), 2);
-        assert_eq!(s[0].text, "Lege Kari Nordmann bor i Bergen.");
+        assert_eq!(s[0].text, "#Lege Kari Nordmann bor i Bergen.");
         assert_eq!(s[1].text, "Ola og Per Hansen.");
         let names: Vec<&str> = s[1]
             .person_names()
@@ -298,6 +334,27 @@ mod tests {
             .map(|r| &s[1].text[r])
             .collect();
         assert_eq!(names, ["Ola", "Per Hansen"]);
+    }
+
+    #[test]
+    fn documents_join_sentences_and_keep_the_names() {
+        let s = parse(SAMPLE).unwrap();
+        let d = documents(&s, 10);
+        assert_eq!(d.len(), 1);
+        assert_eq!(
+            d[0].text,
+            "#Lege Kari Nordmann bor i Bergen. Ola og Per Hansen."
+        );
+        let headline =
+            parse("Hansen\tB-PER\t1\nsier\tO\t1\nnei\tO\t1\n\nHun\tO\t1\nkom\tO\t1\n").unwrap();
+        assert_eq!(documents(&headline, 10)[0].text, "Hansen sier nei\nHun kom");
+        let names: Vec<&str> = d[0]
+            .person_names()
+            .into_iter()
+            .map(|r| &d[0].text[r])
+            .collect();
+        assert_eq!(names, ["Kari Nordmann", "Ola", "Per Hansen"]);
+        assert_eq!(documents(&s, 1).len(), 2);
     }
 
     #[test]

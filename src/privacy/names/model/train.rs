@@ -71,12 +71,16 @@ pub const MODEL_BUDGET: f64 = 0.8;
 pub const RECALL_FLOOR: f64 = 91.0;
 const SEED: u64 = 0x5EED_2021_0000_0021;
 
+/// The findings in a text: byte ranges, and whether each is a name.
+pub type Found = Vec<(Range<usize>, bool)>;
+
 /// One language's dev split: sentences, their words and the rules' findings.
 pub struct Split {
     pub lang: &'static str,
     pub sentences: Vec<Sentence>,
     pub words: Vec<Vec<Word>>,
-    pub rules: Vec<Vec<Range<usize>>>,
+    /// What the rules find in each document.
+    pub rules: Vec<Found>,
 }
 
 fn read(dir: &Path, file: &str) -> Result<Vec<Sentence>, String> {
@@ -85,25 +89,35 @@ fn read(dir: &Path, file: &str) -> Result<Vec<Sentence>, String> {
     norne::parse(&text).map_err(|e| format!("{file}: {e}"))
 }
 
-/// What training reads: NorNE's train split (bokmål, then nynorsk) and the dev splits.
+/// What training reads: NorNE's train split (bokmål, then nynorsk) and the dev splits, as
+/// documents of [`norne::DOCUMENT_SENTENCES`] consecutive sentences ([`norne::documents`]):
+/// the scanner reads a field's text whole, where most sentences start after another's full
+/// stop, not at the start of the text.
 pub struct Data {
     pub train: Vec<Sentence>,
-    /// How many of `train` are bokmål (the first ones).
-    pub train_nob: usize,
+    /// Sentences of train in bokmål and in nynorsk.
+    pub train_sentences: (usize, usize),
     pub dev: Vec<Split>,
 }
 
 impl Data {
     /// Reads NorNE from `dir` (`nob-train.tsv`, `nno-train.tsv`, `nob-dev.tsv`,
-    /// `nno-dev.tsv`); `rules` gives what the rules alone find in a dev sentence (the
-    /// scanner's findings as byte ranges, with the model switched off: [`super::rules_only`]).
-    pub fn load(dir: &Path, rules: &dyn Fn(&str) -> Vec<Range<usize>>) -> Result<Data, String> {
-        let mut train = read(dir, "nob-train.tsv")?;
-        let train_nob = train.len();
-        train.extend(read(dir, "nno-train.tsv")?);
+    /// `nno-dev.tsv`); `rules` gives what the rules alone find in a dev document (the
+    /// scanner's findings as byte ranges, each with whether it is a name; the model switched
+    /// off: [`super::rules_only`]).
+    pub fn load(
+        dir: &Path,
+        rules: &dyn Fn(&str) -> Found,
+    ) -> Result<Data, String> {
+        let n = norne::DOCUMENT_SENTENCES;
+        let nob = read(dir, "nob-train.tsv")?;
+        let nno = read(dir, "nno-train.tsv")?;
+        let train_sentences = (nob.len(), nno.len());
+        let mut train = norne::documents(&nob, n);
+        train.extend(norne::documents(&nno, n));
         let mut dev = Vec::new();
         for lang in ["nob", "nno"] {
-            let sentences = read(dir, &format!("{lang}-dev.tsv"))?;
+            let sentences = norne::documents(&read(dir, &format!("{lang}-dev.tsv"))?, n);
             dev.push(Split {
                 lang,
                 rules: sentences.iter().map(|s| rules(&s.text)).collect(),
@@ -113,7 +127,7 @@ impl Data {
         }
         Ok(Data {
             train,
-            train_nob,
+            train_sentences,
             dev,
         })
     }
@@ -184,15 +198,14 @@ pub fn vocabulary(sentences: &[Sentence], bits: u8, min: usize) -> Vec<u8> {
 
 pub fn examples(sentences: &[Sentence], set: u16, vocab: &[u8]) -> Examples {
     let mut ex = Examples::default();
-    let mut s = Scratch::default();
+    let mut key = String::new();
     for sent in sentences {
         let words = words_of(&sent.text);
-        s.new_text();
         for (i, w) in words.iter().enumerate() {
-            if !w.cap {
+            if super::candidate(&sent.text, &words, i, &mut key).is_none() {
                 continue;
             }
-            let (f, _) = features_at(set, vocab, &sent.text, &words, i, &mut s);
+            let (f, _) = features_at(set, vocab, &sent.text, &words, i);
             ex.feats.extend_from_slice(&f);
             ex.ends.push(ex.feats.len());
             ex.labels.push(is_name(sent, w));
@@ -280,30 +293,75 @@ pub fn scored(split: &Split, m: &Model<'_>) -> Vec<Vec<Candidate>> {
         .collect()
 }
 
-/// Rules alone (`model` None), or rules and the model's names from scored candidates.
-pub fn evaluate(split: &Split, model: Option<(&Model<'_>, &[Vec<Candidate>])>) -> Scores {
+/// Rules alone (`model` None), or rules and the model's names from scored candidates; with
+/// `consistent`, the parts of the names found are names throughout their document too
+/// (`privacy::names::consistency`), as in the scanner.
+pub fn evaluate(
+    split: &Split,
+    model: Option<(&Model<'_>, &[Vec<Candidate>])>,
+    consistent: bool,
+) -> Scores {
     let mut k = 0;
     let mut s = Scratch::default();
     let mut hits: Vec<Hit> = Vec::new();
     norne::evaluate(&split.sentences, |text| {
-        let mut found = split.rules.get(k).cloned().unwrap_or_default();
+        let rules = split.rules.get(k).map_or(&[][..], Vec::as_slice);
+        let mut found: Vec<Range<usize>> = rules.iter().map(|(r, _)| r.clone()).collect();
+        hits.clear();
         if let Some((m, cands)) = model {
-            hits.clear();
             let words = split.words.get(k).map_or(&[][..], Vec::as_slice);
             let cands = cands.get(k).map_or(&[][..], Vec::as_slice);
             m.decode(text, words, cands, &mut s, &mut hits);
             found.extend(hits.iter().map(|h| h.start..h.end));
+        }
+        if consistent {
+            found.extend(consistent_names(text, rules, &hits, &found));
         }
         k += 1;
         found
     })
 }
 
+/// The names document-level consistency adds to the rules' findings (`rules`) and the
+/// model's names (`hits`) in `text`, outside `found`.
+fn consistent_names(
+    text: &str,
+    rules: &[(Range<usize>, bool)],
+    hits: &[Hit],
+    found: &[Range<usize>],
+) -> Vec<Range<usize>> {
+    use super::super::consistency::{FoundName, NameParts};
+    let names: Vec<FoundName> = rules
+        .iter()
+        .filter(|(_, name)| *name)
+        .map(|(r, _)| FoundName {
+            start: r.start,
+            end: r.end,
+            model_only: false,
+        })
+        .chain(hits.iter().map(|h| FoundName {
+            start: h.start,
+            end: h.end,
+            model_only: true,
+        }))
+        .collect();
+    let mut parts = NameParts::new();
+    parts.add(text, &names);
+    let mut taken: Vec<(usize, usize)> = found.iter().map(|r| (r.start, r.end)).collect();
+    crate::sort::sort_by(&mut taken, |a, b| a.cmp(b));
+    parts
+        .find(text, &taken)
+        .iter()
+        .map(|h| h.start..h.end)
+        .collect()
+}
+
 /// The naive rule of the issue: every capitalised word that does not start a sentence.
 pub fn naive(split: &Split) -> Scores {
     let mut k = 0;
     norne::evaluate(&split.sentences, |text| {
-        let mut found = split.rules.get(k).cloned().unwrap_or_default();
+        let rules = split.rules.get(k).map_or(&[][..], Vec::as_slice);
+        let mut found: Vec<Range<usize>> = rules.iter().map(|(r, _)| r.clone()).collect();
         let words = split.words.get(k).map_or(&[][..], Vec::as_slice);
         k += 1;
         let mut from = 0;
@@ -362,7 +420,9 @@ pub struct Trained {
     pub weights: Vec<i8>,
     pub vocab: Vec<u8>,
     pub thresholds: (i32, i32),
+    /// Rules and model on dev, per language: without and with document-level consistency.
     pub dev: Vec<Scores>,
+    pub dev_consistent: Vec<Scores>,
     /// Every threshold pair within the budget, with its dev scores.
     pub grid: String,
     /// Candidate words in train.
@@ -413,13 +473,16 @@ impl Trained {
         let _ = writeln!(r, "## Training\n");
         let _ = writeln!(
             r,
-            "NorNE (Jørgensen et al., LREC 2020) `train`: {} sentences ({} bokmål, {} nynorsk), \
-             {} capitalised words as examples, {} of them parts of person names. Averaged \
+            "NorNE (Jørgensen et al., LREC 2020) `train`: {} sentences ({} bokmål, {} nynorsk) \
+             in {} documents of {} consecutive sentences, {} candidate words (capitalised, not \
+             ruled out before scoring) as examples, {} of them parts of person names. Averaged \
              perceptron, {} epochs, fixed-seed shuffle; weights scaled so that the 99.9th \
              percentile of their magnitudes is {}, rounded. Features (set {}): {}.\n",
+            data.train_sentences.0 + data.train_sentences.1,
+            data.train_sentences.0,
+            data.train_sentences.1,
             data.train.len(),
-            data.train_nob,
-            data.train.len() - data.train_nob,
+            norne::DOCUMENT_SENTENCES,
             self.train_examples,
             self.train_names,
             self.cfg.epochs,
@@ -429,10 +492,11 @@ impl Trained {
         );
         let _ = writeln!(
             r,
-            "Thresholds chosen on `dev`: among the pairs where the model adds at most {MODEL_BUDGET} \
-             false alarms per 1 000 ordinary tokens and rules and model together touch at least \
-             {RECALL_FLOOR} % of the person names in each language, the one with the fewest \
-             alarms on other named entities.\n"
+            "Thresholds chosen on `dev`, with the document-level consistency of names as the \
+             scanner runs it: among the pairs where the model (and the names it makes \
+             consistent) adds at most {MODEL_BUDGET} false alarms per 1 000 ordinary tokens and \
+             the scanner touches at least {RECALL_FLOOR} % of the person names in each \
+             language, the one with the fewest alarms on other named entities.\n"
         );
         let _ = writeln!(
             r,
@@ -444,25 +508,28 @@ impl Trained {
         );
         let _ = writeln!(
             r,
-            "## Dev (rules of `privacy::scan_text` and the model together)\n"
+            "## Dev (documents of {} sentences)\n",
+            norne::DOCUMENT_SENTENCES
         );
         let _ = writeln!(
             r,
-            "| language | sentences | person names | touched | fully covered | false alarms per 1 000 ordinary tokens | per 1 000 other-entity tokens |"
+            "| language | documents | person names | finder | touched | fully covered | false alarms per 1 000 ordinary tokens | per 1 000 other-entity tokens |"
         );
-        let _ = writeln!(r, "|---|---|---|---|---|---|---|");
-        for (d, sc) in data.dev.iter().zip(&self.dev) {
-            let _ = writeln!(
-                r,
-                "| {} | {} | {} | {:.1} % | {:.1} % | {:.2} | {:.1} |",
-                d.lang,
-                sc.sentences,
-                sc.names,
-                sc.touched_pct(),
-                sc.covered_pct(),
-                sc.o_per_1000(),
-                sc.other_per_1000()
-            );
+        let _ = writeln!(r, "|---|---|---|---|---|---|---|---|");
+        for ((d, sc), sc2) in data.dev.iter().zip(&self.dev).zip(&self.dev_consistent) {
+            for (finder, sc) in [("rules and model", sc), ("and consistency", sc2)] {
+                let _ = writeln!(
+                    r,
+                    "| {} | {} | {} | {finder} | {:.1} % | {:.1} % | {:.2} | {:.1} |",
+                    d.lang,
+                    sc.sentences,
+                    sc.names,
+                    sc.touched_pct(),
+                    sc.covered_pct(),
+                    sc.o_per_1000(),
+                    sc.other_per_1000()
+                );
+            }
         }
         r
     }
@@ -480,7 +547,7 @@ pub fn build(cfg: Config, train_set: &[Sentence], dev: &[Split]) -> Result<Train
     let weights = quantise(&train(&ex, cfg), cfg);
     let bytes = Model::to_bytes(cfg.set, cfg.bits, (0, 0), &weights, &vocab);
     let base = Model::parse(&bytes).map_err(|e| format!("{cfg:?}: {e}"))?;
-    let rules: Vec<Scores> = dev.iter().map(|d| evaluate(d, None)).collect();
+    let rules: Vec<Scores> = dev.iter().map(|d| evaluate(d, None, false)).collect();
     let cands: Vec<Vec<Vec<Candidate>>> = dev.iter().map(|d| scored(d, &base)).collect();
     let mut grid = String::new();
     // The thresholds, their dev scores and their rank.
@@ -493,7 +560,7 @@ pub fn build(cfg: Config, train_set: &[Sentence], dev: &[Split]) -> Result<Train
             let scores: Vec<Scores> = dev
                 .iter()
                 .zip(&cands)
-                .map(|(d, c)| evaluate(d, Some((&m, c))))
+                .map(|(d, c)| evaluate(d, Some((&m, c)), true))
                 .collect();
             let within = scores
                 .iter()
@@ -528,13 +595,20 @@ pub fn build(cfg: Config, train_set: &[Sentence], dev: &[Split]) -> Result<Train
             }
         }
     }
-    let (thresholds, dev, _) = best.ok_or("no thresholds within the budget")?;
+    let (thresholds, dev_consistent, _) = best.ok_or("no thresholds within the budget")?;
+    let m = base.with_thresholds(thresholds.0, thresholds.1);
+    let dev = dev
+        .iter()
+        .zip(&cands)
+        .map(|(d, c)| evaluate(d, Some((&m, c)), false))
+        .collect();
     Ok(Trained {
         cfg,
         weights,
         vocab,
         thresholds,
         dev,
+        dev_consistent,
         grid,
         train_examples: ex.len(),
         train_names: ex.labels.iter().filter(|&&l| l).count(),
