@@ -12,7 +12,8 @@
 //
 // `--grid` lists every threshold pair within the false-alarm budget with its dev scores
 // and how many look-alike lines (tests/corpus/lookalikes.txt) the model alone flags;
-// `--cv=SET,BITS,EPOCHS,TOP[,VOCAB_BITS,VOCAB_MIN]` cross-validates a variant on train;
+// `--cv=SET,BITS,EPOCHS,TOP[,VOCAB_BITS,VOCAB_MIN[,PRUNE]]` cross-validates a variant on
+// train; `--try=…` (the same) trains a variant and, with `--out=PATH`, writes its weights;
 // `--errors=LANG` prints dev's missed names and false alarms to the terminal (NorNE's
 // sentences are never written to a file).
 
@@ -193,7 +194,7 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// `SET,BITS,EPOCHS,TOP[,VOCAB_BITS,VOCAB_MIN]`.
+/// `SET,BITS,EPOCHS,TOP[,VOCAB_BITS,VOCAB_MIN[,PRUNE]]`.
 fn config(spec: &str) -> Config {
     let v: Vec<u64> = spec.split(',').filter_map(|x| x.parse().ok()).collect();
     let at = |i: usize| v.get(i).copied().unwrap_or(0);
@@ -205,6 +206,7 @@ fn config(spec: &str) -> Config {
         top: at(3) as i8,
         vocab_bits: at(4) as u8,
         vocab_min: at(5) as usize,
+        prune: at(6) as i8,
     }
 }
 

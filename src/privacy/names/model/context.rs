@@ -275,6 +275,14 @@ const GIVEN_AFTER: &[&str] = &[
     "forskrevet",
     "forskreve",
     "foreskrevet",
+    "behandling",
+    "behandlingen",
+    "kombinasjon",
+    "kombinasjonen",
+    "monoterapi",
+    "oppstart",
+    "bytte",
+    "byte",
 ];
 
 /// Verbs (right after the word, or after «ble»/«vart»/«er»/«blir») that make a
@@ -404,6 +412,90 @@ fn label(text: &str, words: &[Word], first: usize, last: usize) -> bool {
     colon && (before.is_empty() || before.ends_with(['\n', '.', '!', '?', ':', ';']))
 }
 
+/// Words a drug is said to be, after «er», «ble» …: approved, indicated, introduced,
+/// reimbursed («Kimmtrak er godkjent for uvealt melanom»), and adjectives in the neuter
+/// form a person is never described with («Koselugo er aktuelt for barnet»: a person is
+/// «aktuell»).
+const DRUG_PREDICATES: &[&str] = &[
+    "godkjent",
+    "godkjend",
+    "indisert",
+    "indikert",
+    "innført",
+    "innfort",
+    "refundert",
+    "markedsført",
+    "registrert",
+    "aktuelt",
+    "effektivt",
+    "dyrt",
+    "trygt",
+    "tilgjengeleg",
+];
+
+/// Endings of nouns that name what a drug is («Columvi og Lunsumio er bispesifikke
+/// antistoffer», «X er en PD-1-hemmer»).
+const DRUG_CLASSES: &[&str] = &[
+    "hemmer",
+    "hemmere",
+    "hemmar",
+    "hemmarar",
+    "antistoff",
+    "antistoffer",
+    "antistoffet",
+    "legemiddel",
+    "legemidler",
+    "legemiddelet",
+    "legemidlet",
+    "preparat",
+    "preparatet",
+    "preparater",
+    "medikament",
+    "medikamentet",
+    "medikamenter",
+    "vaksine",
+    "vaksinen",
+];
+
+/// After the word (and a word coordinated with it: «Trimbow og X», «X, Y»), «er», «ble» …
+/// and, within three words, what only a drug is said to be ([`DRUG_PREDICATES`],
+/// [`DRUG_CLASSES`]), or «lagt til» («Kerendia ble lagt til»).
+fn drug_predicate(text: &str, words: &[Word], last: usize) -> bool {
+    let word = |k: usize| words.get(k).map(|_| text_of(text, words, k));
+    let mut j = last + 1;
+    // «X og Y er …», «X, Y er …»: a capitalised word coordinated with it.
+    let gap = |a: usize, b: usize| {
+        words
+            .get(a)
+            .zip(words.get(b))
+            .and_then(|(x, y)| text.get(x.end..y.start))
+            .unwrap_or("")
+            .trim()
+    };
+    if word(j).is_some_and(|w| one_of(w, &["og", "eller", "and", "or"]))
+        && words.get(j + 1).is_some_and(|w| w.cap)
+        && spaced(text, words, last, j)
+    {
+        j += 2;
+    } else if gap(last, j) == "," && words.get(j).is_some_and(|w| w.cap) {
+        j += 1;
+    }
+    let aux = [
+        "er", "ble", "blir", "var", "vert", "vart", "blei", "har", "kan", "skal",
+    ];
+    if !word(j).is_some_and(|w| one_of(w, &aux)) || !spaced(text, words, j - 1, j) {
+        return false;
+    }
+    (j + 1..=j + 3).any(|k| {
+        let Some(w) = word(k).filter(|_| spaced(text, words, k - 1, k)) else {
+            return false;
+        };
+        one_of(w, DRUG_PREDICATES)
+            || ends_with_any(w, DRUG_CLASSES)
+            || (is(w, "lagt") && word(k + 1).is_some_and(|n| is(n, "til")))
+    })
+}
+
 /// A single word given as a drug («fikk X», «X ble seponert»), an eponym («X syndrom»), or
 /// coordinated with a word of the not-names list («Trimbow og X», «X og Revlimid»).
 fn drug_or_eponym(text: &str, words: &[Word], first: usize, last: usize) -> bool {
@@ -421,6 +513,9 @@ fn drug_or_eponym(text: &str, words: &[Word], first: usize, last: usize) -> bool
         if one_of(n, &aux) && after(2).is_some_and(|m| one_of(m, GIVEN_BEFORE)) {
             return true;
         }
+    }
+    if drug_predicate(text, words, last) {
+        return true;
     }
     if let Some(p) = first.checked_sub(1) {
         if spaced(text, words, p, first) {
@@ -566,6 +661,13 @@ mod tests {
             "behandles med *Humira",
             "da *Spinraza ble seponert",
             "*Ultibro og Seretide ble vurdert",
+            "*Kimmtrak er godkjent for uvealt melanom",
+            "*Koselugo er aktuelt for barnet",
+            "*Kerendia ble lagt til for nyrefunksjonen",
+            "*Columvi og Lunsumio er bispesifikke antistoffer",
+            "Columvi og *Lunsumio er bispesifikke antistoffer",
+            "*Trimbow, Ultibro er begge hemmere",
+            "god effekt av behandling med *Xolair",
             "*Shaw AT, Solomon BJ. Lancet Oncol. 2019;20(12):1691-1701.",
             "Non-Small-Cell *Lung Cancer. N Engl J Med. 2024;390(2):118-131.",
             "Cochrane *Database Syst Rev. 2021;3:CD012345.",
@@ -588,6 +690,9 @@ mod tests {
             "*Steinnes ble informert 2. mai; 2024 var året",
             "ringte *Hansen om saken",
             "Anne Hansen og Per *Olsen",
+            "*Hansen er aktuell for behandling",
+            "*Hansen ble lagt inn i går",
+            "*Hansen og Olsen er informert",
         ] {
             assert!(!kept(t), "{t}");
         }

@@ -29,37 +29,43 @@ pub struct Config {
     /// occur in train to be in it.
     pub vocab_bits: u8,
     pub vocab_min: usize,
+    /// Quantised weights of at most this magnitude are set to 0 (fewer distinct weights
+    /// make the package smaller).
+    pub prune: i8,
 }
 
 /// The model that ships.
 pub const CHOSEN: Config = Config {
     name: "model",
-    set: set::WORD | set::CONTEXT1 | set::POSITION,
-    bits: 16,
+    set: set::WORD | set::CONTEXT1 | set::POSITION | set::VOCAB,
+    bits: 15,
     epochs: 10,
     top: 15,
-    vocab_bits: 0,
-    vocab_min: 0,
+    vocab_bits: 15,
+    vocab_min: 5,
+    prune: 1,
 };
 
 /// The alternatives measured against it (`--compare`).
 pub const SIMPLER: Config = Config {
     name: "unigram (the word's own features)",
     set: set::WORD,
-    bits: 16,
+    bits: 15,
     epochs: 10,
     top: 15,
     vocab_bits: 0,
     vocab_min: 0,
+    prune: 0,
 };
 pub const RICHER: Config = Config {
-    name: "richer (+ two words away, pairs, vocabulary, 2^18 weights)",
+    name: "richer (+ two words away, pairs, 2^18 weights, 2^16 vocabulary bits)",
     set: set::WORD | set::CONTEXT1 | set::CONTEXT2 | set::POSITION | set::PAIRS | set::VOCAB,
     bits: 18,
     epochs: 10,
     top: 15,
     vocab_bits: 16,
-    vocab_min: 3,
+    vocab_min: 5,
+    prune: 0,
 };
 
 /// The most false alarms per 1 000 ordinary tokens the model may add to the rules' own
@@ -105,10 +111,7 @@ impl Data {
     /// `nno-dev.tsv`); `rules` gives what the rules alone find in a dev document (the
     /// scanner's findings as byte ranges, each with whether it is a name; the model switched
     /// off: [`super::rules_only`]).
-    pub fn load(
-        dir: &Path,
-        rules: &dyn Fn(&str) -> Found,
-    ) -> Result<Data, String> {
+    pub fn load(dir: &Path, rules: &dyn Fn(&str) -> Found) -> Result<Data, String> {
         let n = norne::DOCUMENT_SENTENCES;
         let nob = read(dir, "nob-train.tsv")?;
         let nno = read(dir, "nno-train.tsv")?;
@@ -263,7 +266,7 @@ pub fn train(ex: &Examples, cfg: Config) -> Vec<f64> {
 }
 
 /// Weights to integers of at most `cfg.top`: scaled so that the 99.9th percentile of the
-/// non-zero magnitudes is `top`, rounded, clipped.
+/// non-zero magnitudes is `top`, rounded, clipped; those of at most `cfg.prune` to 0.
 pub fn quantise(avg: &[f64], cfg: Config) -> Vec<i8> {
     let mut mags: Vec<f64> = avg.iter().map(|w| w.abs()).filter(|&m| m > 0.0).collect();
     crate::sort::sort_by(&mut mags, f64::total_cmp);
@@ -275,6 +278,7 @@ pub fn quantise(avg: &[f64], cfg: Config) -> Vec<i8> {
     let scale = max / top;
     avg.iter()
         .map(|w| (w * scale).round().clamp(-max, max) as i8)
+        .map(|w| if w.abs() <= cfg.prune { 0 } else { w })
         .collect()
 }
 
