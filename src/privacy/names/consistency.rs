@@ -227,11 +227,10 @@ impl NameParts {
                 continue;
             }
             let at_start = sentence_start(text, s);
-            if in_institution(text, s, e, &mut key) {
-                continue;
-            }
             if let Some(hit) = self.hit(w, s, e, at_start, &mut key) {
-                out.push(hit);
+                if !in_institution(text, s, e, &mut key) {
+                    out.push(hit);
+                }
                 continue;
             }
             // Each part of a hyphenated word («Kidston-saken»).
@@ -246,7 +245,10 @@ impl NameParts {
                 // «Svein-lignende», «Cushing-aktig»: an eponym's compound.
                 let eponym = parts.peek().is_some_and(|n| EPONYM_COMPOUNDS.contains(n));
                 if starts_upper(p) && p.chars().nth(1).is_some() && !eponym {
-                    out.extend(self.hit(p, ps, ps + p.len(), at_start && ps == s, &mut key));
+                    let hit = self.hit(p, ps, ps + p.len(), at_start && ps == s, &mut key);
+                    if hit.is_some() && !in_institution(text, s, e, &mut key) {
+                        out.extend(hit);
+                    }
                 }
             }
         }

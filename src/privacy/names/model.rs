@@ -311,10 +311,18 @@ impl Scratch {
 
 /// The information of word `i` (with its affixes) if it is a candidate: it starts with a
 /// capital letter, and the lexicon does not know it is no name ([`not_a_name`]), it is not
-/// written like no name ([`written_unlike_a_name`]), and it does not end like an
-/// institution or a drug ([`context::institution_key`], [`context::drug_key`]). `key` is
+/// written like no name ([`written_unlike_a_name`]), it does not end like an institution or
+/// a drug ([`context::institution_key`], [`context::drug_key`]), and it is not the first
+/// word of a sentence that is on no name list and in the vocabulary of lower-case words
+/// (`vocab`: «Siden», «Neste», «Tidligere» — most capitalised words of prose). `key` is
 /// scratch space. Training takes its examples from the same words.
-pub(crate) fn candidate(text: &str, words: &[Word], i: usize, key: &mut String) -> Option<Info> {
+pub(crate) fn candidate(
+    text: &str,
+    words: &[Word],
+    i: usize,
+    vocab: &[u8],
+    key: &mut String,
+) -> Option<Info> {
     let w = words.get(i).filter(|w| w.cap && !not_a_name(w))?;
     let t = text.get(w.start..w.end).unwrap_or("");
     let word = features::info_of_word(t, lists(w), true, key);
@@ -323,7 +331,22 @@ pub(crate) fn candidate(text: &str, words: &[Word], i: usize, key: &mut String) 
     }
     // The key, or the word itself when it is its key in ASCII letters (any case).
     let k = if key.is_empty() { t } else { key.as_str() };
-    (!context::institution_key(k) && !context::drug_key(k)).then_some(word)
+    if context::institution_key(k) || context::drug_key(k) {
+        return None;
+    }
+    if word.lists & (FIRST | SURNAME) == 0 && features::in_vocab(vocab, word.word) {
+        let prev = i.checked_sub(1).and_then(|j| words.get(j));
+        let before = text.get(prev.map_or(0, |p| p.end)..w.start).unwrap_or("");
+        let (_, boundary) = gap_before(before, prev.is_none());
+        let after_initial = prev.is_some_and(|p| {
+            let pt = text.get(p.start..p.end).unwrap_or("");
+            features::shape_of(pt) & !shape::JOINED == shape::INITIAL
+        });
+        if boundary && !after_initial {
+            return None;
+        }
+    }
+    Some(word)
 }
 
 /// The information of word `i` ([`Info`]); `key` is scratch space for its key.
@@ -352,6 +375,9 @@ impl<'a> Model<'a> {
             return Err(ModelError::Version);
         }
         let set = u16_at(6);
+        if set & !features::set::SUPPORTED != 0 {
+            return Err(ModelError::Version);
+        }
         let (bits, vbits) = (byte(8), byte(9));
         // The sizes are checked before they are shifted by.
         if !(8..=24).contains(&bits) || !(vbits == 0 || (8..=24).contains(&vbits)) {
@@ -454,7 +480,7 @@ impl<'a> Model<'a> {
     /// like an institution or a drug ([`context::institution_key`], [`context::drug_key`]).
     pub fn scores_in(&self, text: &str, words: &[Word], s: &mut Scratch, out: &mut Vec<Candidate>) {
         for i in 0..words.len() {
-            let Some(word) = candidate(text, words, i, &mut s.key) else {
+            let Some(word) = candidate(text, words, i, self.vocab, &mut s.key) else {
                 continue;
             };
             let a = around(self.set, self.vocab, text, words, i, word, &mut s.key);
@@ -566,7 +592,7 @@ fn around(
     word: Info,
     key: &mut String,
 ) -> Around {
-    let two = set & features::set::CONTEXT2 != 0;
+    let two = set & features::set::SUPPORTED & features::set::CONTEXT2 != 0;
     let here = words.get(i).copied().unwrap_or_default();
     let mut near = |j: Option<usize>| j.map(|j| info(text, words, j, false, key));
     let prev = near(i.checked_sub(1));

@@ -356,6 +356,13 @@ pub mod set {
     /// Whether the word is a known lower-case word (the model's vocabulary filter), with
     /// its position and shape.
     pub const VOCAB: u16 = 32;
+    /// The features this build reads: every one natively (training compares them), in the
+    /// wasm package those of the weights that ship (the others' code is left out; weights
+    /// with others are refused).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub const SUPPORTED: u16 = WORD | CONTEXT1 | CONTEXT2 | POSITION | PAIRS | VOCAB;
+    #[cfg(target_arch = "wasm32")]
+    pub const SUPPORTED: u16 = WORD | CONTEXT1 | POSITION | VOCAB;
 }
 
 /// Feature templates (the first argument of [`mix`]).
@@ -433,6 +440,7 @@ pub fn starts_sentence(a: &Around) -> bool {
 /// keeps them; the model adds up their weights).
 #[inline]
 pub fn features(a: &Around, set: u16, mut out: impl FnMut(u32)) {
+    let set = set & set::SUPPORTED;
     let w = &a.word;
     let start = u32::from(starts_sentence(a));
     let shape_of = |i: Option<Info>| i.map_or(0xFF, |i| u32::from(i.shape));

@@ -205,7 +205,7 @@ pub fn examples(sentences: &[Sentence], set: u16, vocab: &[u8]) -> Examples {
     for sent in sentences {
         let words = words_of(&sent.text);
         for (i, w) in words.iter().enumerate() {
-            if super::candidate(&sent.text, &words, i, &mut key).is_none() {
+            if super::candidate(&sent.text, &words, i, vocab, &mut key).is_none() {
                 continue;
             }
             let (f, _) = features_at(set, vocab, &sent.text, &words, i);
