@@ -263,10 +263,31 @@ fn js_to_json(v: &JsValue, depth: u32) -> Option<Value> {
     Some(Value::Object(out))
 }
 
+/// The time now by the browser's clock, RFC 3339 with the local offset
+/// (`2026-11-27T19:52:03+01:00`), for the seal's `sealedAt`.
+fn now_from_js() -> String {
+    let d = js_sys::Date::new_0();
+    let offset = -(d.get_timezone_offset() as i32);
+    let o = offset.unsigned_abs();
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes(),
+        d.get_seconds(),
+        if offset < 0 { '-' } else { '+' },
+        o / 60,
+        o % 60
+    )
+}
+
 fn options(v: JsValue) -> (Options, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let json = to_json(v, Pointer::root().key("options"), &mut diags);
-    let (o, more) = Options::from_json(&json, today_from_js());
+    let (mut o, more) = Options::from_json(&json, today_from_js());
+    o.now = Some(now_from_js());
     diags.extend(more);
     (o, diags)
 }
