@@ -18,6 +18,7 @@
 //! | [`fields`](mod@fields) | [`fields()`] (the drop-in guard's view of a form kind) |
 //! | [`schema`](mod@schema) | [`schema()`]: the JSON Schema of a form kind at a stage |
 //! | [`render`](mod@render) | [`render()`]: the printable application of a sealed package |
+//! | [`typescript`] | [`typescript::declarations`]: the package's generated TypeScript types |
 
 pub mod fields;
 pub mod options;
@@ -27,6 +28,7 @@ pub mod rules;
 pub mod scan;
 pub mod schema;
 pub mod submission;
+pub mod typescript;
 pub mod validate;
 
 pub use crate::input::{parse_json, type_error, MAX_TEXT_BYTES};

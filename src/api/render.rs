@@ -132,7 +132,7 @@ dl{margin:0}\
 .f.l{display:block;break-inside:auto}\
 .f.l dt{margin-bottom:.8mm}\
 dt{font-weight:bold}\
-dd{margin:0;white-space:pre-wrap;overflow-wrap:anywhere;unicode-bidi:plaintext;orphans:3;widows:3}\
+dd,.t{margin:0;white-space:pre-wrap;overflow-wrap:anywhere;unicode-bidi:plaintext;orphans:3;widows:3}\
 .e{color:#555;font-style:italic}\
 ol{margin:0;padding-left:6mm}\
 li{break-inside:avoid;margin-bottom:2mm}\
@@ -335,10 +335,18 @@ fn section(h: &mut String, f: &Field, v: Option<&Value>, sealed: &Verified, opts
             }
         }
         Ty::List { item, .. } => list(h, item, v, lang),
+        // A free text of its own: the heading is its label.
         _ => {
-            h.push_str("<dl>");
-            field(h, f, v, lang);
-            h.push_str("</dl>\n");
+            h.push_str("<div class=\"t\">");
+            match v.filter(|x| crate::forms::schema::is_given(Some(x))) {
+                Some(x) => value(h, f, x, lang),
+                None => {
+                    h.push_str("<span class=\"e\">");
+                    esc(h, T_EMPTY.get(lang));
+                    h.push_str("</span>");
+                }
+            }
+            h.push_str("</div>\n");
         }
     }
     h.push_str("</section>\n");

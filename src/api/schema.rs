@@ -59,9 +59,15 @@ pub fn schema(kind: &Value, opts: &Options, mut pre: Vec<Diagnostic>) -> SchemaR
 
 texts!(
     T_DESCRIPTION,
-    "Et dokument av dette skjemaet ved {stage}, som skjemavakt leser det. skjemavakts kontroll (validate) sjekker i tillegg formater og regler på tvers av felt.",
-    "Eit dokument av dette skjemaet ved {stage}, slik skjemavakt les det. Kontrollen til skjemavakt (validate) sjekkar i tillegg format og reglar på tvers av felt.",
-    "A document of this form at {stage}, as skjemavakt reads it. skjemavakt's check (validate) also checks formats and rules across fields."
+    "Et dokument av dette skjemaet ved ",
+    "Eit dokument av dette skjemaet ved ",
+    "A document of this form at "
+);
+texts!(
+    T_DESCRIPTION_END,
+    ", som skjemavakt leser det. skjemavakts kontroll (validate) sjekker i tillegg formater og regler på tvers av felt.",
+    ", slik skjemavakt les det. Kontrollen til skjemavakt (validate) sjekkar i tillegg format og reglar på tvers av felt.",
+    ", as skjemavakt reads it. skjemavakt's check (validate) also checks formats and rules across fields."
 );
 texts!(T_STAGE_DRAFT, "utkast", "utkast", "draft");
 texts!(T_STAGE_APPROVAL, "godkjenning", "godkjenning", "approval");
@@ -166,9 +172,12 @@ pub fn json_schema(kind: FormKind, stage: Stage, lang: Lang) -> Value {
         (
             "description",
             Value::String(
-                T_DESCRIPTION
-                    .get(lang)
-                    .replace("{stage}", stage_words(stage).get(lang)),
+                [
+                    T_DESCRIPTION.get(lang),
+                    stage_words(stage).get(lang),
+                    T_DESCRIPTION_END.get(lang),
+                ]
+                .concat(),
             ),
         ),
         ("type", s("object")),

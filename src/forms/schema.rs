@@ -249,7 +249,8 @@ pub fn walk_object(
     // member like any other (else it would be sealed without being scanned).
     let top = path.as_str().is_empty();
     for (k, _) in obj.iter() {
-        if !fields.iter().any(|f| f.key == k.as_str()) && !(top && k == "form") {
+        let known = fields.iter().any(|f| f.key == k.as_str()) || (top && k == "form");
+        if !known {
             // Member names come from the input: a name that reads like a person's name is
             // masked too, not only one that holds digits or spaces.
             let personal = crate::lexicon::is_first_name(k) || crate::lexicon::is_surname(k);
