@@ -35,7 +35,7 @@ pub use crate::input::{parse_json, type_error, MAX_TEXT_BYTES};
 pub use fields::{fields, FieldInfo, FieldsResult};
 pub use options::{parse_hex, Options};
 pub use reference::{build_reference, check_reference, registry, ReferenceResult};
-pub use render::{render, RenderResult};
+pub use render::{render, render_with, RenderResult};
 pub use rules::{catalogue, catalogue_info, RuleInfo, Texts3};
 pub use scan::{
     finding_kinds, redact, scan, scan_field, FindingKindInfo, FindingOut, RedactResult, ScanResult,

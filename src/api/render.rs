@@ -41,9 +41,20 @@ pub struct RenderResult {
 }
 
 /// The printable application of a sealed package (see the module's documentation).
-pub fn render(sealed: &Value, opts: &Options, mut pre: Vec<Diagnostic>) -> RenderResult {
+pub fn render(sealed: &Value, opts: &Options, pre: Vec<Diagnostic>) -> RenderResult {
+    render_with(sealed, &|s| crate::input::parse_json(s).ok(), opts, pre)
+}
+
+/// As [`render`], parsing the sealed canonical JSON with `parse` (the wasm package passes the
+/// browser's `JSON.parse`: [`verify::ParseJson`]).
+pub fn render_with(
+    sealed: &Value,
+    parse: verify::ParseJson<'_>,
+    opts: &Options,
+    mut pre: Vec<Diagnostic>,
+) -> RenderResult {
     let ctx = opts.context();
-    match verify::verify(sealed, &ctx) {
+    match verify::verify_with(sealed, parse, &ctx) {
         Ok(v) => {
             pre.extend(v.warnings.iter().cloned());
             let html = html(&v, opts);

@@ -125,7 +125,11 @@ pub fn file_name(kind: FormKind, stage: Stage, lang: Lang) -> String {
 }
 
 fn obj(pairs: Vec<(&str, Value)>) -> Value {
-    Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+    let mut m = Map::new();
+    for (k, v) in pairs {
+        m.insert(k.to_string(), v);
+    }
+    Value::Object(m)
 }
 
 fn s(v: &str) -> Value {
@@ -169,17 +173,12 @@ pub fn json_schema(kind: FormKind, stage: Stage, lang: Lang) -> Value {
         ("$schema", s(DIALECT)),
         ("$id", Value::String(schema_id(kind, stage, lang))),
         ("title", s(form.title.get(lang))),
-        (
-            "description",
-            Value::String(
-                [
-                    T_DESCRIPTION.get(lang),
-                    stage_words(stage).get(lang),
-                    T_DESCRIPTION_END.get(lang),
-                ]
-                .concat(),
-            ),
-        ),
+        ("description", {
+            let mut d = String::from(T_DESCRIPTION.get(lang));
+            d.push_str(stage_words(stage).get(lang));
+            d.push_str(T_DESCRIPTION_END.get(lang));
+            Value::String(d)
+        }),
         ("type", s("object")),
         ("properties", Value::Object(props)),
         ("required", Value::Array(required)),
@@ -256,18 +255,15 @@ fn field(f: &Field, stage: Stage, lang: Lang, required: bool) -> Value {
         }
         Ty::Bool => obj(vec![("type", s("boolean"))]),
         Ty::Enum { values, labels, .. } => {
-            let choices = values
-                .iter()
-                .enumerate()
-                .map(|(i, v)| {
-                    let mut c = Map::new();
-                    c.insert("const".into(), s(v));
-                    if let Some(l) = labels.get(i) {
-                        c.insert("title".into(), s(l.get(lang)));
-                    }
-                    Value::Object(c)
-                })
-                .collect();
+            let mut choices = Vec::with_capacity(values.len());
+            for (i, v) in values.iter().enumerate() {
+                let mut c = Map::new();
+                c.insert("const".into(), s(v));
+                if let Some(l) = labels.get(i) {
+                    c.insert("title".into(), s(l.get(lang)));
+                }
+                choices.push(Value::Object(c));
+            }
             obj(vec![
                 ("type", s("string")),
                 ("oneOf", Value::Array(choices)),
@@ -307,7 +303,9 @@ fn field(f: &Field, stage: Stage, lang: Lang, required: bool) -> Value {
     };
     if required {
         if let Value::Object(t) = typed {
-            m.extend(t);
+            for (k, x) in t {
+                m.insert(k, x);
+            }
         }
     } else {
         m.insert(
