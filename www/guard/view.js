@@ -351,8 +351,30 @@ export const view = {
     code.textContent = sealed.sha256;
     d.append(code);
     box.append(p, d);
+    // The printable application (one HTML document, no script), as a file to download: to
+    // print, to file in the case system, to send on.
+    this.dropPrintable();
+    if (this.opts.printable !== false) {
+      const r = this.lib('render', sealed, { lang: this.lang });
+      if (r.ok) {
+        const a = document.createElement('a');
+        a.className = 'sv-printable';
+        this.printUrl = URL.createObjectURL(new Blob([r.html], { type: 'text/html;charset=utf-8' }));
+        a.href = this.printUrl;
+        a.download = `soknad-${r.sha256.slice(0, 12)}.html`;
+        a.textContent = ui.printable;
+        const pa = document.createElement('p');
+        pa.append(a);
+        box.append(pa);
+      }
+    }
     out.append(box);
     this.sealedNode = box;
+  },
+
+  dropPrintable() {
+    if (this.printUrl) URL.revokeObjectURL(this.printUrl);
+    this.printUrl = null;
   },
 
   /** Any change after sealing: the sealed view goes, and the page hears of it. */
@@ -361,6 +383,7 @@ export const view = {
     this.sealed = null;
     this.drop(this.sealedNode);
     this.sealedNode = null;
+    this.dropPrintable();
     this.emit('skjemavakt:unsealed', null);
   },
 
@@ -478,6 +501,7 @@ export const view = {
     this.classes.clear();
     this.orig.clear();
     this.live = null;
+    this.dropPrintable();
     guards.delete(this.form);
   },
 };
