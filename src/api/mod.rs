@@ -18,12 +18,14 @@
 //! | [`fields`](mod@fields) | [`fields()`] (the drop-in guard's view of a form kind) |
 //! | [`schema`](mod@schema) | [`schema()`]: the JSON Schema of a form kind at a stage |
 //! | [`render`](mod@render) | [`render()`]: the printable application of a sealed package |
+//! | [`report`] | [`return_notice`]: the coordinator's return notice of an application |
 //! | [`typescript`] | [`typescript::declarations`]: the package's generated TypeScript types |
 
 pub mod fields;
 pub mod options;
 pub mod reference;
 pub mod render;
+pub mod report;
 pub mod rules;
 pub mod scan;
 pub mod schema;
@@ -36,6 +38,7 @@ pub use fields::{fields, FieldInfo, FieldsResult};
 pub use options::{parse_hex, Options};
 pub use reference::{build_reference, check_reference, registry, ReferenceResult};
 pub use render::{render, render_with, RenderResult};
+pub use report::{return_notice, return_notice_text, ReturnNotice};
 pub use rules::{catalogue, catalogue_info, RuleInfo, Texts3};
 pub use scan::{
     finding_kinds, redact, scan, scan_field, FindingKindInfo, FindingOut, RedactResult, ScanResult,

@@ -186,6 +186,8 @@ pub struct Settings {
     pub opts: Options,
     pub lang: Lang,
     pub json: bool,
+    /// `check --report return`: the coordinator's return notice per application.
+    pub return_notice: bool,
 }
 
 /// Entry point of the binary: parses `std::env::args`, runs, returns the exit code.
@@ -243,10 +245,13 @@ pub fn run(cli: Cli, io: &mut Streams<'_>) -> i32 {
         Command::Schema(a) => Some(a.stage),
         _ => None,
     };
-    let settings = match settings_of(&cli.global, stage, io) {
+    let mut settings = match settings_of(&cli.global, stage, io) {
         Ok(c) => c,
         Err(code) => return code,
     };
+    if let Command::Check(a) = &cli.command {
+        settings.return_notice = a.report == Some(check::ReportKind::Return);
+    }
     let result = match cli.command {
         Command::Check(a) => check::run(&a, &settings, io),
         Command::Scan(a) => scan::run(&a, &settings, io),
@@ -308,6 +313,7 @@ fn settings_of(g: &Global, stage: Option<StageArg>, io: &mut Streams<'_>) -> Res
         opts,
         lang,
         json: g.format == Format::Json,
+        return_notice: false,
     })
 }
 
