@@ -22,8 +22,12 @@ use crate::forms::{self, FormKind, Stage};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-/// Every stage, in order.
+/// Every stage, in order: the schemas, their files and the TypeScript `Stage` are made for
+/// each. A stage added to [`Stage`] and not listed here fails to compile (the match below).
 pub const STAGES: [Stage; 3] = [Stage::Draft, Stage::Approval, Stage::Submission];
+const _EVERY_STAGE_IS_LISTED: fn(Stage) = |s| match s {
+    Stage::Draft | Stage::Approval | Stage::Submission => {}
+};
 
 /// The JSON Schema dialect of every schema.
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
