@@ -509,7 +509,7 @@ fn cost_summary(h: &mut String, sealed: &Verified, opts: &Options) {
     };
     h.push_str("<h3>");
     esc(h, T_SUMMARY.get(lang));
-    h.push_str("</h3>\n<table>\n");
+    h.push_str("</h3>\n<table>\n<tbody>\n");
     for (label, ore) in [
         (&costs::L_DRUG_COST, c.drug_per_month_ore),
         (&costs::L_OTHER_COST, c.other_per_month_ore),
@@ -536,7 +536,7 @@ fn cost_summary(h: &mut String, sealed: &Verified, opts: &Options) {
     h.push_str("</td></tr>\n");
     row(h, &T_TOTAL, lang, true);
     amount_cell(h, c.total_ore, lang);
-    h.push_str("</tr>\n</table>\n");
+    h.push_str("</tr>\n</tbody>\n</table>\n");
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { HtmlValidate } from 'html-validate';
 import { launch, SCREENSHOTS } from './harness.mjs';
 
 const DATA = (k) => JSON.parse(readFileSync(new URL(`../data/${k}-valid.json`, import.meta.url), 'utf8'));
@@ -54,6 +55,9 @@ test('the printable application prints to A4 with the digest and seal time in ev
   assert.equal(error, undefined, String(error));
   assert.equal(result.ok, true);
   assert.equal(result.sha256, sealed.sha256);
+  // Valid HTML, accessible structure (html-validate's standard and a11y rules).
+  const hv = await new HtmlValidate({ extends: ['html-validate:standard', 'html-validate:a11y'] }).validateString(result.html);
+  assert.ok(hv.valid, JSON.stringify(hv.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))));
   const page = await h.browser.newPage({ viewport: { width: 794, height: 1123 } });
   const seen = await open(page, result.html);
   assert.match(seen.csp, /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]+={0,2}'/);
