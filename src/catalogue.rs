@@ -21,7 +21,7 @@ use crate::forms::sections::{
     application, approvals, costs, exceptionality, literature, patient, treatment,
 };
 use crate::privacy::kind;
-use crate::submission::gate;
+use crate::submission::{gate, verify};
 use crate::{forms, input, reference, registry};
 
 /// The rules of one module.
@@ -171,6 +171,16 @@ pub static MODULES: &[Module] = &[
             &gate::NO_PSEUDONYM,
         ],
     },
+    Module {
+        path: DocData::new("submission::verify"),
+        rules: &[
+            &verify::NOT_SEALED,
+            &verify::DIGEST,
+            &verify::CANONICAL,
+            &verify::STRUCTURE,
+            &verify::TIME,
+        ],
+    },
 ];
 
 /// Codes renamed when rules moved to the module their first word names (issue 16): old code
@@ -259,6 +269,7 @@ const ABOUT: &[(&str, &str)] = &[
     ("registry", "The health trusts skjemavakt knows (built in and configured)."),
     ("privacy::kind", "Every string of what leaves the hospital: direct identifiers, found by the privacy scan (a span marks each finding); one rule per kind of identifier."),
     ("submission::gate", "The submission gate: part 1 against part 2, and the pseudonym key."),
+    ("submission::verify", "A sealed package before it is printed (`render`): its digest, its canonical JSON, its form."),
 ];
 
 /// The command that regenerates `docs/rules.md`.

@@ -214,6 +214,19 @@ fn unknown_fields_are_errors_and_their_names_masked_when_identifying() {
 }
 
 #[test]
+fn a_form_member_inside_a_group_is_unknown() {
+    // `form` names the kind at the top only. Inside a group it was once skipped as if it were
+    // the kind, and so sealed without being scanned.
+    let mut d = load("tilgang-del2-valid.json");
+    set(&mut d, "/patient/form", json!("Kari Nordmann 14037410021"));
+    set(&mut d, "/literature/0/form", json!("x"));
+    let e = errors(&d, Stage::Draft);
+    assert!(e.contains(&("form.unknown_field".into(), "/patient/form".into())));
+    assert!(e.contains(&("form.unknown_field".into(), "/literature/0/form".into())));
+    assert!(!e.iter().any(|(_, p)| p == "/form"));
+}
+
+#[test]
 fn types_and_values() {
     let mut d = load("tilgang-del2-valid.json");
     set(&mut d, "/application/consent_confirmed", json!("ja"));

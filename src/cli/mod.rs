@@ -4,7 +4,7 @@
 //! same functions the web page calls, and prints the result for people (bokmål by default,
 //! `--lang nn|en`) or for machines (`--format json`). The binary `src/bin/skjemavakt.rs` only
 //! calls [`main`]. Subcommands: `check`, `scan`, `redact`, `reference build|parse`, `seal`,
-//! `registry`, `rules` — see `skjemavakt --help` and README.md, "Back office: the command
+//! `registry`, `rules`, `schema`, `render` — see `skjemavakt --help` and README.md, "Back office: the command
 //! line".
 //!
 //! Exit codes: 0 all valid / nothing found; 1 some document invalid, identifiers found, or a
@@ -33,8 +33,10 @@ pub mod input;
 pub mod redact;
 pub mod reference;
 pub mod registry;
+pub mod render;
 pub mod rules;
 pub mod scan;
+pub mod schema;
 pub mod seal;
 pub mod text;
 
@@ -164,6 +166,11 @@ pub enum Command {
     Registry,
     /// Every rule: code, severity, source (document and section) and message.
     Rules,
+    /// The JSON Schema (2020-12) of a form kind at a stage (titles in --lang).
+    Schema(schema::SchemaArgs),
+    /// The printable application: one self-contained HTML document (A4, no scripts) of a
+    /// sealed package, after checking its seal. Exit 0 written, 1 the seal does not hold.
+    Render(render::RenderArgs),
 }
 
 /// Where a run reads and writes. `progress` allows a progress bar on the real terminal.
@@ -179,6 +186,8 @@ pub struct Settings {
     pub opts: Options,
     pub lang: Lang,
     pub json: bool,
+    /// `check --report return`: the coordinator's return notice per application.
+    pub return_notice: bool,
 }
 
 /// Entry point of the binary: parses `std::env::args`, runs, returns the exit code.
@@ -233,12 +242,16 @@ where
 pub fn run(cli: Cli, io: &mut Streams<'_>) -> i32 {
     let stage = match &cli.command {
         Command::Check(a) => Some(a.stage),
+        Command::Schema(a) => Some(a.stage),
         _ => None,
     };
-    let settings = match settings_of(&cli.global, stage, io) {
+    let mut settings = match settings_of(&cli.global, stage, io) {
         Ok(c) => c,
         Err(code) => return code,
     };
+    if let Command::Check(a) = &cli.command {
+        settings.return_notice = a.report == Some(check::ReportKind::Return);
+    }
     let result = match cli.command {
         Command::Check(a) => check::run(&a, &settings, io),
         Command::Scan(a) => scan::run(&a, &settings, io),
@@ -247,6 +260,8 @@ pub fn run(cli: Cli, io: &mut Streams<'_>) -> i32 {
         Command::Seal(a) => seal::run(&a, &settings, io),
         Command::Registry => registry::run(&settings, io),
         Command::Rules => rules::run(&settings, io),
+        Command::Schema(a) => schema::run(&a, &settings, io),
+        Command::Render(a) => render::run(&a, &settings, io),
     };
     match result {
         Ok(code) => code,
@@ -274,7 +289,9 @@ fn settings_of(g: &Global, stage: Option<StageArg>, io: &mut Streams<'_>) -> Res
         let v = read_json_file(path.to_string_lossy().as_ref(), lang, io)?;
         o.insert("config".into(), v);
     }
-    let (opts, diags) = Options::from_json(&Value::Object(o), today);
+    let (mut opts, diags) = Options::from_json(&Value::Object(o), today);
+    // The seal's time, by this machine's clock with its offset.
+    opts.now = Some(chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false));
     if !diags.is_empty() {
         let _ = writeln!(
             io.err,
@@ -296,6 +313,7 @@ fn settings_of(g: &Global, stage: Option<StageArg>, io: &mut Streams<'_>) -> Res
         opts,
         lang,
         json: g.format == Format::Json,
+        return_notice: false,
     })
 }
 

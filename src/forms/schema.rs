@@ -57,9 +57,12 @@ pub enum Ty {
     Text { max: usize },
     /// true / false.
     Bool,
-    /// One of a fixed set of strings; `shown` lists them for the message.
+    /// One of a fixed set of strings; `labels` gives each value's words in the form (in the
+    /// same order: the printable application, the JSON Schemas' titles), `shown` lists them
+    /// for the message.
     Enum {
         values: &'static [&'static str],
+        labels: &'static [&'static Texts],
         shown: &'static str,
     },
     /// An amount: a JSON number or a Norwegian-formatted string (checked by a `Check`).
@@ -242,8 +245,12 @@ pub fn walk_object(
         diags.push(type_error(path, label, &T_OBJECT));
         return;
     };
+    // `form` names the kind at the top of the document only: in a group it is an unknown
+    // member like any other (else it would be sealed without being scanned).
+    let top = path.as_str().is_empty();
     for (k, _) in obj.iter() {
-        if !fields.iter().any(|f| f.key == k.as_str()) && k != "form" {
+        let known = fields.iter().any(|f| f.key == k.as_str()) || (top && k == "form");
+        if !known {
             // Member names come from the input: a name that reads like a person's name is
             // masked too, not only one that holds digits or spaces.
             let personal = crate::lexicon::is_first_name(k) || crate::lexicon::is_surname(k);
@@ -318,7 +325,7 @@ fn walk_value(v: &Value, f: &Field, p: &Pointer, w: &Walk<'_>, diags: &mut Vec<D
                 diags.push(type_error(p, f.label, &T_BOOL));
             }
         }
-        Ty::Enum { values, shown } => match v {
+        Ty::Enum { values, shown, .. } => match v {
             Value::String(s) if values.contains(&s.as_str()) => {}
             _ => diags.push(
                 Diagnostic::new(&NOT_ALLOWED, p.clone())

@@ -164,6 +164,9 @@ texts!(
     "Er etablert behandling prøvd, funnen ueigna, eller finst ikkje?",
     "Was established treatment tried, found unsuitable, or does none exist?"
 );
+texts!(pub L_TRIED, "Forsøkt", "Prøvd", "Tried");
+texts!(pub L_UNSUITABLE, "Funnet uegnet", "Funnen ueigna", "Found unsuitable");
+texts!(pub L_NONE_EXISTS, "Finnes ikke", "Finst ikkje", "None exists");
 texts!(pub L_DESCRIPTION, "Beskrivelse", "Skildring", "Description");
 texts!(pub L_TRIAL, "Klinisk studie", "Klinisk studie", "Clinical trial");
 texts!(
@@ -252,6 +255,7 @@ pub static ESTABLISHED: &[Field] = &[
         &L_ESTABLISHED_STATUS,
         Ty::Enum {
             values: &["tried", "unsuitable", "none_exists"],
+            labels: &[&L_TRIED, &L_UNSUITABLE, &L_NONE_EXISTS],
             shown: "tried (forsøkt), unsuitable (funnet uegnet), none_exists (finnes ikke)",
         },
         S_33_1,

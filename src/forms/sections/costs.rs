@@ -205,6 +205,8 @@ texts!(
     "Drug cost per month"
 );
 texts!(pub L_PRICE_BASIS, "Prisgrunnlag", "Prisgrunnlag", "Price basis");
+texts!(pub L_AGREEMENT, "Avtalepris", "Avtalepris", "Agreement price");
+texts!(pub L_MAXIMUM, "Maksimalpris", "Maksimalpris", "Maximum price");
 texts!(
     pub L_OTHER_COST,
     "Andre kostnader per måned",
@@ -295,6 +297,7 @@ pub static FIELDS: &[Field] = &[
         &L_PRICE_BASIS,
         Ty::Enum {
             values: &["agreement", "maximum"],
+            labels: &[&L_AGREEMENT, &L_MAXIMUM],
             shown: "agreement (avtalepris), maximum (maksimalpris)",
         },
         SOURCE,

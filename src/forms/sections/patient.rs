@@ -131,8 +131,12 @@ pub static CHECK_NPR: Check = Check {
     rules: DocData::new(&[&NPR_IS_FNR, &NPR_FORMAT]),
 };
 
+texts!(pub L_FEMALE, "Kvinne", "Kvinne", "Female");
+texts!(pub L_MALE, "Mann", "Mann", "Male");
+
 const LEGAL_SEX: Ty = Ty::Enum {
     values: &["female", "male"],
+    labels: &[&L_FEMALE, &L_MALE],
     shown: "female (kvinne), male (mann)",
 };
 
