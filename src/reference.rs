@@ -103,6 +103,17 @@ rule! {
 }
 
 rule! {
+    /// The department code holds a person's name.
+    pub static DEPT_NAME: "reference.dept.name", Error, SRC;
+    nb: "Avdelingskoden i referansenummeret inneholder noe som ligner et navn.",
+    nn: "Avdelingskoden i referansenummeret inneheld noko som liknar eit namn.",
+    en: "The department code in the reference number holds something that looks like a name.",
+    hint_nb: "Bruk avdelingens kode, f.eks. ONK. Referansenummeret må ikke kunne identifisere pasienten.",
+    hint_nn: "Bruk koden til avdelinga, t.d. ONK. Referansenummeret må ikkje kunne identifisere pasienten.",
+    hint_en: "Use the department's code, e.g. ONK. The reference number must not identify the patient.",
+}
+
+rule! {
     /// The department code is not in the hospital's configured list.
     pub static DEPT_UNKNOWN: "reference.dept.unknown", Error, SRC;
     nb: "Avdelingskoden i referansenummeret er ikke i sykehusets liste.",
@@ -346,8 +357,25 @@ fn check_dept(
             diags.push(Diagnostic::new(&DEPT_UNKNOWN, path.clone()));
             return None;
         }
+        // The hospital's own list: its codes are not names.
+        return Some(upper);
+    }
+    if holds_a_name(&upper) {
+        diags.push(Diagnostic::new(&DEPT_NAME, path.clone()));
+        return None;
     }
     Some(upper)
+}
+
+/// True when a word of a department code (its letters between `_` and digits) is a first
+/// name or a surname of the name lists and no ordinary word (`KARI_NORDMANN`, `OLA`; not
+/// `ONK`, `BARN`).
+fn holds_a_name(code: &str) -> bool {
+    code.split(|c: char| !c.is_alphabetic()).any(|w| {
+        w.chars().count() >= 2
+            && (crate::lexicon::is_first_name(w) || crate::lexicon::is_surname(w))
+            && !crate::lexicon::is_common_word(w)
+    })
 }
 
 #[cfg(test)]
@@ -422,6 +450,15 @@ mod tests {
             ("[2025-05-12-HBE-ONK", "reference.format"),
             ("2025-05-12--ONK", "reference.format"),
             ("ÅÅÅÅ-MM-DD-HBE-ONK", "reference.format"),
+            // Issue 17: a name as the department, a trust with digits of another script.
+            ("2025-05-12-HBE-KARI_NORDMANN", "reference.dept.name"),
+            ("2025-05-12-HBE-NORDMANN", "reference.dept.name"),
+            ("2025-05-12-HBE-ONK_KARI", "reference.dept.name"),
+            ("2025-05-12-HBE¹⁴⁰³⁷⁴-ONK", "reference.hf.unknown"),
+            (
+                "2025-05-12-Helse Bergen １４０３７４-ONK",
+                "reference.hf.unknown",
+            ),
         ];
         for (text, code) in cases {
             let c = check(text, &ctx);

@@ -5,6 +5,7 @@
 //! the API boundary) and either refuses with every blocking diagnostic or [`seal`]s it:
 //! canonical JSON, its SHA-256 digest, and a keyed pseudonym of the patient.
 
+mod exit;
 pub mod gate;
 mod part1;
 pub mod seal;

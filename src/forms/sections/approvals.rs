@@ -6,9 +6,10 @@
 //! anbefaling"; in Helse Bergen's forms the level-2 manager and the medical director
 //! (helse-bergen-behandling-av-soknad-1.2.2.5-16.txt §3.2, steps 1–2).
 
+use super::application::check_name_with;
 use super::exceptionality::L_JUSTIFICATION;
-use crate::diagnostic::{rule, texts, Arg, Diagnostic, DocData, Document, Source};
-use crate::forms::schema::{get_bool, ptr, CrossCheck, Field, Privacy, Req, Ty, Walk};
+use crate::diagnostic::{rule, texts, Arg, Diagnostic, DocData, Document, Pointer, Source};
+use crate::forms::schema::{get_bool, ptr, Check, CrossCheck, Field, Privacy, Req, Ty, Walk};
 use crate::forms::Stage;
 use serde_json::Value;
 
@@ -38,6 +39,27 @@ rule! {
     hint_en: "The medical director confirms that the trust has completed the form before it is sent.",
 }
 
+rule! {
+    /// An approver's name field holds more than a name: digits, brackets, `@`, `:` …
+    pub static NAME_FORMAT: "approval.name.format", Error, SOURCE;
+    nb: "«{field}» skal bare inneholde navnet (og tittelen) til én person.",
+    nn: "«{field}» skal berre innehalde namnet (og tittelen) til éin person.",
+    en: "“{field}” must hold one person's name (and title) only.",
+    hint_nb: "Bruk bare bokstaver, mellomrom, punktum, bindestrek og apostrof, f.eks. «Fagdirektør Marte Lie». Opplysninger om pasienten hører hjemme i del 1.",
+    hint_nn: "Bruk berre bokstavar, mellomrom, punktum, bindestrek og apostrof, t.d. «Fagdirektør Marte Lie». Opplysningar om pasienten høyrer heime i del 1.",
+    hint_en: "Use letters, spaces, full stops, hyphens and apostrophes only, e.g. “Fagdirektør Marte Lie”. Information about the patient belongs in part 1.",
+}
+
+/// An approver's name: letters, spaces, `.`, `-`, `'`, `’` and `,` only.
+pub static CHECK_NAME: Check = Check {
+    run: check_name,
+    rules: DocData::new(&[&NAME_FORMAT]),
+};
+
+fn check_name(f: &Field, v: &Value, p: &Pointer, _w: &Walk<'_>, d: &mut Vec<Diagnostic>) {
+    check_name_with(&NAME_FORMAT, f, v, p, d);
+}
+
 texts!(pub L_APPROVALS, "Forankring og anbefaling", "Forankring og tilråding", "Approvals");
 texts!(pub L_LINE_MANAGER, "Linjeleder", "Linjeleiar", "Line manager");
 texts!(pub L_DIRECTOR, "Fagdirektør", "Fagdirektør", "Medical director");
@@ -55,7 +77,8 @@ texts!(pub L_LEVEL2, "Nivå 2-leder", "Nivå 2-leiar", "Level-2 manager");
 pub static LINE_MANAGER: &[Field] = &[
     Field::text("name", &L_APPROVER_NAME, SOURCE)
         .req(Req::Submission)
-        .privacy(Privacy::AllowedName),
+        .privacy(Privacy::AllowedName)
+        .check(&CHECK_NAME),
     Field::free_text("justification", &L_JUSTIFICATION, SOURCE).req(Req::Submission),
     Field::new("approved", &L_APPROVED, Ty::Bool, SOURCE).req(Req::Submission),
 ];
@@ -64,7 +87,8 @@ pub static LINE_MANAGER: &[Field] = &[
 pub static MEDICAL_DIRECTOR: &[Field] = &[
     Field::text("name", &L_APPROVER_NAME, SOURCE)
         .req(Req::Submission)
-        .privacy(Privacy::AllowedName),
+        .privacy(Privacy::AllowedName)
+        .check(&CHECK_NAME),
     Field::free_text("justification", &L_JUSTIFICATION, SOURCE).req(Req::Submission),
     Field::new("approved", &L_APPROVED, Ty::Bool, SOURCE).req(Req::Submission),
     Field::new("form_complete", &L_FORM_COMPLETE, Ty::Bool, SOURCE).req(Req::Submission),
