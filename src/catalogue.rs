@@ -147,6 +147,7 @@ pub static MODULES: &[Module] = &[
             &reference::FORMAT,
             &reference::DATE_INVALID,
             &reference::DATE_FUTURE,
+            &reference::DATE_EARLY,
             &reference::HF_UNKNOWN,
             &reference::HF_ALIAS,
             &reference::DEPT_INVALID,

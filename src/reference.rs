@@ -69,6 +69,26 @@ rule! {
     hint_en: "Use the date part 1 was filled in (today or earlier).",
 }
 
+/// The source of [`FIRST_DATE`]: the assignment that created the scheme.
+const SRC_START: Source = Document::Tilgangsordningen
+    .at("Oppdrag fra helse- og omsorgsdepartementet: «Det ble 3. juli 2024 i tilleggsdokument til oppdragsdokument 2024, gitt følgende oppdrag»");
+
+/// The first possible date of a reference number: the day the regional health authorities
+/// were given the assignment that created Tilgangsordningen. No part 1 was filled in before
+/// it; an earlier date is a mistake — or a birth date.
+pub const FIRST_DATE: (i32, u32, u32) = (2024, 7, 3);
+
+rule! {
+    /// The date part lies before the scheme existed.
+    pub static DATE_EARLY: "reference.date.early", Error, SRC_START;
+    nb: "Datoen i referansenummeret er før tilgangsordningen ble opprettet (3. juli 2024).",
+    nn: "Datoen i referansenummeret er før tilgangsordninga vart oppretta (3. juli 2024).",
+    en: "The date in the reference number is before Tilgangsordningen was created (3 July 2024).",
+    hint_nb: "Bruk datoen del 1 ble fylt ut. Referansenummeret må ikke inneholde pasientens fødselsdato.",
+    hint_nn: "Bruk datoen del 1 vart fylt ut. Referansenummeret må ikkje innehalde fødselsdatoen til pasienten.",
+    hint_en: "Use the date part 1 was filled in. The reference number must not hold the patient's birth date.",
+}
+
 rule! {
     /// The health trust is not in the registry.
     pub static HF_UNKNOWN: "reference.hf.unknown", Error, SRC;
@@ -307,6 +327,11 @@ fn parse_date(
         diags.push(Diagnostic::new(&DATE_FUTURE, path.clone()));
         return None;
     }
+    let (y, m, d) = FIRST_DATE;
+    if NaiveDate::from_ymd_opt(y, m, d).is_some_and(|first| date < first) {
+        diags.push(Diagnostic::new(&DATE_EARLY, path.clone()));
+        return None;
+    }
     Some(date)
 }
 
@@ -465,8 +490,20 @@ mod tests {
             assert!(c.reference.is_none(), "{text} accepted");
             assert!(codes(&c).contains(&code), "{text}: {:?}", codes(&c));
         }
-        // 2024 was a leap year.
-        assert!(check("2024-02-29-HBE-ONK", &ctx).reference.is_some());
+        // 2028 is a leap year.
+        let later = Context::new(NaiveDate::from_ymd_opt(2028, 3, 1).unwrap(), &reg);
+        assert!(check("2028-02-29-HBE-ONK", &later).reference.is_some());
+        assert!(check("2027-02-29-HBE-ONK", &later).reference.is_none());
+        // Issue 17: before the scheme existed (a birth date, say).
+        assert_eq!(
+            codes(&check("1974-03-14-HBE-ONK", &ctx)),
+            ["reference.date.early"]
+        );
+        assert_eq!(
+            codes(&check("2024-07-02-HBE-ONK", &ctx)),
+            ["reference.date.early"]
+        );
+        assert!(check("2024-07-03-HBE-ONK", &ctx).reference.is_some());
     }
 
     #[test]

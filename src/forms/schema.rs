@@ -34,8 +34,9 @@ pub enum Privacy {
     /// Literature titles: author names allowed; scanned for numbers, e-mail addresses and
     /// the patient's own name.
     Literature,
-    /// A literature link (URL, DOI, PMID): as [`Privacy::Literature`], after percent-escapes
-    /// (and `+` in a query) are decoded.
+    /// A literature link (URL, DOI, PMID): numbers and e-mail addresses as in
+    /// [`Privacy::Literature`] and every kind of name (a link holds none; an author's name
+    /// belongs in the title), after percent-escapes (and `+` in a query) are decoded.
     Link,
     /// A value of a fixed form (a code, an enumeration, a health trust, the NPR-ID, a
     /// reference number, the form's kind): its format is checked where it is declared, and it

@@ -224,3 +224,46 @@ pub fn is_valid(s: &str) -> bool {
 pub fn format(n: &NprId) -> String {
     n.0.clone()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_could_carry_another_identifier_is_refused() {
+        // This project's example number 14037410021, disguised (issue 17).
+        for v in ["HBE-140374-10021", "1403741002199", "X-14037410021-Y"] {
+            assert_eq!(validate(v), Err(NprError::ContainsNationalId), "{v}");
+        }
+        for v in [
+            "14O3741OO21",
+            "l4037410021",
+            "I4O374IOO2I",
+            "140374 10021",
+            "140374.10021",
+        ] {
+            assert_eq!(validate(v), Err(NprError::IsNationalId), "{v}");
+        }
+        assert_eq!(validate("140374-10022"), Err(NprError::LooksLikeNationalId));
+        // SWIFT IBAN registry examples (Norway, Germany); python-stdnum's account number.
+        for v in [
+            "NO9386011117947",
+            "NO93 8601 1117 947",
+            "DE89370400440532013000",
+            "8601.11.17947",
+        ] {
+            assert_eq!(validate(v), Err(NprError::AccountNumber), "{v}");
+        }
+        assert!(!is_iban(
+            &"DE89370400440532013001".chars().collect::<Vec<_>>()
+        ));
+        // What an NPR-ID looks like stays valid.
+        for v in [
+            "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+            "NPR-123456",
+            "HBE-4f1c2a9e-77b0",
+        ] {
+            assert!(is_valid(v), "{v}");
+        }
+    }
+}

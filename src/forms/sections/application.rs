@@ -94,6 +94,7 @@ pub static CHECK_REFERENCE: Check = Check {
         &reference::FORMAT,
         &reference::DATE_INVALID,
         &reference::DATE_FUTURE,
+        &reference::DATE_EARLY,
         &reference::HF_UNKNOWN,
         &reference::HF_ALIAS,
         &reference::DEPT_INVALID,
