@@ -41,7 +41,7 @@ const LAYERS: &[&[&str]] = &[
 const PRIVACY_STEPS: &[&[&str]] = &[
     &["redact"],
     &["scan"],
-    &["windows", "identity", "leaves"],
+    &["windows", "identity", "leaves", "class"],
     &["detect", "names"],
     &["tokens", "normalize", "percent"],
     &["finding", "pool"],

@@ -41,6 +41,7 @@
 //! assert_eq!(kinds, vec![FindingKind::Name, FindingKind::BirthDate, FindingKind::Phone]);
 //! ```
 
+mod class;
 pub mod detect;
 mod finding;
 mod identity;
