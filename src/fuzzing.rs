@@ -50,7 +50,8 @@ fn national_ids_in(s: &str) -> Vec<String> {
     out
 }
 
-fn assert_no_echo(output: &str, input: &str) {
+/// Fails when `output` holds a valid national identity number found in the digits of `input`.
+pub fn assert_no_echo(output: &str, input: &str) {
     for id in national_ids_in(input) {
         assert!(
             !output.contains(&id),

@@ -886,3 +886,31 @@ fn gate_cases_are_refused() {
     assert!(asserted >= 500, "{asserted} asserted cases");
     assert!(failures.is_empty(), "bypasses:\n{}", failures.join("\n"));
 }
+
+/// Writes every case (`part2.json`, and `[part2, part1]` for the `seal` target) to the
+/// folder `SKJEMAVAKT_SEED_DIR` names, as seeds of the fuzz corpus (`scripts/fuzz.sh
+/// --seed`); without it, does nothing.
+#[test]
+fn seeds_for_the_fuzz_corpus() {
+    let Ok(dir) = std::env::var("SKJEMAVAKT_SEED_DIR") else {
+        return;
+    };
+    let dir = std::path::Path::new(&dir);
+    let part1 = load("tilgang-del1-valid.json");
+    for sub in ["documents", "pairs", "texts"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+    }
+    for (i, c) in cases().iter().enumerate() {
+        let doc = serde_json::to_string(&c.doc).unwrap();
+        if doc.len() > 16_384 {
+            continue;
+        }
+        std::fs::write(dir.join(format!("documents/doc-{i:04}.json")), &doc).unwrap();
+        let p1 = if c.part1 { part1.clone() } else { Value::Null };
+        let pair = serde_json::to_string(&json!([c.doc, p1])).unwrap();
+        std::fs::write(dir.join(format!("pairs/pair-{i:04}.json")), pair).unwrap();
+        if !c.what.is_empty() {
+            std::fs::write(dir.join(format!("texts/text-{i:04}.txt")), &c.what).unwrap();
+        }
+    }
+}
