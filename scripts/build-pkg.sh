@@ -7,8 +7,11 @@ set -euo pipefail
 # The size budget of the package, gzipped bytes (gzip -9). Every hospital page downloads it.
 # Set to the size when the budget was introduced (151 355 bytes, 147.8 KiB, with the drop-in
 # guard's exports) plus 4.2 KiB of headroom; raise it only with a measured reason in README's
-# size table ("Size and speed in the browser").
-WASM_GZ_BUDGET=155648 # 152 KiB
+# size table ("Size and speed in the browser"). Raised for issue 17 (everything that leaves
+# scanned, by construction): 151 404 → 164 631 bytes measured (+12.9 KiB: the walk over the
+# outgoing document, the gate's checks of what is sealed, link decoding, the NPR-ID, name and
+# reference checks, ten rules in three languages), plus 4.1 KiB of headroom.
+WASM_GZ_BUDGET=168960 # 165 KiB
 source "$(dirname "${BASH_SOURCE[0]}")/ensure-tools.sh"
 ensure_wasm
 cd "$ROOT"

@@ -114,11 +114,7 @@ pub static MODULES: &[Module] = &[
     },
     Module {
         path: DocData::new("forms::sections::approvals"),
-        rules: &[
-            &approvals::NOT_APPROVED,
-            &approvals::NOT_COMPLETE,
-            &approvals::NAME_FORMAT,
-        ],
+        rules: &[&approvals::NOT_APPROVED, &approvals::NOT_COMPLETE],
     },
     Module {
         path: DocData::new("forms::kinds::tilgang"),

@@ -265,6 +265,13 @@ pub fn gate(data: &[u8]) {
             "digest mismatch"
         );
         assert_no_part1(&sealed.canonical);
+        // What was sealed seals again to itself (the receiving end checks it so).
+        let again = gate::prepare_submission(&back, Some(&p1), Some(&[7u8; 32]), &ctx);
+        assert_eq!(
+            again.sealed.map(|x| x.canonical).as_deref(),
+            Some(sealed.canonical.as_str()),
+            "a sealed package does not seal again to itself"
+        );
     }
     for d in &r.diagnostics {
         assert_no_echo(&d.message(Lang::Nb), &s);

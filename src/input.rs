@@ -105,16 +105,17 @@ pub fn es_number(n: &serde_json::Number) -> String {
         out.push_str(&digits);
         zeros(&mut out, n - k);
     } else if 0 < n && n <= 21 {
-        let (int, frac) = digits.split_at(n as usize);
-        out.push_str(int);
+        let at = n as usize;
+        out.push_str(digits.get(..at).unwrap_or(""));
         out.push('.');
-        out.push_str(frac);
+        out.push_str(digits.get(at..).unwrap_or(""));
     } else if -6 < n && n <= 0 {
         out.push_str("0.");
         zeros(&mut out, -n);
         out.push_str(&digits);
     } else {
-        let (first, rest) = digits.split_at(1);
+        // The digits are ASCII: byte 1 is a character boundary.
+        let (first, rest) = (digits.get(..1).unwrap_or(""), digits.get(1..).unwrap_or(""));
         out.push_str(first);
         if !rest.is_empty() {
             out.push('.');

@@ -84,7 +84,12 @@ pub fn check_text(text: &str, opts: &Options, scan: bool) -> ValidateResult {
         }
     };
     let mut r = validate(&doc, opts, Vec::new());
-    if let (true, Some(kind)) = (scan, forms::kind_of(&doc)) {
+    // Refused as too large: not scanned (a document beyond any form's size is no form).
+    let too_large = r
+        .diagnostics
+        .iter()
+        .any(|d| d.code == forms::TOO_LARGE.code);
+    if let (true, false, Some(kind)) = (scan, too_large, forms::kind_of(&doc)) {
         let found = privacy::scan_document(&doc, kind, &Identity::none());
         let diags = privacy::diagnostics(&found);
         r.valid = r.valid && !has_errors(&diags);

@@ -107,7 +107,7 @@ pub struct Field {
     /// The field's format check, if it has one.
     pub check: Option<&'static Check>,
     /// What the gate seals instead of the value given, when the field has a normalised form
-    /// (a health trust's name for any of its aliases, a reference number in its canonical
+    /// (a health trust's code for any of its names and aliases, a reference number in its canonical
     /// writing, a whole number typed as text): [`normalised`]. Run on a valid document only.
     pub normalise: Option<Normalise>,
     /// Where the field is defined (document + section).

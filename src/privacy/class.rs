@@ -65,7 +65,12 @@ pub(super) fn merge(
 /// A link with its scheme, host and delimiters (`/ ? & = # ;`) blanked out, byte for byte
 /// (the offsets stay): its path segments and query values as words.
 pub(super) fn link_parts(link: &str) -> String {
-    let rest = link.find("://").map_or(0, |i| i + 3);
+    // After `://` (no `&str` search: it links core's two-way searcher into the package).
+    let rest = link
+        .as_bytes()
+        .windows(3)
+        .position(|w| w == b"://")
+        .map_or(0, |i| i + 3);
     let host_end = link
         .get(rest..)
         .and_then(|r| r.find(['/', '?', '#']))

@@ -7,7 +7,7 @@
 //!   form count (full-width, Arabic-Indic, superscript, circled …), and so do `O`/`o`, `l` and
 //!   `I` typed among digits (`14O3741OO21`).
 //! - **What is sealed is what was checked** ([`normalised_changes`]): where the gate seals a
-//!   normalised value instead of the one given (a trust's name for its code, a reference in
+//!   normalised value instead of the one given (a trust's code for its name, a reference in
 //!   its canonical writing, a year typed as text as a number), the normalised value is
 //!   scanned too.
 

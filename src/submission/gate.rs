@@ -121,7 +121,7 @@ pub struct GateResult {
 /// Everything that leaves is scanned: every string and number of part 2 (the scanner walks
 /// the document, not the form's fields), and, with part 1, the digits of the whole document
 /// for part 1's number ([`exit::part1_number`]). What is sealed is the document with its
-/// structured values normalised ([`forms::schema::normalised`]: a trust by its canonical name,
+/// structured values normalised ([`forms::schema::normalised`]: a trust by its canonical code,
 /// the reference in its canonical writing, whole numbers as numbers), checked again as sealed
 /// ([`exit`]). A document refused as too large is not scanned at all; a value longer than its
 /// field allows is not scanned, and refused. No cost figure is given when a cost field holds
@@ -381,6 +381,68 @@ mod tests {
             .diagnostics
             .iter()
             .any(|d| d.code() == "gate.part1_not_sendable"));
+    }
+
+    #[test]
+    fn what_is_sealed_is_normalised_and_seals_again_to_itself() {
+        let reg = Registry::builtin();
+        let ctx = Context::new(NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(), &reg);
+        let p1 = load("tilgang-del1-valid.json");
+        let part1 = Part1::from_json(&p1, &ctx);
+        let mut p2 = load("tilgang-del2-valid.json");
+        p2["application"]["health_trust"] = Value::from("helse bergen hf");
+        p2["patient"]["catchment_area"] = Value::from("Haukeland");
+        p2["reference"] = Value::from("[2025-05-12]-[Helse Bergen]-[onk]");
+        p2["patient"]["birth_year"] = Value::from(" 1974 ");
+        p2["patient"]["npr_id"] = Value::from("  HBE-4f1c2a9e-77b0 ");
+        let s = prepare_submission(&p2, Some(&part1), None, &ctx)
+            .sealed
+            .unwrap();
+        let sealed: Value = serde_json::from_str(&s.canonical).unwrap();
+        assert_eq!(sealed["application"]["health_trust"], "HBE");
+        assert_eq!(sealed["patient"]["catchment_area"], "HBE");
+        assert_eq!(sealed["reference"], "2025-05-12-HBE-ONK");
+        assert_eq!(sealed["patient"]["birth_year"], 1974);
+        assert_eq!(sealed["patient"]["npr_id"], "HBE-4f1c2a9e-77b0");
+        let again = prepare_submission(&sealed, Some(&part1), None, &ctx)
+            .sealed
+            .unwrap();
+        assert_eq!(again, s);
+        // A number the way JSON may write it: sealed as RFC 8785 writes it.
+        let mut p2 = load("tilgang-del2-valid.json");
+        p2["costs"]["extra_resources"]["amount_per_month"] =
+            serde_json::from_str("-2.5e3").unwrap();
+        let s = prepare_submission(&p2, Some(&part1), None, &ctx)
+            .sealed
+            .unwrap();
+        assert!(
+            s.canonical.contains(r#""amount_per_month":-2500,"#),
+            "{}",
+            s.canonical
+        );
+    }
+
+    #[test]
+    fn nothing_is_scanned_of_a_document_refused_as_too_large() {
+        let reg = Registry::builtin();
+        let ctx = Context::new(NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(), &reg);
+        let mut p2 = load("tilgang-del2-valid.json");
+        p2["patient"]["medical_history"] =
+            Value::String("Kari Nordmann 14037410021 ".repeat(50_000));
+        let r = prepare_submission(&p2, None, None, &ctx);
+        assert!(!r.ok && r.findings.is_empty());
+        let codes: Vec<&str> = r.diagnostics.iter().map(|d| d.code()).collect();
+        assert_eq!(codes, ["form.too_large"]);
+        // A field over its limit: refused, not scanned.
+        let mut p2 = load("tilgang-del2-valid.json");
+        p2["patient"]["medical_history"] = Value::String("Kari Nordmann 14037410021 ".repeat(900));
+        let r = prepare_submission(&p2, None, None, &ctx);
+        assert!(!r.ok);
+        assert!(r
+            .findings
+            .iter()
+            .all(|f| f.path.as_str() != "/patient/medical_history"));
+        assert!(r.diagnostics.iter().any(|d| d.code() == "form.too_long"));
     }
 
     #[test]

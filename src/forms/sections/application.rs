@@ -42,7 +42,8 @@ rule! {
 }
 
 rule! {
-    /// A clinician's name field holds more than a name: digits, brackets, `@`, `:` …
+    /// A clinician's name field (the applicant's, an approver's) holds more than a name:
+    /// digits, brackets, `@`, `:` …
     pub static NAME_FORMAT: "application.name.format", Error, SOURCE;
     nb: "«{field}» skal bare inneholde navnet (og tittelen) til én person.",
     nn: "«{field}» skal berre innehalde namnet (og tittelen) til éin person.",
@@ -81,7 +82,8 @@ pub static CHECK_TRUST: Check = Check {
     rules: DocData::new(&[&registry::TRUST_UNKNOWN]),
 };
 
-/// A clinician's name (the applicant's): letters, spaces, `.`, `-`, `'`, `’` and `,` only.
+/// A clinician's name (the applicant's, an approver's): letters, spaces, `.`, `-`, `'`, `’`
+/// and `,` only.
 pub static CHECK_NAME: Check = Check {
     run: check_name,
     rules: DocData::new(&[&NAME_FORMAT]),
@@ -113,7 +115,7 @@ pub static FIELDS: &[Field] = &[
     Field::text("health_trust", &L_HEALTH_TRUST, SOURCE)
         .req(Req::Approval)
         .check(&CHECK_TRUST)
-        .normalise(trust_name),
+        .normalise(trust_code),
     Field::text("applicant_name", &L_APPLICANT, SOURCE)
         .req(Req::Approval)
         .privacy(Privacy::AllowedName)
@@ -130,7 +132,7 @@ pub static FIELDS_HB: &[Field] = &[
     Field::text("health_trust", &L_HEALTH_TRUST, SOURCE_HB)
         .req(Req::Approval)
         .check(&CHECK_TRUST)
-        .normalise(trust_name),
+        .normalise(trust_code),
     Field::text("department", &L_DEPARTMENT, SOURCE_HB)
         .req(Req::Approval)
         .privacy(Privacy::Structured),
@@ -174,11 +176,12 @@ fn check_trust(f: &Field, v: &Value, p: &Pointer, w: &Walk<'_>, d: &mut Vec<Diag
     }
 }
 
-/// The health trust a valid value names, by its canonical name (`"helse bergen hf"`, `HBE`,
-/// `Haukeland` → `"Helse Bergen"`): what the gate seals for a trust or a catchment area.
-pub fn trust_name(v: &Value, ctx: &crate::Context) -> Option<Value> {
+/// The health trust a valid value names, by its canonical code (`"helse bergen hf"`,
+/// `Haukeland`, `HBE` → `"HBE"`, the code reference numbers use): what the gate seals for a
+/// trust or a catchment area.
+pub fn trust_code(v: &Value, ctx: &crate::Context) -> Option<Value> {
     let t = ctx.registry.lookup(v.as_str()?)?;
-    Some(Value::String(t.name.clone()))
+    Some(Value::String(t.code.clone()))
 }
 
 /// A valid reference number in its canonical writing (`[2025-05-12]-[Helse Bergen]-[onk]` →
@@ -196,24 +199,12 @@ pub fn is_name_text(s: &str) -> bool {
     })
 }
 
-/// A clinician's name field: [`is_name_text`], reporting `rule` (this section's or the
-/// approvals').
-pub fn check_name_with(
-    rule: &'static crate::diagnostic::Rule,
-    f: &Field,
-    v: &Value,
-    p: &Pointer,
-    d: &mut Vec<Diagnostic>,
-) {
+fn check_name(f: &Field, v: &Value, p: &Pointer, _w: &Walk<'_>, d: &mut Vec<Diagnostic>) {
     if let Some(s) = v.as_str().filter(|s| !s.trim().is_empty()) {
         if !is_name_text(s) {
-            d.push(Diagnostic::new(rule, p.clone()).arg("field", Arg::Text(f.label)));
+            d.push(Diagnostic::new(&NAME_FORMAT, p.clone()).arg("field", Arg::Text(f.label)));
         }
     }
-}
-
-fn check_name(f: &Field, v: &Value, p: &Pointer, _w: &Walk<'_>, d: &mut Vec<Diagnostic>) {
-    check_name_with(&NAME_FORMAT, f, v, p, d);
 }
 
 fn check_reference(_f: &Field, v: &Value, p: &Pointer, w: &Walk<'_>, d: &mut Vec<Diagnostic>) {

@@ -6,10 +6,10 @@
 //! anbefaling"; in Helse Bergen's forms the level-2 manager and the medical director
 //! (helse-bergen-behandling-av-soknad-1.2.2.5-16.txt §3.2, steps 1–2).
 
-use super::application::check_name_with;
+use super::application::CHECK_NAME;
 use super::exceptionality::L_JUSTIFICATION;
-use crate::diagnostic::{rule, texts, Arg, Diagnostic, DocData, Document, Pointer, Source};
-use crate::forms::schema::{get_bool, ptr, Check, CrossCheck, Field, Privacy, Req, Ty, Walk};
+use crate::diagnostic::{rule, texts, Arg, Diagnostic, DocData, Document, Source};
+use crate::forms::schema::{get_bool, ptr, CrossCheck, Field, Privacy, Req, Ty, Walk};
 use crate::forms::Stage;
 use serde_json::Value;
 
@@ -37,27 +37,6 @@ rule! {
     hint_nb: "Fagdirektøren bekrefter at skjemaet er ferdig utfylt av foretaket før det sendes.",
     hint_nn: "Fagdirektøren stadfestar at skjemaet er ferdig utfylt av føretaket før det blir sendt.",
     hint_en: "The medical director confirms that the trust has completed the form before it is sent.",
-}
-
-rule! {
-    /// An approver's name field holds more than a name: digits, brackets, `@`, `:` …
-    pub static NAME_FORMAT: "approval.name.format", Error, SOURCE;
-    nb: "«{field}» skal bare inneholde navnet (og tittelen) til én person.",
-    nn: "«{field}» skal berre innehalde namnet (og tittelen) til éin person.",
-    en: "“{field}” must hold one person's name (and title) only.",
-    hint_nb: "Bruk bare bokstaver, mellomrom, punktum, bindestrek og apostrof, f.eks. «Fagdirektør Marte Lie». Opplysninger om pasienten hører hjemme i del 1.",
-    hint_nn: "Bruk berre bokstavar, mellomrom, punktum, bindestrek og apostrof, t.d. «Fagdirektør Marte Lie». Opplysningar om pasienten høyrer heime i del 1.",
-    hint_en: "Use letters, spaces, full stops, hyphens and apostrophes only, e.g. “Fagdirektør Marte Lie”. Information about the patient belongs in part 1.",
-}
-
-/// An approver's name: letters, spaces, `.`, `-`, `'`, `’` and `,` only.
-pub static CHECK_NAME: Check = Check {
-    run: check_name,
-    rules: DocData::new(&[&NAME_FORMAT]),
-};
-
-fn check_name(f: &Field, v: &Value, p: &Pointer, _w: &Walk<'_>, d: &mut Vec<Diagnostic>) {
-    check_name_with(&NAME_FORMAT, f, v, p, d);
 }
 
 texts!(pub L_APPROVALS, "Forankring og anbefaling", "Forankring og tilråding", "Approvals");

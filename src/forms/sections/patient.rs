@@ -6,7 +6,7 @@
 //! single-patient forms require the NPR-ID (helse-bergen-behandling-av-soknad-1.2.2.5-16.txt
 //! §3.2, footnote 2: "skal påføres alle søknader … til enkeltpasienter").
 
-use super::application::{trust_name, CHECK_TRUST};
+use super::application::{trust_code, CHECK_TRUST};
 use crate::diagnostic::{rule, texts, Arg, Diagnostic, DocData, Document, Pointer, Source};
 use crate::forms::schema::{
     get, ptr, whole_number, Check, CrossCheck, Field, Privacy, Req, Ty, Walk,
@@ -171,7 +171,7 @@ pub static FIELDS: &[Field] = &[
     Field::text("catchment_area", &L_CATCHMENT, SOURCE)
         .req(Req::Approval)
         .check(&CHECK_TRUST)
-        .normalise(trust_name),
+        .normalise(trust_code),
     Field::free_text("diagnosis", &L_DIAGNOSIS, SOURCE).req(Req::Approval),
     Field::free_text("medical_history", &L_HISTORY, SOURCE).req(Req::Approval),
     Field::free_text("function_level", &L_FUNCTION, SOURCE).req(Req::Approval),
