@@ -11,7 +11,11 @@ set -euo pipefail
 # (151 404 → 163 782 bytes): the enumerations' labels and the seal time, +2 666 bytes (the
 # clock 316 of them); the `schema` export, +3 403; the `render` export, +6 342 (it reads the
 # sealed JSON with the browser's JSON.parse: serde_json's parser would have cost 13 703).
-WASM_GZ_BUDGET=167936 # 164 KiB
+# Raised for issue 17 (everything that leaves scanned, by construction): 151 404 → 164 631
+# bytes measured on its own (+12.9 KiB: the walk over the outgoing document, the gate's checks
+# of what is sealed, link decoding, the NPR-ID, name and reference checks, ten rules in three
+# languages).
+WASM_GZ_BUDGET=180224 # 176 KiB
 source "$(dirname "${BASH_SOURCE[0]}")/ensure-tools.sh"
 ensure_wasm
 cd "$ROOT"

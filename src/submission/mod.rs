@@ -6,6 +6,7 @@
 //! canonical JSON, its SHA-256 digest, and a keyed pseudonym of the patient. [`verify`] checks
 //! a sealed package before it is printed.
 
+mod exit;
 pub mod gate;
 mod part1;
 pub mod seal;
