@@ -329,11 +329,8 @@ pub(crate) fn candidate(
     if written_unlike_a_name(text, w, word.shape) {
         return None;
     }
-    // The key, or the word itself when it is its key in ASCII letters (any case).
-    let k = if key.is_empty() { t } else { key.as_str() };
-    if context::institution_key(k) || context::drug_key(k) {
-        return None;
-    }
+    // The vocabulary before the endings: it rules out most capitalised words of prose, and
+    // costs a hash lookup where the endings compare strings.
     if word.lists & (FIRST | SURNAME) == 0 && features::in_vocab(vocab, word.word) {
         let prev = i.checked_sub(1).and_then(|j| words.get(j));
         let before = text.get(prev.map_or(0, |p| p.end)..w.start).unwrap_or("");
@@ -345,6 +342,11 @@ pub(crate) fn candidate(
         if boundary && !after_initial {
             return None;
         }
+    }
+    // The key, or the word itself when it is its key in ASCII letters (any case).
+    let k = if key.is_empty() { t } else { key.as_str() };
+    if context::institution_key(k) || context::drug_key(k) {
+        return None;
     }
     Some(word)
 }
