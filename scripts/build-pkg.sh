@@ -15,7 +15,12 @@ set -euo pipefail
 # bytes measured on its own (+12.9 KiB: the walk over the outgoing document, the gate's checks
 # of what is sealed, link decoding, the NPR-ID, name and reference checks, ten rules in three
 # languages).
-WASM_GZ_BUDGET=180224 # 176 KiB
+# Raised for issue 21 (the learned name finder) by its measured growth, 177 118 → 213 074 bytes
+# (+35 956, 35.1 KiB; the issue allows the model up to 40 KB): the weights (model.bin, 36 884
+# bytes, 14 741 gzipped on their own), the not-names list (9 835 bytes, 5 259 gzipped on its
+# own), the names added to the lists, and the code that reads them (features, the contexts of
+# institutions, drugs and references, document-level consistency). 176 KiB + 36 KiB:
+WASM_GZ_BUDGET=217088 # 212 KiB
 source "$(dirname "${BASH_SOURCE[0]}")/ensure-tools.sh"
 ensure_wasm
 cd "$ROOT"

@@ -44,8 +44,12 @@ pub fn scan_with(text: &str, class: Privacy, identity: &Identity) -> Vec<Finding
 pub(crate) enum Parts<'a> {
     /// The text on its own: its own names make their parts names in it.
     Own,
-    /// As [`Parts::Own`], and the parts of the text's names are added to the document's.
-    Collect(&'a mut NameParts),
+    /// As [`Parts::Own`], and the parts of the text's names are added to the document's
+    /// (`doc`) and to the text's own (`own`).
+    Collect {
+        doc: &'a mut NameParts,
+        own: &'a mut NameParts,
+    },
     /// The parts of the names found anywhere in the document (this text's among them).
     Document(&'a mut NameParts),
 }
@@ -103,9 +107,11 @@ fn ranges_in(
     if names == Names::All && names::model::consistency_enabled() {
         match parts {
             Parts::Own => names_throughout(&norm.text, &mut hits, &mut NameParts::new()),
-            Parts::Collect(doc) => {
+            Parts::Collect { doc, own } => {
                 names_throughout(&norm.text, &mut hits, &mut NameParts::new());
-                doc.add(&norm.text, &found_names(&hits));
+                let found = found_names(&hits);
+                doc.add(&norm.text, &found);
+                own.add(&norm.text, &found);
             }
             Parts::Document(doc) => more_names(&norm.text, &mut hits, doc),
         }
@@ -231,16 +237,27 @@ pub fn scan_document_below(
         .into_iter()
         .filter(|l| !l.too_long() && (below(&l.path) || all_names(l.class)))
         .collect();
-    // First each text on its own, gathering the names' parts; then, only when a name was
-    // found, the texts where names are looked for again with all of them.
+    // First each text on its own, gathering the names' parts (the document's, and each
+    // text's own); then the texts where names are looked for again with all of them, when
+    // the document's names have parts that are not the text's own (a link, read in two
+    // ways, always).
     let mut parts = NameParts::new();
+    let mut own: Vec<NameParts> = leaves.iter().map(|_| NameParts::new()).collect();
     let mut found: Vec<Vec<Finding>> = leaves
         .iter()
-        .map(|l| scan_leaf(&l.text, l.class, identity, &mut Parts::Collect(&mut parts)))
+        .zip(own.iter_mut())
+        .map(|(l, own)| {
+            let mut collect = Parts::Collect {
+                doc: &mut parts,
+                own,
+            };
+            scan_leaf(&l.text, l.class, identity, &mut collect)
+        })
         .collect();
     if !parts.is_empty() {
-        for (l, f) in leaves.iter().zip(found.iter_mut()) {
-            if below(&l.path) && all_names(l.class) {
+        for ((l, f), own) in leaves.iter().zip(found.iter_mut()).zip(&own) {
+            let more = l.class == Privacy::Link || !own.same_parts(&parts);
+            if below(&l.path) && all_names(l.class) && more {
                 *f = scan_leaf(&l.text, l.class, identity, &mut Parts::Document(&mut parts));
             }
         }
@@ -262,7 +279,12 @@ pub(crate) fn document_names(doc: &Value, kind: FormKind, identity: &Identity) -
     let mut parts = NameParts::new();
     for l in leaves::outgoing(doc, kind, Order::Document) {
         if !l.too_long() && detectors_for(l.class).1 == Names::All {
-            scan_leaf(&l.text, l.class, identity, &mut Parts::Collect(&mut parts));
+            let mut own = NameParts::new();
+            let mut collect = Parts::Collect {
+                doc: &mut parts,
+                own: &mut own,
+            };
+            scan_leaf(&l.text, l.class, identity, &mut collect);
         }
     }
     parts

@@ -75,6 +75,12 @@ impl NameParts {
         self.parts.is_empty()
     }
 
+    /// `true` when both hold the same parts, each as sure and as weak: a text whose own
+    /// names' parts are the document's has no more names to find with them.
+    pub fn same_parts(&self, other: &NameParts) -> bool {
+        self.parts == other.parts
+    }
+
     /// Adds the parts of `names`, names found in `text`.
     pub fn add(&mut self, text: &str, names: &[FoundName]) {
         for n in names {
