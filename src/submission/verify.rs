@@ -7,9 +7,10 @@
 //! `skjemavakt seal -o`), or an object holding one as `sealed` (`seal --format json`, or what
 //! the drop-in guard's page posts). Nothing of the package is echoed in a diagnostic.
 
-use super::seal::{canonical_json, sha256_hex};
+use super::seal::{canonical_json, package_digest};
 use crate::diagnostic::{has_errors, rule, Diagnostic, Document, Pointer, Source};
 use crate::forms::{self, FormKind, Stage};
+use crate::privacy::{FindingKind, Reason};
 use crate::Context;
 use serde_json::Value;
 
@@ -173,8 +174,67 @@ pub struct Verified {
     pub pseudonym: Option<String>,
     /// When it was sealed, by the sealing machine's clock (not part of the digest).
     pub sealed_at: Option<SealTime>,
+    /// The findings the physician kept as false alarms (inside the digest).
+    pub kept: Vec<KeptEntry>,
     /// Warnings (the seal time unreadable).
     pub warnings: Vec<Diagnostic>,
+}
+
+/// A finding kept, as a sealed package lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeptEntry {
+    /// The field's JSON Pointer in the sealed document.
+    pub path: String,
+    pub kind: FindingKind,
+    /// Byte offsets in the field's text.
+    pub start: usize,
+    pub end: usize,
+    pub reason: Reason,
+    /// The words of an `other` reason.
+    pub text: Option<String>,
+}
+
+/// The package's kept list (`None` when it is not one).
+fn kept_list(v: Option<&Value>) -> Option<Vec<KeptEntry>> {
+    let items = match v {
+        None | Some(Value::Null) => return Some(Vec::new()),
+        Some(Value::Array(a)) => a,
+        Some(_) => return None,
+    };
+    items
+        .iter()
+        .map(|item| {
+            let o = item.as_object()?;
+            let span = o.get("span")?.as_object()?;
+            let n = |k: &str| {
+                span.get(k)
+                    .and_then(Value::as_u64)
+                    .and_then(|x| usize::try_from(x).ok())
+            };
+            let (start, end) = (n("start")?, n("end")?);
+            n("utf16Start")?;
+            n("utf16End")?;
+            let reason = Reason::parse(o.get("reason")?.as_str()?)?;
+            let text = match (reason, o.get("text")) {
+                (Reason::Other, Some(Value::String(t))) => Some(t.clone()),
+                (Reason::Other, _) | (_, Some(_)) => return None,
+                (_, None) => None,
+            };
+            let known = ["path", "kind", "span", "reason", "text"];
+            if o.keys().any(|k| !known.contains(&k.as_str())) || span.len() != 4 || start >= end {
+                return None;
+            }
+            let kind = o.get("kind")?.as_str()?;
+            Some(KeptEntry {
+                path: o.get("path")?.as_str()?.to_string(),
+                kind: FindingKind::ALL.into_iter().find(|k| k.as_str() == kind)?,
+                start,
+                end,
+                reason,
+                text,
+            })
+        })
+        .collect()
 }
 
 fn is_hex64(s: &str) -> bool {
@@ -213,7 +273,10 @@ pub fn verify_with(
     ) else {
         return refuse(&NOT_SEALED, &base);
     };
-    let digest = sha256_hex(canonical.as_bytes());
+    let Some(kept) = kept_list(p.get("kept")) else {
+        return refuse(&NOT_SEALED, &base.key("kept"));
+    };
+    let digest = package_digest(canonical, p.get("kept").unwrap_or(&Value::Null));
     if !is_hex64(sha) || digest != sha {
         return refuse(&DIGEST, &base.key("sha256"));
     }
@@ -256,12 +319,14 @@ pub fn verify_with(
         sha256: digest,
         pseudonym,
         sealed_at,
+        kept,
         warnings,
     })
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::seal::sha256_hex;
     use super::*;
     use crate::registry::Registry;
     use serde_json::json;
