@@ -264,6 +264,14 @@ export interface FindingKindInfo {
   placeholder: string;
 }
 
+/** A reason for keeping a finding (`keepReasons`): its label in the options' language, and
+ * whether it needs words of its own (`text`, for `other`). */
+export interface KeepReasonInfo {
+  reason: KeepReason;
+  label: string;
+  needsText: boolean;
+}
+
 /** A JSON Schema (draft 2020-12) of a form kind at a stage. */
 export interface JsonSchema {
   $schema: "https://json-schema.org/draft/2020-12/schema";
@@ -330,6 +338,8 @@ export function scanField(doc: FormDraft, path: string, part1?: Part1 | null, op
 export function checkSubmission(part2: FormDraft, part1?: Part1 | null, options?: CheckOptions): SubmissionCheck;
 /** Every kind of identifier with its code, label and placeholder. */
 export function findingKinds(options?: Options): FindingKindInfo[];
+/** The reasons a finding can be kept for (`options.keep`), with their labels. */
+export function keepReasons(options?: Options): KeepReasonInfo[];
 /** The JSON Schema (2020-12) of a form kind at `options.stage` (default "submission"). */
 export function schema(kind: FormKind, options?: SchemaOptions): SchemaResult;
 /** The printable application of a sealed package, after checking its seal. */
@@ -616,6 +626,13 @@ pub fn check_submission(part2: JsValue, part1: JsValue, opts: JsValue) -> JsValu
 pub fn finding_kinds(opts: JsValue) -> JsValue {
     let (o, _) = options(opts);
     to_js(&api::finding_kinds(&o))
+}
+
+/// The reasons a finding can be kept for, with their labels (in `options.lang`).
+#[wasm_bindgen(js_name = keepReasons, skip_typescript)]
+pub fn keep_reasons(opts: JsValue) -> JsValue {
+    let (o, _) = options(opts);
+    to_js(&api::keep_reasons(&o))
 }
 
 // ---------------------------------------------------------------------------------------

@@ -329,6 +329,30 @@ pub fn finding_kinds(opts: &Options) -> Vec<FindingKindInfo> {
         .collect()
 }
 
+/// One reason for keeping a finding, in words.
+#[derive(Clone, Debug, Serialize)]
+pub struct KeepReasonInfo {
+    pub reason: privacy::Reason,
+    /// The reason in the options' language ("Sted eller institusjon").
+    pub label: &'static str,
+    /// Whether it needs words of its own (`text`): `other`.
+    #[serde(rename = "needsText")]
+    pub needs_text: bool,
+}
+
+/// The reasons a finding can be kept for (`options.keep`), in the options' language; and
+/// the kinds never kept, whatever the reason.
+pub fn keep_reasons(opts: &Options) -> Vec<KeepReasonInfo> {
+    privacy::Reason::ALL
+        .iter()
+        .map(|&reason| KeepReasonInfo {
+            reason,
+            label: reason.label().get(opts.lang),
+            needs_text: reason == privacy::Reason::Other,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

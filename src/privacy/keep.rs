@@ -20,7 +20,7 @@
 
 use super::scan::scan_text;
 use super::{Basis, FieldFindings, Finding, FindingKind, Identity};
-use crate::diagnostic::{rule, Diagnostic, Document, Pointer, Source, Span};
+use crate::diagnostic::{rule, Diagnostic, Document, Pointer, Source, Span, Texts};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use serde_json::Value;
@@ -155,6 +155,35 @@ impl Reason {
     /// The reason of a stable name.
     pub fn parse(s: &str) -> Option<Reason> {
         Reason::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// The reason in words, in bokmål, nynorsk and English (the drop-in guard's choices, the
+    /// printable application's list).
+    pub fn label(self) -> Texts {
+        let (nb, nn, en) = match self {
+            Reason::Eponym => (
+                "Sykdom eller tegn oppkalt etter en person",
+                "Sjukdom eller teikn oppkalla etter ein person",
+                "A disease or sign named after a person",
+            ),
+            Reason::ClinicianOrAuthor => (
+                "Navn på behandler, fagperson eller forfatter",
+                "Namn på behandlar, fagperson eller forfattar",
+                "The name of a clinician, expert or author",
+            ),
+            Reason::PlaceOrInstitution => (
+                "Sted eller institusjon",
+                "Stad eller institusjon",
+                "A place or an institution",
+            ),
+            Reason::CodeOrValue => (
+                "Kode, saksnummer eller måleverdi",
+                "Kode, saksnummer eller måleverdi",
+                "A code, case number or measured value",
+            ),
+            Reason::Other => ("Annet (forklar)", "Anna (forklar)", "Other (explain)"),
+        };
+        Texts { nb, nn, en }
     }
 }
 
