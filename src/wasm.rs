@@ -178,6 +178,9 @@ export interface Finding {
   basis: FindingBasis;
   placeholder: string;
   message: string;
+  /** May be kept as a false alarm (`options.keep`): not a valid national identity number,
+   * the patient's own, an e-mail address or a valid account number. */
+  keepable: boolean;
 }
 
 /** `findings` block; `kept` are the findings kept (`options.keep`); `diagnostics` are the

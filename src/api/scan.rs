@@ -28,6 +28,10 @@ pub struct FindingOut {
     /// The placeholder redaction puts in its place.
     pub placeholder: &'static str,
     pub message: String,
+    /// Whether it may be kept as a false alarm (`options.keep`): not a valid national
+    /// identity number, the patient's own name, number or birth date, an e-mail address or a
+    /// valid account number.
+    pub keepable: bool,
 }
 
 /// The result of a scan.
@@ -113,6 +117,7 @@ pub(super) fn finding_out(path: &Pointer, f: &privacy::Finding, lang: Lang) -> F
         basis: f.basis,
         placeholder: f.kind.placeholder(),
         message: Diagnostic::new(rule, path.clone()).message(lang),
+        keepable: privacy::keep::refusal(f).is_none(),
     }
 }
 
