@@ -349,16 +349,15 @@ fn kept(h: &mut String, v: &Verified, opts: &Options) {
     let fields = super::fields(&Value::from(v.kind.as_str()), opts, Vec::new()).fields;
     // A list item's path with `-` for its index, as `fields` names it.
     let pattern = |p: &str| -> String {
-        p.split('/')
-            .map(|t| {
-                if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
-                    "-"
-                } else {
-                    t
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("/")
+        let mut out = String::with_capacity(p.len());
+        for (i, t) in p.split('/').enumerate() {
+            if i > 0 {
+                out.push('/');
+            }
+            let index = !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+            out.push_str(if index { "-" } else { t });
+        }
+        out
     };
     h.push_str("<section>\n<h2>");
     esc(h, T_KEPT.get(lang));

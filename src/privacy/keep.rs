@@ -10,8 +10,8 @@
 //! national identity number whose check digits hold, the patient's own name, number or birth
 //! date from part 1, an e-mail address, a bank account number or IBAN whose check digits
 //! hold. The words of an `other` reason are scanned as free text with the patient's identity;
-//! a keep whose words hold an identifier is refused. Looking a finding up is one search in an
-//! index (`FxHashMap`), so a keep list of any length costs linear time.
+//! a keep whose words hold an identifier is refused. Looking a finding up is a binary search
+//! in an index sorted once, so a keep list of any length costs O(n log n), never n × m.
 //!
 //! Nothing of a keep is ever echoed: a malformed entry is reported at its place in the list
 //! (`/options/keep/3/span`, a member that is no part of a keep masked as `*`), and a kept
@@ -21,7 +21,6 @@
 use super::scan::scan_text;
 use super::{Basis, FieldFindings, Finding, FindingKind, Identity};
 use crate::diagnostic::{rule, Diagnostic, Document, Pointer, Source, Span, Texts};
-use rustc_hash::FxHashMap;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -223,6 +222,16 @@ struct Keep {
     at: Pointer,
 }
 
+/// Which member of a keep entry is wrong.
+enum Member {
+    /// The entry itself (not an object).
+    Whole,
+    /// A member that is no part of a keep (its name comes from the input, and is masked).
+    Unknown,
+    /// One of the keep's own members.
+    Named(&'static str),
+}
+
 /// A finding kept: where and what (as the scan found it), and why. Never the text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Kept {
@@ -235,17 +244,19 @@ pub struct Kept {
     pub text: Option<String>,
 }
 
-/// Where a keep names its finding: path, kind, and the span in one unit.
-type Key = (String, FindingKind, bool, usize, usize);
+/// Where a keep names its finding: path, kind, and the span in one unit (UTF-16 or bytes).
+type Key<'a> = (&'a str, FindingKind, bool, usize, usize);
 
 /// The keep list of a scan or a submission, indexed by the finding each names.
 #[derive(Clone, Default)]
 pub struct Keeps {
     list: Vec<Keep>,
-    /// (path, kind, utf16?, start, end) → the keep's index.
-    index: FxHashMap<Key, usize>,
+    /// (keep, UTF-16?) for each span a keep gives, sorted by [`Key`].
+    index: Vec<(usize, bool)>,
     /// Per keep: its `other` text holds an identifier.
     text_refused: Vec<bool>,
+    /// Per keep (when any is): a second keep of a finding already kept, not used.
+    dropped: Vec<bool>,
 }
 
 impl std::fmt::Debug for Keeps {
@@ -323,20 +334,12 @@ impl Keeps {
             let at = base.index(i);
             match Keeps::entry(item, &at) {
                 Ok(k) => {
-                    let mut keys = Vec::with_capacity(2);
-                    if let Some((s, e)) = k.bytes {
-                        keys.push((k.path.clone(), k.kind, false, s, e));
-                    }
-                    if let Some((s, e)) = k.utf16 {
-                        keys.push((k.path.clone(), k.kind, true, s, e));
-                    }
-                    if keys.iter().any(|key| keeps.index.contains_key(key)) {
-                        diags.push(Diagnostic::new(&INVALID, at));
-                        continue;
-                    }
                     let n = keeps.list.len();
-                    for key in keys {
-                        keeps.index.insert(key, n);
+                    if k.bytes.is_some() {
+                        keeps.index.push((n, false));
+                    }
+                    if k.utf16.is_some() {
+                        keeps.index.push((n, true));
                     }
                     let refused = k
                         .text
@@ -348,47 +351,90 @@ impl Keeps {
                 Err(d) => diags.push(d),
             }
         }
+        let list = &keeps.list;
+        crate::sort::sort_by(&mut keeps.index, |a, b| {
+            Keeps::key_of(list, *a).cmp(&Keeps::key_of(list, *b))
+        });
+        // A second keep of the same finding (the same key) is an error, and not used.
+        let mut dropped = vec![false; keeps.list.len()];
+        for w in keeps.index.windows(2) {
+            if let [a, b] = w {
+                if Keeps::key_of(list, *a) == Keeps::key_of(list, *b) {
+                    let later = a.0.max(b.0);
+                    if let Some(d) = dropped.get_mut(later) {
+                        *d = true;
+                    }
+                }
+            }
+        }
+        if dropped.contains(&true) {
+            keeps
+                .index
+                .retain(|(n, _)| !dropped.get(*n).copied().unwrap_or(true));
+            for (k, _) in keeps.list.iter().zip(&dropped).filter(|(_, d)| **d) {
+                diags.push(Diagnostic::new(&INVALID, k.at.clone()));
+            }
+            // A dropped keep is neither used nor reported stale.
+            keeps.dropped = dropped;
+        }
         (keeps, diags)
+    }
+
+    /// The key of an index entry.
+    fn key_of(list: &[Keep], (n, utf16): (usize, bool)) -> Option<Key<'_>> {
+        let k = list.get(n)?;
+        let (s, e) = if utf16 { k.utf16? } else { k.bytes? };
+        Some((k.path.as_str(), k.kind, utf16, s, e))
     }
 
     /// One entry, or the diagnostic at the member that is wrong.
     fn entry(item: &Value, at: &Pointer) -> Result<Keep, Diagnostic> {
-        let bad = |p: Pointer| Diagnostic::new(&INVALID, p);
+        Keeps::read(item, at).map_err(|member| {
+            let p = match member {
+                Member::Whole => at.clone(),
+                Member::Unknown => at.key_masked(""),
+                Member::Named(name) => at.key(name),
+            };
+            Diagnostic::new(&INVALID, p)
+        })
+    }
+
+    /// [`Keeps::entry`], the wrong member named.
+    fn read(item: &Value, at: &Pointer) -> Result<Keep, Member> {
         let Value::Object(o) = item else {
-            return Err(bad(at.clone()));
+            return Err(Member::Whole);
         };
-        for k in o.keys() {
-            if !["path", "kind", "span", "reason", "text"].contains(&k.as_str()) {
-                return Err(bad(at.key_masked(k)));
-            }
+        if o.keys()
+            .any(|k| !["path", "kind", "span", "reason", "text"].contains(&k.as_str()))
+        {
+            return Err(Member::Unknown);
         }
         let path = match o.get("path") {
             Some(Value::String(p)) if p.is_empty() || p.starts_with('/') => p.clone(),
-            _ => return Err(bad(at.key("path"))),
+            _ => return Err(Member::Named("path")),
         };
         let kind = o
             .get("kind")
             .and_then(Value::as_str)
             .and_then(|s| FindingKind::ALL.into_iter().find(|k| k.as_str() == s))
-            .ok_or_else(|| bad(at.key("kind")))?;
+            .ok_or(Member::Named("kind"))?;
         let (bytes, utf16) = o
             .get("span")
             .and_then(span_of)
-            .ok_or_else(|| bad(at.key("span")))?;
+            .ok_or(Member::Named("span"))?;
         let reason = o
             .get("reason")
             .and_then(Value::as_str)
             .and_then(Reason::parse)
-            .ok_or_else(|| bad(at.key("reason")))?;
+            .ok_or(Member::Named("reason"))?;
         let text = match (reason, o.get("text")) {
             (Reason::Other, Some(Value::String(t)))
                 if !t.trim().is_empty() && t.chars().count() <= MAX_TEXT_CHARS =>
             {
                 Some(t.clone())
             }
-            (Reason::Other, _) => return Err(bad(at.key("text"))),
-            (_, None | Some(Value::Null)) => None,
-            (_, Some(_)) => return Err(bad(at.key("text"))),
+            (_, None | Some(Value::Null)) if reason != Reason::Other => None,
+            _ => return Err(Member::Named("text")),
         };
         Ok(Keep {
             path,
@@ -405,9 +451,14 @@ impl Keeps {
     /// UTF-16 units; where a keep gives both, both must match).
     fn find(&self, path: &Pointer, f: &Finding) -> Option<usize> {
         let by = |utf16: bool, s: usize, e: usize| {
+            let want = Some((path.as_str(), f.kind, utf16, s, e));
+            let i = self
+                .index
+                .partition_point(|x| Keeps::key_of(&self.list, *x) < want);
             self.index
-                .get(&(path.as_str().to_string(), f.kind, utf16, s, e))
-                .copied()
+                .get(i)
+                .filter(|x| Keeps::key_of(&self.list, **x) == want)
+                .map(|x| x.0)
         };
         let n = by(false, f.span.start, f.span.end)
             .or_else(|| by(true, f.span.utf16_start, f.span.utf16_end))?;
@@ -473,7 +524,11 @@ impl Keeps {
         self.list
             .iter()
             .enumerate()
-            .filter(|(n, k)| !seen.get(*n).copied().unwrap_or(false) && scanned(&k.path))
+            .filter(|(n, k)| {
+                !seen.get(*n).copied().unwrap_or(false)
+                    && !self.dropped.get(*n).copied().unwrap_or(false)
+                    && scanned(&k.path)
+            })
             .map(|(_, k)| Diagnostic::new(&STALE, k.at.clone()))
             .collect()
     }

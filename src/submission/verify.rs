@@ -201,40 +201,45 @@ fn kept_list(v: Option<&Value>) -> Option<Vec<KeptEntry>> {
         Some(Value::Array(a)) => a,
         Some(_) => return None,
     };
-    items
-        .iter()
-        .map(|item| {
-            let o = item.as_object()?;
-            let span = o.get("span")?.as_object()?;
-            let n = |k: &str| {
-                span.get(k)
-                    .and_then(Value::as_u64)
-                    .and_then(|x| usize::try_from(x).ok())
-            };
-            let (start, end) = (n("start")?, n("end")?);
-            n("utf16Start")?;
-            n("utf16End")?;
-            let reason = Reason::parse(o.get("reason")?.as_str()?)?;
-            let text = match (reason, o.get("text")) {
-                (Reason::Other, Some(Value::String(t))) => Some(t.clone()),
-                (Reason::Other, _) | (_, Some(_)) => return None,
-                (_, None) => None,
-            };
-            let known = ["path", "kind", "span", "reason", "text"];
-            if o.keys().any(|k| !known.contains(&k.as_str())) || span.len() != 4 || start >= end {
-                return None;
-            }
-            let kind = o.get("kind")?.as_str()?;
-            Some(KeptEntry {
-                path: o.get("path")?.as_str()?.to_string(),
-                kind: FindingKind::ALL.into_iter().find(|k| k.as_str() == kind)?,
-                start,
-                end,
-                reason,
-                text,
-            })
-        })
-        .collect()
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        out.push(kept_entry(item)?);
+    }
+    Some(out)
+}
+
+/// One entry of a kept list: exactly `{path, kind, span: {start, end, utf16Start, utf16End},
+/// reason, text?}` (`text` for `other` only).
+fn kept_entry(item: &Value) -> Option<KeptEntry> {
+    let o = item.as_object()?;
+    let span = o.get("span")?.as_object()?;
+    let n = |k: &str| {
+        span.get(k)
+            .and_then(Value::as_u64)
+            .and_then(|x| usize::try_from(x).ok())
+    };
+    let (start, end) = (n("start")?, n("end")?);
+    n("utf16Start")?;
+    n("utf16End")?;
+    let reason = Reason::parse(o.get("reason")?.as_str()?)?;
+    let text = match (reason, o.get("text")) {
+        (Reason::Other, Some(Value::String(t))) => Some(t.clone()),
+        (Reason::Other, _) | (_, Some(_)) => return None,
+        (_, None) => None,
+    };
+    let members = 4 + usize::from(text.is_some());
+    if o.len() != members || span.len() != 4 || start >= end {
+        return None;
+    }
+    let kind = o.get("kind")?.as_str()?;
+    Some(KeptEntry {
+        path: o.get("path")?.as_str()?.to_string(),
+        kind: FindingKind::ALL.into_iter().find(|k| k.as_str() == kind)?,
+        start,
+        end,
+        reason,
+        text,
+    })
 }
 
 fn is_hex64(s: &str) -> bool {

@@ -718,7 +718,8 @@ export class Guard {
 
   /** Takes back a keep ("Angre"): the finding blocks again. */
   unkeepFinding(k) {
-    const list = (this.kept.get(k.path) || []).filter((x) => x !== k);
+    const same = (x) => x.kind === k.kind && x.span.utf16Start === k.span.utf16Start && x.span.utf16End === k.span.utf16End;
+    const list = (this.kept.get(k.path) || []).filter((x) => !same(x));
     if (list.length) this.kept.set(k.path, list);
     else this.kept.delete(k.path);
     this.unseal();
