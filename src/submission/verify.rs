@@ -1,9 +1,10 @@
 //! Checks a sealed package before anything is made of it (the printable application): its
-//! digest is the SHA-256 of its canonical JSON, the canonical JSON is canonical, it is a form
+//! digest is the SHA-256 of its canonical JSON (and of its kept list, when findings were
+//! kept: [`super::seal::package_digest`]), the canonical JSON is canonical, it is a form
 //! document of the kind the package names, and the document follows that form, so that what
 //! is printed is exactly, and all of, what was sealed.
 //!
-//! A package is `{ form, canonical, sha256, pseudonym?, sealedAt? }` (what the gate seals,
+//! A package is `{ form, canonical, sha256, pseudonym?, kept?, sealedAt? }` (what the gate seals,
 //! `skjemavakt seal -o`), or an object holding one as `sealed` (`seal --format json`, or what
 //! the drop-in guard's page posts). Nothing of the package is echoed in a diagnostic.
 
