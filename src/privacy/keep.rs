@@ -279,8 +279,11 @@ pub struct Applied {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// A span as a keep gives it: in bytes and/or in UTF-16 units (`start..end` each).
+type KeepSpan = (Option<(usize, usize)>, Option<(usize, usize)>);
+
 /// Reads `{start, end}` and/or `{utf16Start, utf16End}`.
-fn span_of(v: &Value) -> Option<(Option<(usize, usize)>, Option<(usize, usize)>)> {
+fn span_of(v: &Value) -> Option<KeepSpan> {
     let o = v.as_object()?;
     let num = |k: &str| -> Option<Option<usize>> {
         match o.get(k) {
