@@ -34,6 +34,7 @@ pub mod typescript;
 pub mod validate;
 
 pub use crate::input::{parse_json, type_error, MAX_TEXT_BYTES};
+pub use crate::privacy::{Kept, Reason as KeepReason};
 pub use fields::{fields, FieldInfo, FieldsResult};
 pub use options::{parse_hex, Options};
 pub use reference::{build_reference, check_reference, registry, ReferenceResult};

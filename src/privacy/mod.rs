@@ -68,8 +68,6 @@ pub use finding::{Basis, FieldFindings, Finding};
 pub use identity::Identity;
 pub use keep::{Applied, Keeps, Kept, Reason};
 pub use kind::FindingKind;
-pub use redact::{
-    redact_document, redact_document_keeping, redact_plain, redact_plain_keeping, redact_text,
-    Replacement,
-};
+pub use redact::{redact_document, redact_plain, redact_text, Replacement};
+pub use redact::{redact_document_keeping, redact_plain_keeping};
 pub use scan::{diagnostics, scan_document, scan_text, scan_with, unscanned, PART1};

@@ -252,8 +252,8 @@ export const view = {
     const legend = document.createElement('legend');
     legend.textContent = ui.keepWhy;
     box.append(legend);
-    const name = this.uid('sv-keep-reason');
-    const textId = this.uid('sv-keep-text');
+    const name = this.uid('sv-keep-' + cssId(f.path) + '-' + f.span.utf16Start);
+    const textId = this.uid(name + '-text');
     const words = document.createElement('input');
     words.type = 'text';
     words.id = textId;
