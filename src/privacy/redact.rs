@@ -228,22 +228,26 @@ pub fn redact_document_keeping(
 }
 
 /// The kept findings' spans moved to the redacted text `red` (each placeholder before one
-/// moves it by its length less the length it replaced). Both lists are sorted by start.
+/// moves it by its length less the length it replaced). Both lists are sorted by start. A
+/// kept finding that a replacement took in (a rescan found it with other bounds) is gone.
 fn moved(kept: Vec<Kept>, replaced: &[Finding], red: &str) -> Vec<Kept> {
     let mut cursor = crate::diagnostic::SpanCursor::new(red);
     let mut r = replaced.iter().peekable();
     let mut shift: isize = 0;
-    kept.into_iter()
-        .map(|mut k| {
-            while let Some(f) = r.next_if(|f| f.span.end <= k.span.start) {
-                shift += f.kind.placeholder().len() as isize
-                    - (f.span.end as isize - f.span.start as isize);
-            }
-            let at = |x: usize| x.saturating_add_signed(shift);
-            k.span = cursor.span(at(k.span.start), at(k.span.end));
-            k
-        })
-        .collect()
+    let mut out = Vec::with_capacity(kept.len());
+    for mut k in kept {
+        while let Some(f) = r.next_if(|f| f.span.end <= k.span.start) {
+            shift +=
+                f.kind.placeholder().len() as isize - (f.span.end as isize - f.span.start as isize);
+        }
+        if r.peek().is_some_and(|f| f.span.start < k.span.end) {
+            continue;
+        }
+        let at = |x: usize| x.saturating_add_signed(shift);
+        k.span = cursor.span(at(k.span.start), at(k.span.end));
+        out.push(k);
+    }
+    out
 }
 
 /// Redacts a plain text: the redacted text and the replacements (path `""`).
