@@ -15,12 +15,18 @@ set -euo pipefail
 # bytes measured on its own (+12.9 KiB: the walk over the outgoing document, the gate's checks
 # of what is sealed, link decoding, the NPR-ID, name and reference checks, ten rules in three
 # languages).
+# Raised for issue 19 point 3 (keeping a false alarm): 177 118 → 188 823 bytes measured,
+# main against the branch built one after the other (+11.4 KiB: reading and indexing the keep
+# list, applying it in scan, scanField, redact and the gate, the kept list in the seal, its
+# digest and its check before printing, the printable application's table, the keepReasons
+# export; seven rules in three languages, about 2 KiB of it).
 # Raised for issue 21 (the learned name finder) by its measured growth, 177 118 → 213 074 bytes
 # (+35 956, 35.1 KiB; the issue allows the model up to 40 KB): the weights (model.bin, 36 884
 # bytes, 14 741 gzipped on their own), the not-names list (9 835 bytes, 5 259 gzipped on its
 # own), the names added to the lists, and the code that reads them (features, the contexts of
-# institutions, drugs and references, document-level consistency). 176 KiB + 36 KiB:
-WASM_GZ_BUDGET=217088 # 212 KiB
+# institutions, drugs and references, document-level consistency), measured on its own
+# against main before keeping a false alarm: 188 KiB + 36 KiB:
+WASM_GZ_BUDGET=229376 # 224 KiB
 source "$(dirname "${BASH_SOURCE[0]}")/ensure-tools.sh"
 ensure_wasm
 cd "$ROOT"

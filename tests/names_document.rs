@@ -34,7 +34,11 @@ fn name_paths(d: &Value, below: &str) -> Vec<String> {
 #[test]
 fn a_name_in_one_field_makes_its_parts_names_in_the_others() {
     let plain = doc("Diagnostisert mars 2023. Behandlet med crizotinib.");
-    assert!(name_paths(&plain, "").is_empty(), "{:?}", name_paths(&plain, ""));
+    assert!(
+        name_paths(&plain, "").is_empty(),
+        "{:?}",
+        name_paths(&plain, "")
+    );
     let named = doc("Diagnostisert mars 2023. Samtale med Barry Kidston i juni.");
     assert_eq!(name_paths(&named, ""), [HISTORY, FUNCTION]);
     // The guard scans the field that changed, with the names of the others.
@@ -49,12 +53,17 @@ fn a_name_in_one_field_makes_its_parts_names_in_the_others() {
 fn redaction_redacts_the_parts_in_every_field() {
     let named = doc("Diagnostisert mars 2023. Samtale med Barry Kidston i juni.");
     let (red, replaced) = redact_document(&named, FormKind::TilgangDel2, &Identity::none());
-    let function = red["patient"]["function_level"].as_str().unwrap_or_default();
+    let function = red["patient"]["function_level"]
+        .as_str()
+        .unwrap_or_default();
     assert!(!function.contains("KIDSTON"), "{function}");
     assert!(replaced.iter().any(|r| r.path.as_str() == FUNCTION));
     let plain = doc("Diagnostisert mars 2023. Behandlet med crizotinib.");
     let (red, _) = redact_document(&plain, FormKind::TilgangDel2, &Identity::none());
-    assert_eq!(red["patient"]["function_level"], Value::String(ALONE.into()));
+    assert_eq!(
+        red["patient"]["function_level"],
+        Value::String(ALONE.into())
+    );
 }
 
 #[test]
