@@ -73,3 +73,46 @@ fn the_same_name_in_two_fields_is_found_in_both() {
     d["patient"]["function_level"] = Value::String("Barry Kidston går tur daglig.".into());
     assert_eq!(name_paths(&d, ""), [HISTORY, FUNCTION]);
 }
+
+/// Options with a keep list, on a fixed date.
+fn opts(keep: Value) -> skjemavakt::api::Options {
+    skjemavakt::api::Options::from_json(
+        &serde_json::json!({ "keep": keep }),
+        chrono::NaiveDate::from_ymd_opt(2025, 6, 1).expect("a date"),
+    )
+    .0
+}
+
+#[test]
+fn a_name_only_the_model_found_blocks_the_gate_until_it_is_kept() {
+    use skjemavakt::api;
+    use skjemavakt::privacy::Basis;
+    // Two brand names the lists do not know, written like names (tests/corpus/lookalikes.txt).
+    let d = doc("Diagnostisert mars 2023. Trimbow og Ultibro er vurdert.");
+    let r = api::scan(&d, &Value::Null, &opts(Value::Null), vec![]);
+    let model: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Name)
+        .collect();
+    assert!(!model.is_empty(), "the model finds no name here any more");
+    assert!(model.iter().all(|f| f.basis == Basis::Model), "{model:?}");
+    let g = api::prepare_submission(&d, &Value::Null, &opts(Value::Null), vec![]);
+    assert!(!g.ok && g.sealed.is_none());
+    // Kept, each with a reason: the gate seals.
+    let keeps: Vec<Value> = model
+        .iter()
+        .map(|f| {
+            serde_json::json!({
+                "path": f.path.as_str(), "kind": "name",
+                "span": {"start": f.span.start, "end": f.span.end},
+                "reason": "other", "text": "Legemidler (inhalatorer), ikke personer."
+            })
+        })
+        .collect();
+    let r = api::scan(&d, &Value::Null, &opts(Value::Array(keeps.clone())), vec![]);
+    assert!(r.findings.iter().all(|f| f.kind != FindingKind::Name));
+    assert_eq!(r.kept.len(), model.len());
+    let g = api::prepare_submission(&d, &Value::Null, &opts(Value::Array(keeps)), vec![]);
+    assert!(g.ok && g.sealed.is_some(), "{:?}", g.diagnostics);
+}
