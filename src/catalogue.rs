@@ -114,7 +114,12 @@ pub static MODULES: &[Module] = &[
     },
     Module {
         path: DocData::new("forms::sections::approvals"),
-        rules: &[&approvals::NOT_APPROVED, &approvals::NOT_COMPLETE],
+        rules: &[
+            &approvals::NOT_APPROVED,
+            &approvals::NOT_COMPLETE,
+            &approvals::HB_NOT_RECOMMENDED,
+            &approvals::HB_REFUSED,
+        ],
     },
     Module {
         path: DocData::new("forms::kinds::tilgang"),

@@ -39,7 +39,8 @@ export interface Options {
   lang?: Lang;
   /** Today's date as YYYY-MM-DD; default: the browser's local date. */
   today?: string;
-  /** The hospital's configuration: extra health trusts and department codes. */
+  /** The hospital's configuration: extra health trusts, department codes, the line manager's
+   * step, strict trusts. */
   config?: HospitalConfig;
 }
 
@@ -60,6 +61,11 @@ export interface SchemaOptions extends Options {
 export interface HospitalConfig {
   trusts?: Trust[];
   departments?: string[];
+  /** Part 2 of Tilgangsordningen needs the line manager's step before it is sent ("avhengig
+   * av helseforetakets organisering"); default true. */
+  line_manager_required?: boolean;
+  /** An unknown health trust in a reference number is an error, not a warning; default false. */
+  strict_trusts?: boolean;
 }
 
 export type Region = "helse-sor-ost" | "helse-vest" | "helse-midt-norge" | "helse-nord";

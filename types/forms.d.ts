@@ -6,7 +6,7 @@ export type FormKind = "tilgang-del1" | "tilgang-del2" | "hb-exception-single" |
   | "hb-offlabel-group";
 
 /** The stages: `draft` checks formats only, `approval` what the physician fills in, `submission` also the approvals. */
-export type Stage = "draft" | "approval" | "submission";
+export type Stage = "draft" | "approval" | "submission" | "decision";
 
 /** Søknadsskjema tilgangsordningen – del 1 – om pasienten og samtykke (`tilgang-del1`), complete at submission: what the form requires then is required here. */
 export interface TilgangDel1 {
@@ -416,27 +416,27 @@ export interface HbExceptionSingle {
     /** Beskrivelse (at most 20000 characters) */
     description?: string;
   };
-  /** Forankring og anbefaling */
+  /** Vurdering og vedtak */
   approvals: {
     /** Nivå 2-leder */
     line_manager: {
       /** Navn (at most 300 characters) */
       name: string;
-      /** Begrunnelse (at most 20000 characters) */
+      /** Vurdering (at most 20000 characters) */
       justification: string;
-      /** Godkjent */
+      /** Søknaden anbefales */
       approved: boolean;
     };
     /** Fagdirektør */
-    medical_director: {
+    medical_director?: {
       /** Navn (at most 300 characters) */
-      name: string;
-      /** Begrunnelse (at most 20000 characters) */
-      justification: string;
-      /** Godkjent */
-      approved: boolean;
+      name?: string;
+      /** Begrunnelse for vedtaket (at most 20000 characters) */
+      justification?: string;
+      /** Søknaden godkjennes */
+      approved?: boolean;
       /** Skjemaet er ferdig utfylt */
-      form_complete: boolean;
+      form_complete?: boolean;
     };
   };
 }
@@ -553,24 +553,24 @@ export interface HbExceptionSingleDraft {
     /** Beskrivelse (at most 20000 characters) */
     description?: string;
   };
-  /** Forankring og anbefaling */
+  /** Vurdering og vedtak */
   approvals?: {
     /** Nivå 2-leder */
     line_manager?: {
       /** Navn (at most 300 characters) */
       name?: string;
-      /** Begrunnelse (at most 20000 characters) */
+      /** Vurdering (at most 20000 characters) */
       justification?: string;
-      /** Godkjent */
+      /** Søknaden anbefales */
       approved?: boolean;
     };
     /** Fagdirektør */
     medical_director?: {
       /** Navn (at most 300 characters) */
       name?: string;
-      /** Begrunnelse (at most 20000 characters) */
+      /** Begrunnelse for vedtaket (at most 20000 characters) */
       justification?: string;
-      /** Godkjent */
+      /** Søknaden godkjennes */
       approved?: boolean;
       /** Skjemaet er ferdig utfylt */
       form_complete?: boolean;
@@ -688,27 +688,27 @@ export interface HbExceptionGroup {
     /** Beskrivelse (at most 20000 characters) */
     description?: string;
   };
-  /** Forankring og anbefaling */
+  /** Vurdering og vedtak */
   approvals: {
     /** Nivå 2-leder */
     line_manager: {
       /** Navn (at most 300 characters) */
       name: string;
-      /** Begrunnelse (at most 20000 characters) */
+      /** Vurdering (at most 20000 characters) */
       justification: string;
-      /** Godkjent */
+      /** Søknaden anbefales */
       approved: boolean;
     };
     /** Fagdirektør */
-    medical_director: {
+    medical_director?: {
       /** Navn (at most 300 characters) */
-      name: string;
-      /** Begrunnelse (at most 20000 characters) */
-      justification: string;
-      /** Godkjent */
-      approved: boolean;
+      name?: string;
+      /** Begrunnelse for vedtaket (at most 20000 characters) */
+      justification?: string;
+      /** Søknaden godkjennes */
+      approved?: boolean;
       /** Skjemaet er ferdig utfylt */
-      form_complete: boolean;
+      form_complete?: boolean;
     };
   };
 }
@@ -823,24 +823,24 @@ export interface HbExceptionGroupDraft {
     /** Beskrivelse (at most 20000 characters) */
     description?: string;
   };
-  /** Forankring og anbefaling */
+  /** Vurdering og vedtak */
   approvals?: {
     /** Nivå 2-leder */
     line_manager?: {
       /** Navn (at most 300 characters) */
       name?: string;
-      /** Begrunnelse (at most 20000 characters) */
+      /** Vurdering (at most 20000 characters) */
       justification?: string;
-      /** Godkjent */
+      /** Søknaden anbefales */
       approved?: boolean;
     };
     /** Fagdirektør */
     medical_director?: {
       /** Navn (at most 300 characters) */
       name?: string;
-      /** Begrunnelse (at most 20000 characters) */
+      /** Begrunnelse for vedtaket (at most 20000 characters) */
       justification?: string;
-      /** Godkjent */
+      /** Søknaden godkjennes */
       approved?: boolean;
       /** Skjemaet er ferdig utfylt */
       form_complete?: boolean;
@@ -960,27 +960,27 @@ export interface HbOfflabelSingle {
     /** Beskrivelse (at most 20000 characters) */
     description?: string;
   };
-  /** Forankring og anbefaling */
+  /** Vurdering og vedtak */
   approvals: {
     /** Nivå 2-leder */
     line_manager: {
       /** Navn (at most 300 characters) */
       name: string;
-      /** Begrunnelse (at most 20000 characters) */
+      /** Vurdering (at most 20000 characters) */
       justification: string;
-      /** Godkjent */
+      /** Søknaden anbefales */
       approved: boolean;
     };
     /** Fagdirektør */
-    medical_director: {
+    medical_director?: {
       /** Navn (at most 300 characters) */
-      name: string;
-      /** Begrunnelse (at most 20000 characters) */
-      justification: string;
-      /** Godkjent */
-      approved: boolean;
+      name?: string;
+      /** Begrunnelse for vedtaket (at most 20000 characters) */
+      justification?: string;
+      /** Søknaden godkjennes */
+      approved?: boolean;
       /** Skjemaet er ferdig utfylt */
-      form_complete: boolean;
+      form_complete?: boolean;
     };
   };
 }
@@ -1097,24 +1097,24 @@ export interface HbOfflabelSingleDraft {
     /** Beskrivelse (at most 20000 characters) */
     description?: string;
   };
-  /** Forankring og anbefaling */
+  /** Vurdering og vedtak */
   approvals?: {
     /** Nivå 2-leder */
     line_manager?: {
       /** Navn (at most 300 characters) */
       name?: string;
-      /** Begrunnelse (at most 20000 characters) */
+      /** Vurdering (at most 20000 characters) */
       justification?: string;
-      /** Godkjent */
+      /** Søknaden anbefales */
       approved?: boolean;
     };
     /** Fagdirektør */
     medical_director?: {
       /** Navn (at most 300 characters) */
       name?: string;
-      /** Begrunnelse (at most 20000 characters) */
+      /** Begrunnelse for vedtaket (at most 20000 characters) */
       justification?: string;
-      /** Godkjent */
+      /** Søknaden godkjennes */
       approved?: boolean;
       /** Skjemaet er ferdig utfylt */
       form_complete?: boolean;
@@ -1234,27 +1234,27 @@ export interface HbOfflabelGroup {
     /** Beskrivelse (at most 20000 characters) */
     description?: string;
   };
-  /** Forankring og anbefaling */
+  /** Vurdering og vedtak */
   approvals: {
     /** Nivå 2-leder */
     line_manager: {
       /** Navn (at most 300 characters) */
       name: string;
-      /** Begrunnelse (at most 20000 characters) */
+      /** Vurdering (at most 20000 characters) */
       justification: string;
-      /** Godkjent */
+      /** Søknaden anbefales */
       approved: boolean;
     };
     /** Fagdirektør */
-    medical_director: {
+    medical_director?: {
       /** Navn (at most 300 characters) */
-      name: string;
-      /** Begrunnelse (at most 20000 characters) */
-      justification: string;
-      /** Godkjent */
-      approved: boolean;
+      name?: string;
+      /** Begrunnelse for vedtaket (at most 20000 characters) */
+      justification?: string;
+      /** Søknaden godkjennes */
+      approved?: boolean;
       /** Skjemaet er ferdig utfylt */
-      form_complete: boolean;
+      form_complete?: boolean;
     };
   };
 }
@@ -1371,24 +1371,24 @@ export interface HbOfflabelGroupDraft {
     /** Beskrivelse (at most 20000 characters) */
     description?: string;
   };
-  /** Forankring og anbefaling */
+  /** Vurdering og vedtak */
   approvals?: {
     /** Nivå 2-leder */
     line_manager?: {
       /** Navn (at most 300 characters) */
       name?: string;
-      /** Begrunnelse (at most 20000 characters) */
+      /** Vurdering (at most 20000 characters) */
       justification?: string;
-      /** Godkjent */
+      /** Søknaden anbefales */
       approved?: boolean;
     };
     /** Fagdirektør */
     medical_director?: {
       /** Navn (at most 300 characters) */
       name?: string;
-      /** Begrunnelse (at most 20000 characters) */
+      /** Begrunnelse for vedtaket (at most 20000 characters) */
       justification?: string;
-      /** Godkjent */
+      /** Søknaden godkjennes */
       approved?: boolean;
       /** Skjemaet er ferdig utfylt */
       form_complete?: boolean;
@@ -1450,18 +1450,18 @@ export type DiagnosticCode =
   | "cost.amount.negative" | "cost.amount.implausible" | "cost.amount.approximate"
   | "cost.duration.unparsed" | "cost.duration.range" | "exceptionality.criterion.justification"
   | "exceptionality.criterion.none" | "exceptionality.benefit.literature" | "literature.link"
-  | "approval.missing" | "approval.form_complete" | "tilgang.del1.national_id.invalid"
-  | "tilgang.del1.national_id.synthetic" | "tilgang.del1.date.invalid" | "tilgang.del1.not_signed"
-  | "hb.self_payment" | "hb.self_payment.exception" | "hb.support.none" | "hb.literature.none"
-  | "hb.group.level" | "hb.group.size" | "hb.trial.not_considered" | "reference.format"
-  | "reference.date.invalid" | "reference.date.future" | "reference.date.early" | "reference.hf.unknown"
-  | "reference.hf.alias" | "reference.dept.invalid" | "reference.dept.name" | "reference.dept.unknown"
-  | "reference.type" | "reference.mismatch" | "registry.trust.unknown" | "privacy.national_id"
-  | "privacy.possible_national_id" | "privacy.account" | "privacy.email" | "privacy.phone"
-  | "privacy.birth_date" | "privacy.record_number" | "privacy.address" | "privacy.ip_address"
-  | "privacy.name" | "privacy.part1" | "gate.part1_not_sendable" | "gate.not_scanned"
-  | "gate.birth_year.mismatch" | "gate.key.short" | "gate.pseudonym.no_part1" | "verify.package"
-  | "verify.digest" | "verify.canonical" | "verify.structure" | "verify.time";
+  | "approval.missing" | "approval.form_complete" | "approval.hb.not_recommended"
+  | "approval.hb.refused" | "tilgang.del1.national_id.invalid" | "tilgang.del1.national_id.synthetic"
+  | "tilgang.del1.date.invalid" | "tilgang.del1.not_signed" | "hb.self_payment" | "hb.self_payment.exception"
+  | "hb.support.none" | "hb.literature.none" | "hb.group.level" | "hb.group.size"
+  | "hb.trial.not_considered" | "reference.format" | "reference.date.invalid" | "reference.date.future"
+  | "reference.date.early" | "reference.hf.unknown" | "reference.hf.alias" | "reference.dept.invalid"
+  | "reference.dept.name" | "reference.dept.unknown" | "reference.type" | "reference.mismatch"
+  | "registry.trust.unknown" | "privacy.national_id" | "privacy.possible_national_id"
+  | "privacy.account" | "privacy.email" | "privacy.phone" | "privacy.birth_date" | "privacy.record_number"
+  | "privacy.address" | "privacy.ip_address" | "privacy.name" | "privacy.part1" | "gate.part1_not_sendable"
+  | "gate.not_scanned" | "gate.birth_year.mismatch" | "gate.key.short" | "gate.pseudonym.no_part1"
+  | "verify.package" | "verify.digest" | "verify.canonical" | "verify.structure" | "verify.time";
 
 /** The kinds of identifier the privacy scan finds. */
 export type FindingKind =

@@ -3,7 +3,7 @@
 
 use super::Options;
 use crate::diagnostic::{render_all, Diagnostic, Pointer, Rendered};
-use crate::forms::{self, Stage};
+use crate::forms;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -42,15 +42,6 @@ pub struct FieldsResult {
     pub diagnostics: Vec<Rendered>,
 }
 
-fn required_at(req: forms::schema::Req, stage: Stage) -> bool {
-    use forms::schema::Req;
-    match req {
-        Req::Optional => false,
-        Req::Approval => stage >= Stage::Approval,
-        Req::Submission => stage >= Stage::Submission,
-    }
-}
-
 /// `~` → `~0`, `/` → `~1` (RFC 6901 §3).
 fn pointer_token(out: &mut String, key: &str) {
     out.push('/');
@@ -76,7 +67,9 @@ fn list_fields(
         let mut path = String::with_capacity(prefix.len() + f.key.len() + 1);
         path.push_str(prefix);
         pointer_token(&mut path, f.key);
-        let required = parent_required && required_at(f.req, opts.stage);
+        let required = parent_required
+            && f.req
+                .required_at(opts.stage, opts.registry.line_manager_required());
         let (ty, values, max) = match f.ty {
             Ty::Text { max } => ("text", None, Some(max)),
             Ty::Bool => ("bool", None, None),

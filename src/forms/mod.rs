@@ -8,8 +8,13 @@
 //! | `hb-offlabel-single` / `hb-offlabel-group` | Helse Bergen, off-label / off-licence (1.2.2.5-21 / -22) | same |
 //!
 //! Stages: `draft` checks formats only; `approval` also requires everything the physician
-//! fills in; `submission` also requires both approvals and the medical director's
-//! confirmation that the form is complete.
+//! fills in; `submission` is the moment the application leaves the department: for
+//! Tilgangsordningen part 2 it also requires the line manager's approval (unless the
+//! hospital's configuration says its organisation has no such step, l.283–284) and the medical
+//! director's approval and confirmation that the form is complete; for Helse Bergen's forms
+//! (1.2.2.5-16 §3.2) it means "sent to the assessment committee" and requires the level-2
+//! leader's assessment only. `decision` also requires the medical director's part (the
+//! decision, documented, §3.2 point 4).
 //!
 //! Where things are: [`schema`] is the walker (types, required fields per stage, lengths,
 //! unknown members), reporting with the `form.*` rules of this file; [`sections`] hold each
@@ -48,17 +53,22 @@ pub enum Stage {
     Draft,
     /// Ready for the line manager and medical director: everything the physician fills in.
     Approval,
-    /// Ready to send: also both approvals and "form complete".
+    /// Ready to send: Tilgangsordningen part 2 also both approvals and "form complete";
+    /// Helse Bergen's forms the level-2 leader's assessment (sent to the assessment committee).
     Submission,
+    /// The decision documented: also the medical director's part (Helse Bergen §3.2 point 4).
+    Decision,
 }
 
 impl Stage {
-    /// Parses `draft`, `approval`, `submission` (also `utkast`, `godkjenning`, `innsending`).
+    /// Parses `draft`, `approval`, `submission`, `decision` (also `utkast`, `godkjenning`,
+    /// `innsending`, `vedtak`).
     pub fn parse(s: &str) -> Option<Stage> {
         match s.trim().to_ascii_lowercase().as_str() {
             "draft" | "utkast" => Some(Stage::Draft),
             "approval" | "godkjenning" => Some(Stage::Approval),
             "submission" | "innsending" | "send" => Some(Stage::Submission),
+            "decision" | "vedtak" | "beslutning" => Some(Stage::Decision),
             _ => None,
         }
     }
@@ -68,6 +78,7 @@ impl Stage {
             Stage::Draft => "draft",
             Stage::Approval => "approval",
             Stage::Submission => "submission",
+            Stage::Decision => "decision",
         }
     }
 }

@@ -95,8 +95,36 @@ pub enum Req {
     Optional,
     /// Required from `approval` (everything the physician fills in).
     Approval,
-    /// Required at `submission` only (approvals).
+    /// Required from `submission` (approvals).
     Submission,
+    /// Required from `submission` when the hospital's configuration has the line manager's
+    /// step (the default; `line_manager_required`, nye-metoder-tilgangsordningen.txt
+    /// l.283–284: "avhengig av helseforetakets organisering").
+    LineManager,
+    /// Required at `decision` only (the medical director's part in Helse Bergen's forms).
+    Decision,
+}
+
+impl Req {
+    /// True when a field of this requirement must be given at `stage`, with the line manager's
+    /// step required or not (the hospital's configuration; `true` by default).
+    pub fn required_at(self, stage: Stage, line_manager: bool) -> bool {
+        match self {
+            Req::Optional => false,
+            Req::Approval => stage >= Stage::Approval,
+            Req::Submission => stage >= Stage::Submission,
+            Req::LineManager => line_manager && stage >= Stage::Submission,
+            Req::Decision => stage >= Stage::Decision,
+        }
+    }
+    /// The stage named in "must be filled in before …".
+    pub fn stage_words(self) -> &'static Texts {
+        match self {
+            Req::Optional | Req::Approval => &STAGE_APPROVAL,
+            Req::Submission | Req::LineManager => &STAGE_SUBMISSION,
+            Req::Decision => &STAGE_DECISION,
+        }
+    }
 }
 
 /// One field of a form.
@@ -238,6 +266,7 @@ texts!(T_LIST, "en liste", "ei liste", "a list");
 
 texts!(pub STAGE_APPROVAL, "godkjenning", "godkjenning", "approval");
 texts!(pub STAGE_SUBMISSION, "innsending", "innsending", "submission");
+texts!(pub STAGE_DECISION, "vedtak", "vedtak", "decision");
 
 /// The walker's state: the stage, the context, and what the walk read that a later step
 /// uses (the amounts the cost fields' checks read, for the cost summary).
@@ -298,11 +327,10 @@ pub fn walk_object(
         let p = path.key(f.key);
         let v = obj.get(f.key);
         if !is_given(v) {
-            let needed = match f.req {
-                Req::Optional => None,
-                Req::Approval => (w.stage >= Stage::Approval).then_some(&STAGE_APPROVAL),
-                Req::Submission => (w.stage >= Stage::Submission).then_some(&STAGE_SUBMISSION),
-            };
+            let needed = f
+                .req
+                .required_at(w.stage, w.ctx.registry.line_manager_required())
+                .then(|| f.req.stage_words());
             if let Some(stage) = needed {
                 match f.ty {
                     // A missing group: report each required field in it, so the physician

@@ -487,7 +487,7 @@ static RULES_SINGLE: &[&CrossCheck] = &[
     &CROSS_SUPPORT,
     &CROSS_LITERATURE,
     &CROSS_TRIAL,
-    &approvals::CROSS_APPROVED,
+    &approvals::CROSS_APPROVED_HB,
 ];
 
 /// The rules across fields of the group forms, in order.
@@ -498,7 +498,7 @@ static RULES_GROUP: &[&CrossCheck] = &[
     &CROSS_LITERATURE,
     &CROSS_TRIAL,
     &CROSS_GROUP_LEVEL,
-    &approvals::CROSS_APPROVED,
+    &approvals::CROSS_APPROVED_HB,
 ];
 
 fn self_payment(doc: &Value, _w: &Walk<'_>, d: &mut Vec<Diagnostic>) {

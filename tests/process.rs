@@ -1,0 +1,300 @@
+//! Issue 19, "the real process": Helse Bergen's order of steps (1.2.2.5-16 §3.2), references in
+//! the guide's own form, applications that are "tilstrekkelig opplyst", costs, what happens
+//! after sending, sources and words, part 1 at the gate. Each test fails without the rule it
+//! names (each was checked by breaking the code once).
+#![cfg(not(target_arch = "wasm32"))]
+
+use chrono::NaiveDate;
+use serde_json::{json, Value};
+use skjemavakt::forms::{self, Stage};
+use skjemavakt::registry::{Config, Registry};
+use skjemavakt::submission::gate::prepare_submission;
+use skjemavakt::{Context, Lang, Severity};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 6, 1).unwrap()
+}
+
+fn load(name: &str) -> Value {
+    let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn diags_with(doc: &Value, stage: Stage, reg: &Registry) -> Vec<(String, String, Severity)> {
+    let ctx = Context::new(today(), reg);
+    forms::validate(doc, stage, &ctx)
+        .diagnostics
+        .into_iter()
+        .map(|d| {
+            (
+                d.code().to_string(),
+                d.path.as_str().to_string(),
+                d.severity,
+            )
+        })
+        .collect()
+}
+
+fn diags(doc: &Value, stage: Stage) -> Vec<(String, String, Severity)> {
+    diags_with(doc, stage, &Registry::builtin())
+}
+
+fn errors(doc: &Value, stage: Stage) -> Vec<(String, String)> {
+    diags(doc, stage)
+        .into_iter()
+        .filter(|d| d.2 == Severity::Error)
+        .map(|d| (d.0, d.1))
+        .collect()
+}
+
+fn codes(doc: &Value, stage: Stage) -> Vec<String> {
+    diags(doc, stage).into_iter().map(|d| d.0).collect()
+}
+
+fn config(v: Value) -> Registry {
+    Registry::with_config(&Config::from_json(&v).unwrap())
+}
+
+const HB_KINDS: [&str; 4] = [
+    "hb-exception-single-valid.json",
+    "hb-exception-group-valid.json",
+    "hb-offlabel-single-valid.json",
+    "hb-offlabel-group-valid.json",
+];
+
+// ---------------------------------------------------------------- 1. Helse Bergen's order
+
+#[test]
+fn hb_submission_needs_the_level2_leader_not_the_director() {
+    let sub = load("hb-exception-single-submission.json");
+    assert!(sub["approvals"].get("medical_director").is_none());
+    for stage in [Stage::Draft, Stage::Approval, Stage::Submission] {
+        assert_eq!(errors(&sub, stage), vec![], "{stage:?}");
+    }
+    // An empty director's part is the same as none at submission.
+    let mut empty = sub.clone();
+    empty["approvals"]["medical_director"] = json!({});
+    assert_eq!(errors(&empty, Stage::Submission), vec![]);
+    // For every HB kind.
+    for f in HB_KINDS {
+        let mut d = load(f);
+        d["approvals"]
+            .as_object_mut()
+            .unwrap()
+            .remove("medical_director");
+        assert_eq!(errors(&d, Stage::Submission), vec![], "{f}");
+        d["approvals"]
+            .as_object_mut()
+            .unwrap()
+            .remove("line_manager");
+        let e = errors(&d, Stage::Submission);
+        assert!(
+            e.contains(&(
+                "form.required".into(),
+                "/approvals/line_manager/approved".into()
+            )),
+            "{f}: {e:?}"
+        );
+    }
+}
+
+#[test]
+fn hb_decision_needs_the_directors_part() {
+    let sub = load("hb-exception-single-submission.json");
+    let e = errors(&sub, Stage::Decision);
+    assert_eq!(
+        e,
+        vec![
+            (
+                "form.required".to_string(),
+                "/approvals/medical_director/name".to_string()
+            ),
+            (
+                "form.required".into(),
+                "/approvals/medical_director/justification".into()
+            ),
+            (
+                "form.required".into(),
+                "/approvals/medical_director/approved".into()
+            ),
+        ]
+    );
+    let dec = load("hb-exception-single-decision.json");
+    assert_eq!(errors(&dec, Stage::Decision), vec![]);
+    // "form complete" is never required of Helse Bergen's director.
+    assert!(dec["approvals"]["medical_director"]
+        .get("form_complete")
+        .is_none());
+    // A refusal is a documented decision: told, not an error.
+    let mut refused = dec.clone();
+    refused["approvals"]["medical_director"]["approved"] = json!(false);
+    let d = diags(&refused, Stage::Decision);
+    assert!(d.contains(&(
+        "approval.hb.refused".into(),
+        "/approvals/medical_director/approved".into(),
+        Severity::Info
+    )));
+    assert!(!d.iter().any(|x| x.2 == Severity::Error), "{d:?}");
+    // Not told before the decision.
+    assert!(!codes(&refused, Stage::Submission).contains(&"approval.hb.refused".to_string()));
+}
+
+#[test]
+fn hb_not_recommended_says_what_section_3_2_point_1_says() {
+    let mut d = load("hb-exception-single-submission.json");
+    d["approvals"]["line_manager"]["approved"] = json!(false);
+    assert_eq!(errors(&d, Stage::Approval), vec![]);
+    assert_eq!(
+        errors(&d, Stage::Submission),
+        vec![(
+            "approval.hb.not_recommended".to_string(),
+            "/approvals/line_manager/approved".to_string()
+        )]
+    );
+    let reg = Registry::builtin();
+    let ctx = Context::new(today(), &reg);
+    let v = forms::validate(&d, Stage::Submission, &ctx);
+    let r = v
+        .diagnostics
+        .iter()
+        .find(|x| x.code() == "approval.hb.not_recommended")
+        .unwrap()
+        .render(Lang::Nb);
+    assert!(r.hint.as_deref().unwrap().contains("kort notat"), "{r:?}");
+    assert!(r.message.contains("anbefal"), "{r:?}");
+    assert!(r.source.section.contains("3.2"), "{r:?}");
+}
+
+#[test]
+fn the_gate_seals_hb_at_submission_without_the_director() {
+    let reg = Registry::builtin();
+    let ctx = Context::new(today(), &reg);
+    let sub = load("hb-exception-single-submission.json");
+    let r = prepare_submission(&sub, None, None, &ctx);
+    assert!(
+        r.ok,
+        "{:?}",
+        r.diagnostics.iter().map(|d| d.code()).collect::<Vec<_>>()
+    );
+    // The level-2 leader's recommendation is what the committee receives.
+    let mut no = sub.clone();
+    no["approvals"]["line_manager"]["approved"] = json!(false);
+    let r = prepare_submission(&no, None, None, &ctx);
+    assert!(!r.ok);
+}
+
+#[test]
+fn stages_parse_and_order() {
+    assert_eq!(Stage::parse("decision"), Some(Stage::Decision));
+    assert_eq!(Stage::parse(" Vedtak "), Some(Stage::Decision));
+    assert_eq!(Stage::Decision.as_str(), "decision");
+    assert!(Stage::Decision > Stage::Submission);
+}
+
+#[test]
+fn tilgang_line_manager_by_the_hospitals_configuration() {
+    let mut d = load("tilgang-del2-valid.json");
+    d["approvals"]
+        .as_object_mut()
+        .unwrap()
+        .remove("line_manager");
+    // Default: required.
+    let e: Vec<_> = diags(&d, Stage::Submission)
+        .into_iter()
+        .filter(|x| x.2 == Severity::Error)
+        .map(|x| x.1)
+        .collect();
+    assert_eq!(
+        e,
+        vec![
+            "/approvals/line_manager/name",
+            "/approvals/line_manager/justification",
+            "/approvals/line_manager/approved"
+        ]
+    );
+    let reg = config(json!({"line_manager_required": false}));
+    let found: Vec<_> = diags_with(&d, Stage::Submission, &reg)
+        .into_iter()
+        .filter(|x| x.2 == Severity::Error)
+        .collect();
+    assert_eq!(found, vec![]);
+    // Still checked when given: a line manager who did not approve.
+    let mut no = load("tilgang-del2-valid.json");
+    no["approvals"]["line_manager"]["approved"] = json!(false);
+    assert!(diags_with(&no, Stage::Submission, &reg)
+        .iter()
+        .any(|x| x.0 == "approval.missing"));
+    // The medical director is required either way.
+    let mut nd = load("tilgang-del2-valid.json");
+    nd["approvals"]
+        .as_object_mut()
+        .unwrap()
+        .remove("medical_director");
+    assert!(diags_with(&nd, Stage::Submission, &reg)
+        .iter()
+        .any(|x| x.1 == "/approvals/medical_director/name"));
+    // A configuration with a wrong type is refused.
+    assert!(Config::from_json(&json!({"line_manager_required": "no"})).is_err());
+}
+
+#[test]
+fn fields_and_schemas_know_the_decision_stage() {
+    use skjemavakt::api;
+    let (o, _) = api::Options::from_json(&json!({"stage": "decision"}), today());
+    assert_eq!(o.stage, Stage::Decision);
+    let f = api::fields(&json!("hb-exception-single"), &o, Vec::new());
+    let req = |p: &str| f.fields.iter().find(|x| x.path == p).unwrap().required;
+    assert!(req("/approvals/medical_director/name"));
+    let (o, _) = api::Options::from_json(&json!({"stage": "submission"}), today());
+    let f = api::fields(&json!("hb-exception-single"), &o, Vec::new());
+    let req = |p: &str| f.fields.iter().find(|x| x.path == p).unwrap().required;
+    assert!(!req("/approvals/medical_director/name"));
+    assert!(req("/approvals/line_manager/approved"));
+    // tilgang-del2 with a hospital without the line manager's step.
+    let (o, _) = api::Options::from_json(
+        &json!({"stage": "submission", "config": {"line_manager_required": false}}),
+        today(),
+    );
+    let f = api::fields(&json!("tilgang-del2"), &o, Vec::new());
+    let req = |p: &str| f.fields.iter().find(|x| x.path == p).unwrap().required;
+    assert!(!req("/approvals/line_manager/name"));
+    assert!(req("/approvals/medical_director/name"));
+}
+
+#[test]
+fn the_cli_checks_at_decision() {
+    let run = |stage: &str, file: &str| {
+        let path = format!("{}/tests/data/{file}", env!("CARGO_MANIFEST_DIR"));
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_skjemavakt"))
+            .args([
+                "--today",
+                "2025-06-01",
+                "check",
+                "--format",
+                "json",
+                "--stage",
+                stage,
+                &path,
+            ])
+            .output()
+            .unwrap();
+        let line = String::from_utf8(o.stdout).unwrap();
+        let v: Value = serde_json::from_str(line.lines().next().unwrap()).unwrap();
+        (
+            v["stage"].as_str().unwrap().to_string(),
+            v["valid"].as_bool().unwrap(),
+        )
+    };
+    assert_eq!(
+        run("decision", "hb-exception-single-submission.json"),
+        ("decision".to_string(), false)
+    );
+    assert_eq!(
+        run("submission", "hb-exception-single-submission.json"),
+        ("submission".to_string(), true)
+    );
+    assert_eq!(
+        run("decision", "hb-exception-single-decision.json"),
+        ("decision".to_string(), true)
+    );
+}
