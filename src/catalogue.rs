@@ -150,6 +150,8 @@ pub static MODULES: &[Module] = &[
             &reference::DATE_FUTURE,
             &reference::DATE_EARLY,
             &reference::HF_UNKNOWN,
+            &reference::HF_STRICT,
+            &reference::HF_INVALID,
             &reference::HF_ALIAS,
             &reference::DEPT_INVALID,
             &reference::DEPT_NAME,

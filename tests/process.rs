@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use skjemavakt::forms::{self, Stage};
 use skjemavakt::registry::{Config, Registry};
 use skjemavakt::submission::gate::prepare_submission;
-use skjemavakt::{Context, Lang, Severity};
+use skjemavakt::{reference, Context, Lang, Severity};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 6, 1).unwrap()
@@ -297,4 +297,190 @@ fn the_cli_checks_at_decision() {
         run("decision", "hb-exception-single-decision.json"),
         ("decision".to_string(), true)
     );
+}
+
+// ---------------------------------------------------------------- 2. References
+
+fn rcodes(c: &reference::Checked) -> Vec<&'static str> {
+    c.diagnostics.iter().map(|d| d.code()).collect()
+}
+
+#[test]
+fn the_guides_free_words_in_brackets() {
+    // Issue 19: the guide's reference is free words in brackets.
+    let reg = Registry::builtin();
+    let ctx = Context::new(today(), &reg);
+    let c = reference::check("[2025-05-12]-[Helse Bergen]-[Nevrologisk avdeling]", &ctx);
+    assert_eq!(rcodes(&c), ["reference.hf.alias"]);
+    assert_eq!(
+        c.reference.as_ref().unwrap().to_string(),
+        "[2025-05-12]-[HBE]-[Nevrologisk avdeling]"
+    );
+    let c = reference::check(
+        "[2025-05-12]-[Voss  sjukehus]-[Barne- og ungdomsklinikken]",
+        &ctx,
+    );
+    assert_eq!(rcodes(&c), ["reference.hf.unknown"]);
+    assert_eq!(c.diagnostics[0].severity, Severity::Warning);
+    let r = c.reference.unwrap();
+    assert!(!r.hf_known);
+    assert_eq!(
+        r.to_string(),
+        "[2025-05-12]-[Voss sjukehus]-[Barne- og ungdomsklinikken]"
+    );
+    // The canonical writing reads back as itself, to the letter.
+    let again = reference::check(&r.to_string(), &ctx).reference.unwrap();
+    assert_eq!(again.to_string(), r.to_string());
+    // A bracketed department after a short trust, a trust with a dash before a free one.
+    let c = reference::check("2025-05-12-HBE-[Barne- og ungdomsklinikken]", &ctx);
+    assert_eq!(c.reference.unwrap().dept, "Barne- og ungdomsklinikken");
+    let c = reference::check("2025-05-12-Helse Nord-Trøndelag-Medisinsk klinikk", &ctx);
+    let r = c.reference.unwrap();
+    assert_eq!(
+        (r.hf.as_str(), r.dept.as_str()),
+        ("HNT", "Medisinsk klinikk")
+    );
+    // Compared normalised: case, white space, alias → code.
+    let a = reference::check("[2025-05-12]-[Helse Bergen]-[onk]", &ctx)
+        .reference
+        .unwrap();
+    let b = reference::check("2025-05-12-HBE-ONK", &ctx)
+        .reference
+        .unwrap();
+    assert_eq!(a, b);
+    assert!(reference::check_same(&a, &b, &skjemavakt::Pointer::root()).is_none());
+    let a = reference::check("[2025-05-12]-[Voss sjukehus]-[Nevrologisk  Avdeling]", &ctx)
+        .reference
+        .unwrap();
+    let b = reference::check("[2025-05-12]-[voss sjukehus]-[nevrologisk avdeling]", &ctx)
+        .reference
+        .unwrap();
+    assert_eq!(a, b);
+    let c = reference::check("[2025-05-12]-[Voss sjukehus]-[Kirurgisk avdeling]", &ctx)
+        .reference
+        .unwrap();
+    assert_ne!(a, c);
+}
+
+#[test]
+fn a_strict_hospital_refuses_unknown_trusts() {
+    let cfg = Config {
+        strict_trusts: Some(true),
+        ..Config::default()
+    };
+    let reg = Registry::with_config(&cfg);
+    let ctx = Context::new(today(), &reg);
+    let c = reference::check("[2025-05-12]-[Voss sjukehus]-[ONK]", &ctx);
+    assert!(c.reference.is_none());
+    assert_eq!(rcodes(&c), ["reference.hf.not_configured"]);
+    assert!(reference::check("[2025-05-12]-[Helse Bergen]-[ONK]", &ctx)
+        .reference
+        .is_some());
+}
+
+#[test]
+fn references_in_the_guides_own_form_validate_and_seal_canonically() {
+    let reg = Registry::builtin();
+    let ctx = Context::new(today(), &reg);
+    let p1 = load("tilgang-del1-valid.json");
+    for (written, sealed, warns) in [
+        (
+            "[2025-05-12]-[Helse Bergen]-[Nevrologisk avdeling]",
+            "[2025-05-12]-[HBE]-[Nevrologisk avdeling]",
+            false,
+        ),
+        (
+            "[2025-05-12]-[Voss sjukehus]-[Barne- og ungdomsklinikken]",
+            "[2025-05-12]-[Voss sjukehus]-[Barne- og ungdomsklinikken]",
+            true,
+        ),
+        ("2025-05-12-HBE-ONK", "2025-05-12-HBE-ONK", false),
+    ] {
+        let mut d = load("tilgang-del2-valid.json");
+        d["reference"] = json!(written);
+        let found = diags(&d, Stage::Submission);
+        assert!(
+            !found.iter().any(|x| x.2 == Severity::Error),
+            "{written}: {found:?}"
+        );
+        assert_eq!(
+            found
+                .iter()
+                .any(|x| x.0 == "reference.hf.unknown" && x.2 == Severity::Warning),
+            warns,
+            "{written}: {found:?}"
+        );
+        // Part 1 carries the same reference, written its own way.
+        let mut one = p1.clone();
+        one["reference"] = json!(written.to_uppercase());
+        let part1 = skjemavakt::submission::Part1::from_json(&one, &ctx);
+        let r = prepare_submission(&d, Some(&part1), None, &ctx);
+        assert!(
+            r.ok,
+            "{written}: {:?}",
+            r.diagnostics.iter().map(|d| d.code()).collect::<Vec<_>>()
+        );
+        let s: Value = serde_json::from_str(&r.sealed.as_ref().unwrap().canonical).unwrap();
+        assert_eq!(s["reference"], sealed);
+        // What is sealed seals again to itself.
+        let again = prepare_submission(&s, Some(&part1), None, &ctx);
+        assert_eq!(again.sealed, r.sealed);
+    }
+}
+
+#[test]
+fn part1_and_part2_compare_normalised_references() {
+    let reg = Registry::builtin();
+    let ctx = Context::new(today(), &reg);
+    let mut p1 = load("tilgang-del1-valid.json");
+    p1["reference"] = json!("2025-05-12-HBE-ONK");
+    let part1 = skjemavakt::submission::Part1::from_json(&p1, &ctx);
+    let mut d = load("tilgang-del2-valid.json");
+    d["reference"] = json!("[2025-05-12]-[Helse  Bergen]-[onk]");
+    let r = prepare_submission(&d, Some(&part1), None, &ctx);
+    assert!(r.ok && r.checks.is_empty());
+    d["reference"] = json!("[2025-05-12]-[Helse Bergen]-[Kirurgisk avdeling]");
+    let r = prepare_submission(&d, Some(&part1), None, &ctx);
+    assert_eq!(
+        r.checks.iter().map(|d| d.code()).collect::<Vec<_>>(),
+        ["reference.mismatch"]
+    );
+}
+
+#[test]
+fn a_free_department_is_scanned_for_identifiers() {
+    let reg = Registry::builtin();
+    let ctx = Context::new(today(), &reg);
+    let p1 = load("tilgang-del1-valid.json");
+    let part1 = skjemavakt::submission::Part1::from_json(&p1, &ctx);
+    for dept in ["Kari Nordmann", "pasient Ola Hansen", "ring 912 34 567"] {
+        let mut d = load("tilgang-del2-valid.json");
+        d["reference"] = json!(format!("[2025-05-12]-[Helse Bergen]-[{dept}]"));
+        let r = prepare_submission(&d, Some(&part1), None, &ctx);
+        assert!(!r.ok, "{dept}");
+        assert!(
+            r.findings.iter().any(|f| f.path.as_str() == "/reference"),
+            "{dept}: {:?}",
+            r.diagnostics.iter().map(|d| d.code()).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn a_hospital_can_make_unknown_trusts_an_error() {
+    let mut d = load("tilgang-del2-valid.json");
+    d["reference"] = json!("[2025-05-12]-[Voss sjukehus]-[ONK]");
+    let reg = config(json!({"strict_trusts": true}));
+    assert!(diags_with(&d, Stage::Draft, &reg).contains(&(
+        "reference.hf.not_configured".into(),
+        "/reference".into(),
+        Severity::Error
+    )));
+    // A configured trust is known.
+    let reg = config(
+        json!({"strict_trusts": true, "trusts": [{"code": "VOSS", "name": "Voss sjukehus"}]}),
+    );
+    assert!(!diags_with(&d, Stage::Draft, &reg)
+        .iter()
+        .any(|x| x.2 == Severity::Error));
 }

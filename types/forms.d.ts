@@ -1455,11 +1455,12 @@ export type DiagnosticCode =
   | "tilgang.del1.date.invalid" | "tilgang.del1.not_signed" | "hb.self_payment" | "hb.self_payment.exception"
   | "hb.support.none" | "hb.literature.none" | "hb.group.level" | "hb.group.size"
   | "hb.trial.not_considered" | "reference.format" | "reference.date.invalid" | "reference.date.future"
-  | "reference.date.early" | "reference.hf.unknown" | "reference.hf.alias" | "reference.dept.invalid"
-  | "reference.dept.name" | "reference.dept.unknown" | "reference.type" | "reference.mismatch"
-  | "registry.trust.unknown" | "privacy.national_id" | "privacy.possible_national_id"
-  | "privacy.account" | "privacy.email" | "privacy.phone" | "privacy.birth_date" | "privacy.record_number"
-  | "privacy.address" | "privacy.ip_address" | "privacy.name" | "privacy.part1" | "gate.part1_not_sendable"
+  | "reference.date.early" | "reference.hf.unknown" | "reference.hf.not_configured"
+  | "reference.hf.invalid" | "reference.hf.alias" | "reference.dept.invalid" | "reference.dept.name"
+  | "reference.dept.unknown" | "reference.type" | "reference.mismatch" | "registry.trust.unknown"
+  | "privacy.national_id" | "privacy.possible_national_id" | "privacy.account" | "privacy.email"
+  | "privacy.phone" | "privacy.birth_date" | "privacy.record_number" | "privacy.address"
+  | "privacy.ip_address" | "privacy.name" | "privacy.part1" | "gate.part1_not_sendable"
   | "gate.not_scanned" | "gate.birth_year.mismatch" | "gate.key.short" | "gate.pseudonym.no_part1"
   | "verify.package" | "verify.digest" | "verify.canonical" | "verify.structure" | "verify.time";
 
