@@ -98,6 +98,9 @@ pub static MODULES: &[Module] = &[
             &costs::APPROXIMATE,
             &costs::DURATION_UNPARSED,
             &costs::DURATION_RANGE,
+            &costs::DRUG_ZERO,
+            &costs::OTHER_ZERO,
+            &costs::EXTRA_DESCRIPTION,
         ],
     },
     Module {
@@ -191,6 +194,9 @@ pub static MODULES: &[Module] = &[
             &gate::BIRTH_YEAR_MISMATCH,
             &gate::KEY_SHORT,
             &gate::NO_PSEUDONYM,
+            &gate::DECIDED,
+            &gate::PART1_NOT_SIGNED,
+            &gate::PART1_DATE_AFTER,
         ],
     },
     Module {

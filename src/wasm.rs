@@ -134,6 +134,11 @@ export interface CostSummary {
   totalOre: number | null;
   monthlyTotalText: string | null;
   totalText: string | null;
+  /** Helse Bergen's group forms: the expected number of patients per year. */
+  groupSize?: number;
+  /** Helse Bergen's group forms: the total per patient × the patients expected per year. */
+  yearlyGroupTotalOre?: number;
+  yearlyGroupTotalText?: string;
 }
 
 export interface ValidateResult {

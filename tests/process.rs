@@ -484,3 +484,224 @@ fn a_hospital_can_make_unknown_trusts_an_error() {
         .iter()
         .any(|x| x.2 == Severity::Error));
 }
+
+// ---------------------------------------------------------------- 6. After sending
+
+#[test]
+fn the_committees_parts_are_known_and_optional() {
+    let mut d = load("tilgang-del2-valid.json");
+    d["decision"] = json!({"outcome": "granted", "date": "2025-05-30", "justification": "Kriteriene for klinisk eksepsjonalitet er oppfylt."});
+    for stage in [
+        Stage::Draft,
+        Stage::Approval,
+        Stage::Submission,
+        Stage::Decision,
+    ] {
+        assert_eq!(errors(&d, stage), vec![], "{stage:?}");
+    }
+    d["decision"]["outcome"] = json!("maybe");
+    assert_eq!(
+        errors(&d, Stage::Draft),
+        vec![("form.value".to_string(), "/decision/outcome".to_string())]
+    );
+    // A decision given is complete at the stage decision.
+    let mut partial = load("tilgang-del2-valid.json");
+    partial["decision"] = json!({"outcome": "granted"});
+    assert_eq!(errors(&partial, Stage::Submission), vec![]);
+    assert_eq!(
+        errors(&partial, Stage::Decision),
+        vec![
+            ("form.required".to_string(), "/decision/date".to_string()),
+            (
+                "form.required".to_string(),
+                "/decision/justification".to_string()
+            )
+        ]
+    );
+    let mut h = load("hb-exception-single-decision.json");
+    h["assessment"] = json!({"benefit": "Sannsynlig økt livslengde.", "overall": "Anbefales."});
+    for stage in [Stage::Draft, Stage::Submission, Stage::Decision] {
+        assert_eq!(errors(&h, stage), vec![], "{stage:?}");
+    }
+}
+
+#[test]
+fn the_gate_refuses_a_document_that_holds_a_decision() {
+    let reg = Registry::builtin();
+    let ctx = Context::new(today(), &reg);
+    let mut d = load("tilgang-del2-valid.json");
+    d["decision"] = json!({"outcome": "refused"});
+    let r = prepare_submission(&d, None, None, &ctx);
+    assert!(!r.ok);
+    assert_eq!(
+        r.checks
+            .iter()
+            .map(|x| (x.code(), x.path.as_str().to_string()))
+            .collect::<Vec<_>>(),
+        [("gate.decision_present", "/decision".to_string())]
+    );
+    // An empty decision (as an empty form gives) is none.
+    d["decision"] = json!({"outcome": null, "justification": " "});
+    assert!(prepare_submission(&d, None, None, &ctx).ok);
+    let mut h = load("hb-exception-single-submission.json");
+    h["assessment"] = json!({"overall": "Anbefales."});
+    let r = prepare_submission(&h, None, None, &ctx);
+    assert!(!r.ok);
+    assert!(r
+        .checks
+        .iter()
+        .any(|x| x.code() == "gate.decision_present" && x.path.as_str() == "/assessment"));
+}
+
+// ---------------------------------------------------------------- 8. Part 1 at the gate
+
+#[test]
+fn part1_must_be_signed_and_dated_no_later_than_the_reference() {
+    let reg = Registry::builtin();
+    let ctx = Context::new(today(), &reg);
+    let p2 = load("tilgang-del2-valid.json");
+    let gate = |p1: &Value| {
+        let part1 = skjemavakt::submission::Part1::from_json(p1, &ctx);
+        let r = prepare_submission(&p2, Some(&part1), None, &ctx);
+        let codes: Vec<(String, String)> = r
+            .checks
+            .iter()
+            .map(|x| (x.code().to_string(), x.path.as_str().to_string()))
+            .collect();
+        (r.ok, codes)
+    };
+    let p1 = load("tilgang-del1-valid.json");
+    assert_eq!(gate(&p1), (true, vec![]));
+    for signed in [json!(false), json!(null)] {
+        let mut u = p1.clone();
+        u["patient_signed"] = signed;
+        assert_eq!(
+            gate(&u),
+            (
+                false,
+                vec![(
+                    "gate.part1.not_signed".to_string(),
+                    "/part1/patient_signed".to_string()
+                )]
+            )
+        );
+    }
+    let mut late = p1.clone();
+    late["date"] = json!("13.05.2025");
+    assert_eq!(
+        gate(&late),
+        (
+            false,
+            vec![(
+                "gate.part1.date_after_reference".to_string(),
+                "/part1/date".to_string()
+            )]
+        )
+    );
+    // The same day, or earlier, is fine.
+    let mut same = p1.clone();
+    same["date"] = json!("12.05.2025");
+    assert_eq!(gate(&same), (true, vec![]));
+}
+
+// ---------------------------------------------------------------- 5. Costs
+
+#[test]
+fn price_basis_values_and_other() {
+    let f = "tilgang-del2-valid.json";
+    for basis in ["agreement", "maximum", "pharmacy", "free_supply"] {
+        let mut d = load(f);
+        d["costs"]["price_basis"] = json!(basis);
+        assert_eq!(errors(&d, Stage::Submission), vec![], "{basis}");
+    }
+    let mut d = load(f);
+    d["costs"]["price_basis"] = json!("other");
+    assert_eq!(
+        errors(&d, Stage::Approval),
+        vec![(
+            "form.required".to_string(),
+            "/costs/price_basis_other".to_string()
+        )]
+    );
+    assert_eq!(errors(&d, Stage::Draft), vec![]);
+    d["costs"]["price_basis_other"] = json!("Pris fra Sykehusinnkjøp, anbud 2025");
+    assert_eq!(errors(&d, Stage::Approval), vec![]);
+    d["costs"]["price_basis"] = json!("list");
+    assert_eq!(
+        errors(&d, Stage::Draft),
+        vec![("form.value".to_string(), "/costs/price_basis".to_string())]
+    );
+}
+
+#[test]
+fn a_drug_cost_of_zero_only_with_free_supply() {
+    let mut d = load("tilgang-del2-valid.json");
+    d["costs"]["drug_per_month"] = json!(0);
+    assert_eq!(
+        errors(&d, Stage::Approval),
+        vec![(
+            "cost.drug.zero".to_string(),
+            "/costs/drug_per_month".to_string()
+        )]
+    );
+    d["costs"]["price_basis"] = json!("free_supply");
+    assert_eq!(errors(&d, Stage::Approval), vec![]);
+    // A cost with free supply is no error either (a delivery fee, say).
+    d["costs"]["drug_per_month"] = json!("1 200");
+    assert_eq!(errors(&d, Stage::Approval), vec![]);
+}
+
+#[test]
+fn other_costs_of_zero_warn_and_extra_amounts_need_a_description() {
+    let mut d = load("tilgang-del2-valid.json");
+    d["costs"]["other_per_month"] = json!("0");
+    assert!(diags(&d, Stage::Approval).contains(&(
+        "cost.other.zero".into(),
+        "/costs/other_per_month".into(),
+        Severity::Warning
+    )));
+    let mut d = load("tilgang-del2-valid.json");
+    d["costs"]["extra_resources"] = json!({"amount_per_month": "-2 000"});
+    assert_eq!(
+        errors(&d, Stage::Approval),
+        vec![(
+            "cost.extra.description".to_string(),
+            "/costs/extra_resources/description".to_string()
+        )]
+    );
+    d["costs"]["extra_resources"]["description"] = json!("Kortere reisevei enn vanlig");
+    assert_eq!(errors(&d, Stage::Approval), vec![]);
+    // Nothing to describe in an amount of 0.
+    d["costs"]["extra_resources"] = json!({"amount_per_month": 0});
+    assert_eq!(errors(&d, Stage::Approval), vec![]);
+}
+
+#[test]
+fn a_group_gets_a_yearly_total() {
+    let reg = Registry::builtin();
+    let ctx = Context::new(today(), &reg);
+    let mut d = load("hb-exception-group-valid.json");
+    let v = forms::validate(&d, Stage::Submission, &ctx);
+    let c = v.costs.unwrap();
+    let n = c.group_size.unwrap();
+    assert_eq!(Some(n), d["group"]["estimated_size"].as_i64());
+    let total = c.total_ore.unwrap();
+    assert_eq!(c.yearly_group_total_ore, Some(total * n));
+    assert!(c.yearly_group_total_text.unwrap().starts_with("kr "));
+    // Digits as text count the same; no figure without a duration.
+    d["group"]["estimated_size"] = json!(" 3 ");
+    let c = forms::validate(&d, Stage::Submission, &ctx).costs.unwrap();
+    assert_eq!(c.yearly_group_total_ore, Some(total * 3));
+    d["treatment"]["duration"] = json!("til progresjon");
+    let c = forms::validate(&d, Stage::Approval, &ctx).costs.unwrap();
+    assert_eq!(c.yearly_group_total_ore, None);
+    // A single patient's form has none.
+    let c = forms::validate(
+        &load("hb-exception-single-valid.json"),
+        Stage::Approval,
+        &ctx,
+    )
+    .costs
+    .unwrap();
+    assert_eq!((c.group_size, c.yearly_group_total_ore), (None, None));
+}

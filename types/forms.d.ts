@@ -109,8 +109,10 @@ export interface TilgangDel2 {
   costs: {
     /** Legemiddelkostnad per måned */
     drug_per_month: number | string;
-    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris) */
-    price_basis: "agreement" | "maximum";
+    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris), `pharmacy` (Apotekpris (AUP)), `free_supply` (Vederlagsfri levering (compassionate use)), `other` (Annet) */
+    price_basis: "agreement" | "maximum" | "pharmacy" | "free_supply" | "other";
+    /** Prisgrunnlag, annet: hvilket (at most 300 characters) */
+    price_basis_other?: string;
     /** Andre kostnader per måned */
     other_per_month: number | string;
     /** Ekstra ressurser eller innsparinger */
@@ -177,6 +179,15 @@ export interface TilgangDel2 {
       form_complete: boolean;
     };
   };
+  /** Vurderingskomitéens avgjørelse */
+  decision?: {
+    /** Avgjørelse: `granted` (Innvilget), `refused` (Avslått) */
+    outcome?: "granted" | "refused";
+    /** Dato for avgjørelsen (at most 300 characters) */
+    date?: string;
+    /** Begrunnelse (at most 20000 characters) */
+    justification?: string;
+  };
 }
 
 /** Søknadsskjema tilgangsordningen – del 2 – søknad (`tilgang-del2`) as it is being filled in: every member optional but `form`. */
@@ -234,8 +245,10 @@ export interface TilgangDel2Draft {
   costs?: {
     /** Legemiddelkostnad per måned */
     drug_per_month?: number | string;
-    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris) */
-    price_basis?: "agreement" | "maximum";
+    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris), `pharmacy` (Apotekpris (AUP)), `free_supply` (Vederlagsfri levering (compassionate use)), `other` (Annet) */
+    price_basis?: "agreement" | "maximum" | "pharmacy" | "free_supply" | "other";
+    /** Prisgrunnlag, annet: hvilket (at most 300 characters) */
+    price_basis_other?: string;
     /** Andre kostnader per måned */
     other_per_month?: number | string;
     /** Ekstra ressurser eller innsparinger */
@@ -301,6 +314,15 @@ export interface TilgangDel2Draft {
       /** Skjemaet er ferdig utfylt */
       form_complete?: boolean;
     };
+  };
+  /** Vurderingskomitéens avgjørelse */
+  decision?: {
+    /** Avgjørelse: `granted` (Innvilget), `refused` (Avslått) */
+    outcome?: "granted" | "refused";
+    /** Dato for avgjørelsen (at most 300 characters) */
+    date?: string;
+    /** Begrunnelse (at most 20000 characters) */
+    justification?: string;
   };
 }
 
@@ -386,8 +408,10 @@ export interface HbExceptionSingle {
   costs: {
     /** Legemiddelkostnad per måned */
     drug_per_month: number | string;
-    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris) */
-    price_basis: "agreement" | "maximum";
+    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris), `pharmacy` (Apotekpris (AUP)), `free_supply` (Vederlagsfri levering (compassionate use)), `other` (Annet) */
+    price_basis: "agreement" | "maximum" | "pharmacy" | "free_supply" | "other";
+    /** Prisgrunnlag, annet: hvilket (at most 300 characters) */
+    price_basis_other?: string;
     /** Andre kostnader per måned */
     other_per_month: number | string;
     /** Ekstra ressurser eller innsparinger */
@@ -438,6 +462,17 @@ export interface HbExceptionSingle {
       /** Skjemaet er ferdig utfylt */
       form_complete?: boolean;
     };
+  };
+  /** Vurderingskomitéens vurdering */
+  assessment?: {
+    /** Nytte (at most 20000 characters) */
+    benefit?: string;
+    /** Alvorlighet (at most 20000 characters) */
+    severity?: string;
+    /** Ressursbruk (at most 20000 characters) */
+    resource_use?: string;
+    /** Samlet vurdering (at most 20000 characters) */
+    overall?: string;
   };
 }
 
@@ -523,8 +558,10 @@ export interface HbExceptionSingleDraft {
   costs?: {
     /** Legemiddelkostnad per måned */
     drug_per_month?: number | string;
-    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris) */
-    price_basis?: "agreement" | "maximum";
+    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris), `pharmacy` (Apotekpris (AUP)), `free_supply` (Vederlagsfri levering (compassionate use)), `other` (Annet) */
+    price_basis?: "agreement" | "maximum" | "pharmacy" | "free_supply" | "other";
+    /** Prisgrunnlag, annet: hvilket (at most 300 characters) */
+    price_basis_other?: string;
     /** Andre kostnader per måned */
     other_per_month?: number | string;
     /** Ekstra ressurser eller innsparinger */
@@ -575,6 +612,17 @@ export interface HbExceptionSingleDraft {
       /** Skjemaet er ferdig utfylt */
       form_complete?: boolean;
     };
+  };
+  /** Vurderingskomitéens vurdering */
+  assessment?: {
+    /** Nytte (at most 20000 characters) */
+    benefit?: string;
+    /** Alvorlighet (at most 20000 characters) */
+    severity?: string;
+    /** Ressursbruk (at most 20000 characters) */
+    resource_use?: string;
+    /** Samlet vurdering (at most 20000 characters) */
+    overall?: string;
   };
 }
 
@@ -658,8 +706,10 @@ export interface HbExceptionGroup {
   costs: {
     /** Legemiddelkostnad per måned */
     drug_per_month: number | string;
-    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris) */
-    price_basis: "agreement" | "maximum";
+    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris), `pharmacy` (Apotekpris (AUP)), `free_supply` (Vederlagsfri levering (compassionate use)), `other` (Annet) */
+    price_basis: "agreement" | "maximum" | "pharmacy" | "free_supply" | "other";
+    /** Prisgrunnlag, annet: hvilket (at most 300 characters) */
+    price_basis_other?: string;
     /** Andre kostnader per måned */
     other_per_month: number | string;
     /** Ekstra ressurser eller innsparinger */
@@ -710,6 +760,17 @@ export interface HbExceptionGroup {
       /** Skjemaet er ferdig utfylt */
       form_complete?: boolean;
     };
+  };
+  /** Vurderingskomitéens vurdering */
+  assessment?: {
+    /** Nytte (at most 20000 characters) */
+    benefit?: string;
+    /** Alvorlighet (at most 20000 characters) */
+    severity?: string;
+    /** Ressursbruk (at most 20000 characters) */
+    resource_use?: string;
+    /** Samlet vurdering (at most 20000 characters) */
+    overall?: string;
   };
 }
 
@@ -793,8 +854,10 @@ export interface HbExceptionGroupDraft {
   costs?: {
     /** Legemiddelkostnad per måned */
     drug_per_month?: number | string;
-    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris) */
-    price_basis?: "agreement" | "maximum";
+    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris), `pharmacy` (Apotekpris (AUP)), `free_supply` (Vederlagsfri levering (compassionate use)), `other` (Annet) */
+    price_basis?: "agreement" | "maximum" | "pharmacy" | "free_supply" | "other";
+    /** Prisgrunnlag, annet: hvilket (at most 300 characters) */
+    price_basis_other?: string;
     /** Andre kostnader per måned */
     other_per_month?: number | string;
     /** Ekstra ressurser eller innsparinger */
@@ -845,6 +908,17 @@ export interface HbExceptionGroupDraft {
       /** Skjemaet er ferdig utfylt */
       form_complete?: boolean;
     };
+  };
+  /** Vurderingskomitéens vurdering */
+  assessment?: {
+    /** Nytte (at most 20000 characters) */
+    benefit?: string;
+    /** Alvorlighet (at most 20000 characters) */
+    severity?: string;
+    /** Ressursbruk (at most 20000 characters) */
+    resource_use?: string;
+    /** Samlet vurdering (at most 20000 characters) */
+    overall?: string;
   };
 }
 
@@ -930,8 +1004,10 @@ export interface HbOfflabelSingle {
   costs: {
     /** Legemiddelkostnad per måned */
     drug_per_month: number | string;
-    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris) */
-    price_basis: "agreement" | "maximum";
+    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris), `pharmacy` (Apotekpris (AUP)), `free_supply` (Vederlagsfri levering (compassionate use)), `other` (Annet) */
+    price_basis: "agreement" | "maximum" | "pharmacy" | "free_supply" | "other";
+    /** Prisgrunnlag, annet: hvilket (at most 300 characters) */
+    price_basis_other?: string;
     /** Andre kostnader per måned */
     other_per_month: number | string;
     /** Ekstra ressurser eller innsparinger */
@@ -982,6 +1058,17 @@ export interface HbOfflabelSingle {
       /** Skjemaet er ferdig utfylt */
       form_complete?: boolean;
     };
+  };
+  /** Vurderingskomitéens vurdering */
+  assessment?: {
+    /** Nytte (at most 20000 characters) */
+    benefit?: string;
+    /** Alvorlighet (at most 20000 characters) */
+    severity?: string;
+    /** Ressursbruk (at most 20000 characters) */
+    resource_use?: string;
+    /** Samlet vurdering (at most 20000 characters) */
+    overall?: string;
   };
 }
 
@@ -1067,8 +1154,10 @@ export interface HbOfflabelSingleDraft {
   costs?: {
     /** Legemiddelkostnad per måned */
     drug_per_month?: number | string;
-    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris) */
-    price_basis?: "agreement" | "maximum";
+    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris), `pharmacy` (Apotekpris (AUP)), `free_supply` (Vederlagsfri levering (compassionate use)), `other` (Annet) */
+    price_basis?: "agreement" | "maximum" | "pharmacy" | "free_supply" | "other";
+    /** Prisgrunnlag, annet: hvilket (at most 300 characters) */
+    price_basis_other?: string;
     /** Andre kostnader per måned */
     other_per_month?: number | string;
     /** Ekstra ressurser eller innsparinger */
@@ -1119,6 +1208,17 @@ export interface HbOfflabelSingleDraft {
       /** Skjemaet er ferdig utfylt */
       form_complete?: boolean;
     };
+  };
+  /** Vurderingskomitéens vurdering */
+  assessment?: {
+    /** Nytte (at most 20000 characters) */
+    benefit?: string;
+    /** Alvorlighet (at most 20000 characters) */
+    severity?: string;
+    /** Ressursbruk (at most 20000 characters) */
+    resource_use?: string;
+    /** Samlet vurdering (at most 20000 characters) */
+    overall?: string;
   };
 }
 
@@ -1204,8 +1304,10 @@ export interface HbOfflabelGroup {
   costs: {
     /** Legemiddelkostnad per måned */
     drug_per_month: number | string;
-    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris) */
-    price_basis: "agreement" | "maximum";
+    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris), `pharmacy` (Apotekpris (AUP)), `free_supply` (Vederlagsfri levering (compassionate use)), `other` (Annet) */
+    price_basis: "agreement" | "maximum" | "pharmacy" | "free_supply" | "other";
+    /** Prisgrunnlag, annet: hvilket (at most 300 characters) */
+    price_basis_other?: string;
     /** Andre kostnader per måned */
     other_per_month: number | string;
     /** Ekstra ressurser eller innsparinger */
@@ -1256,6 +1358,17 @@ export interface HbOfflabelGroup {
       /** Skjemaet er ferdig utfylt */
       form_complete?: boolean;
     };
+  };
+  /** Vurderingskomitéens vurdering */
+  assessment?: {
+    /** Nytte (at most 20000 characters) */
+    benefit?: string;
+    /** Alvorlighet (at most 20000 characters) */
+    severity?: string;
+    /** Ressursbruk (at most 20000 characters) */
+    resource_use?: string;
+    /** Samlet vurdering (at most 20000 characters) */
+    overall?: string;
   };
 }
 
@@ -1341,8 +1454,10 @@ export interface HbOfflabelGroupDraft {
   costs?: {
     /** Legemiddelkostnad per måned */
     drug_per_month?: number | string;
-    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris) */
-    price_basis?: "agreement" | "maximum";
+    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris), `pharmacy` (Apotekpris (AUP)), `free_supply` (Vederlagsfri levering (compassionate use)), `other` (Annet) */
+    price_basis?: "agreement" | "maximum" | "pharmacy" | "free_supply" | "other";
+    /** Prisgrunnlag, annet: hvilket (at most 300 characters) */
+    price_basis_other?: string;
     /** Andre kostnader per måned */
     other_per_month?: number | string;
     /** Ekstra ressurser eller innsparinger */
@@ -1393,6 +1508,17 @@ export interface HbOfflabelGroupDraft {
       /** Skjemaet er ferdig utfylt */
       form_complete?: boolean;
     };
+  };
+  /** Vurderingskomitéens vurdering */
+  assessment?: {
+    /** Nytte (at most 20000 characters) */
+    benefit?: string;
+    /** Alvorlighet (at most 20000 characters) */
+    severity?: string;
+    /** Ressursbruk (at most 20000 characters) */
+    resource_use?: string;
+    /** Samlet vurdering (at most 20000 characters) */
+    overall?: string;
   };
 }
 
@@ -1448,20 +1574,21 @@ export type DiagnosticCode =
   | "cost.amount.empty" | "cost.amount.ambiguous" | "cost.amount.currency" | "cost.amount.invalid"
   | "cost.amount.precision" | "cost.amount.overflow" | "cost.amount.range" | "cost.amount.period"
   | "cost.amount.negative" | "cost.amount.implausible" | "cost.amount.approximate"
-  | "cost.duration.unparsed" | "cost.duration.range" | "exceptionality.criterion.justification"
-  | "exceptionality.criterion.none" | "exceptionality.benefit.literature" | "literature.link"
-  | "approval.missing" | "approval.form_complete" | "approval.hb.not_recommended"
-  | "approval.hb.refused" | "tilgang.del1.national_id.invalid" | "tilgang.del1.national_id.synthetic"
-  | "tilgang.del1.date.invalid" | "tilgang.del1.not_signed" | "hb.self_payment" | "hb.self_payment.exception"
-  | "hb.support.none" | "hb.literature.none" | "hb.group.level" | "hb.group.size"
-  | "hb.trial.not_considered" | "reference.format" | "reference.date.invalid" | "reference.date.future"
-  | "reference.date.early" | "reference.hf.unknown" | "reference.hf.not_configured"
-  | "reference.hf.invalid" | "reference.hf.alias" | "reference.dept.invalid" | "reference.dept.name"
-  | "reference.dept.unknown" | "reference.type" | "reference.mismatch" | "registry.trust.unknown"
-  | "privacy.national_id" | "privacy.possible_national_id" | "privacy.account" | "privacy.email"
-  | "privacy.phone" | "privacy.birth_date" | "privacy.record_number" | "privacy.address"
-  | "privacy.ip_address" | "privacy.name" | "privacy.part1" | "gate.part1_not_sendable"
+  | "cost.duration.unparsed" | "cost.duration.range" | "cost.drug.zero" | "cost.other.zero"
+  | "cost.extra.description" | "exceptionality.criterion.justification" | "exceptionality.criterion.none"
+  | "exceptionality.benefit.literature" | "literature.link" | "approval.missing" | "approval.form_complete"
+  | "approval.hb.not_recommended" | "approval.hb.refused" | "tilgang.del1.national_id.invalid"
+  | "tilgang.del1.national_id.synthetic" | "tilgang.del1.date.invalid" | "tilgang.del1.not_signed"
+  | "hb.self_payment" | "hb.self_payment.exception" | "hb.support.none" | "hb.literature.none"
+  | "hb.group.level" | "hb.group.size" | "hb.trial.not_considered" | "reference.format"
+  | "reference.date.invalid" | "reference.date.future" | "reference.date.early" | "reference.hf.unknown"
+  | "reference.hf.not_configured" | "reference.hf.invalid" | "reference.hf.alias"
+  | "reference.dept.invalid" | "reference.dept.name" | "reference.dept.unknown" | "reference.type"
+  | "reference.mismatch" | "registry.trust.unknown" | "privacy.national_id" | "privacy.possible_national_id"
+  | "privacy.account" | "privacy.email" | "privacy.phone" | "privacy.birth_date" | "privacy.record_number"
+  | "privacy.address" | "privacy.ip_address" | "privacy.name" | "privacy.part1" | "gate.part1_not_sendable"
   | "gate.not_scanned" | "gate.birth_year.mismatch" | "gate.key.short" | "gate.pseudonym.no_part1"
+  | "gate.decision_present" | "gate.part1.not_signed" | "gate.part1.date_after_reference"
   | "verify.package" | "verify.digest" | "verify.canonical" | "verify.structure" | "verify.time";
 
 /** The kinds of identifier the privacy scan finds. */

@@ -36,6 +36,8 @@ const S_33_7: Source = Document::HelseBergen1_2_2_5_16
 const S_33_8: Source =
     Document::HelseBergen1_2_2_5_16.at("3.3 Vurderingskriterier, punkt 8 (gruppe av pasienter)");
 const S_34: Source = Document::HelseBergen1_2_2_5_16.at("3.4 Spesielt om pasienters egenbetaling");
+const S_ASSESSMENT: Source = Document::HelseBergen1_2_2_5_16
+    .at("3.3 Vurderingskriterier, vurderingspunkt 1–4 (nytte, alvorlighet, ressursbruk, samlet vurdering)");
 
 rule! {
     pub static SELF_PAYMENT_RULE: "hb.self_payment", Warning, S_34;
@@ -134,6 +136,16 @@ texts!(
 );
 
 texts!(pub L_GROUP, "Pasientgruppen", "Pasientgruppa", "The patient group");
+texts!(
+    pub L_ASSESSMENT,
+    "Vurderingskomitéens vurdering",
+    "Vurderinga til vurderingskomiteen",
+    "The assessment committee's assessment"
+);
+texts!(pub L_BENEFIT, "Nytte", "Nytte", "Benefit");
+texts!(pub L_SEVERITY, "Alvorlighet", "Alvor", "Severity");
+texts!(pub L_RESOURCES, "Ressursbruk", "Ressursbruk", "Resource use");
+texts!(pub L_OVERALL, "Samlet vurdering", "Samla vurdering", "Overall assessment");
 texts!(
     pub L_GROUP_DESC,
     "Beskrivelse av pasientgruppen og indikasjonen",
@@ -336,6 +348,24 @@ pub static SELF_PAYMENT: &[Field] = &[
     Field::free_text("description", &L_DESCRIPTION, S_34),
 ];
 
+/// The assessment committee's assessment (vurderingspunkt 1–4 of §3.3): a known member of
+/// the form, filled in by the committee after the application was sent; never required, and
+/// the gate refuses to seal a document that already holds one.
+pub static ASSESSMENT: &[Field] = &[
+    Field::free_text("benefit", &L_BENEFIT, S_ASSESSMENT),
+    Field::free_text("severity", &L_SEVERITY, S_ASSESSMENT),
+    Field::free_text("resource_use", &L_RESOURCES, S_ASSESSMENT),
+    Field::free_text("overall", &L_OVERALL, S_ASSESSMENT),
+];
+
+/// `/assessment` in Helse Bergen's forms.
+pub const ASSESSMENT_FIELD: Field = Field::new(
+    "assessment",
+    &L_ASSESSMENT,
+    Ty::Object(ASSESSMENT),
+    S_ASSESSMENT,
+);
+
 const GROUP_FIELD: Field =
     Field::new("group", &L_GROUP, Ty::Object(GROUP), S_33_8).req(Req::Approval);
 const ESTABLISHED_FIELD: Field = Field::new(
@@ -414,6 +444,7 @@ pub static EXCEPTION_SINGLE: Form = Form {
         literature::FIELD,
         SELF_PAYMENT_FIELD,
         approvals::FIELD_HB,
+        ASSESSMENT_FIELD,
     ],
     rules: RULES_SINGLE,
     costs: true,
@@ -434,6 +465,7 @@ pub static EXCEPTION_GROUP: Form = Form {
         literature::FIELD,
         SELF_PAYMENT_FIELD,
         approvals::FIELD_HB,
+        ASSESSMENT_FIELD,
     ],
     rules: RULES_GROUP,
     costs: true,
@@ -454,6 +486,7 @@ pub static OFFLABEL_SINGLE: Form = Form {
         literature::FIELD,
         SELF_PAYMENT_FIELD,
         approvals::FIELD_HB,
+        ASSESSMENT_FIELD,
     ],
     rules: RULES_SINGLE,
     costs: true,
@@ -474,6 +507,7 @@ pub static OFFLABEL_GROUP: Form = Form {
         literature::FIELD,
         SELF_PAYMENT_FIELD,
         approvals::FIELD_HB,
+        ASSESSMENT_FIELD,
     ],
     rules: RULES_GROUP,
     costs: true,
@@ -487,6 +521,7 @@ static RULES_SINGLE: &[&CrossCheck] = &[
     &CROSS_SUPPORT,
     &CROSS_LITERATURE,
     &CROSS_TRIAL,
+    &costs::CROSS_COSTS,
     &approvals::CROSS_APPROVED_HB,
 ];
 
@@ -497,6 +532,7 @@ static RULES_GROUP: &[&CrossCheck] = &[
     &CROSS_SUPPORT,
     &CROSS_LITERATURE,
     &CROSS_TRIAL,
+    &costs::CROSS_COSTS,
     &CROSS_GROUP_LEVEL,
     &approvals::CROSS_APPROVED_HB,
 ];
