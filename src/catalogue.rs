@@ -55,6 +55,8 @@ pub static MODULES: &[Module] = &[
             &forms::NOT_ALLOWED,
             &forms::TOO_LONG,
             &forms::TOO_LARGE,
+            &forms::PLACEHOLDER,
+            &forms::TOO_SHORT,
         ],
     },
     Module {
@@ -109,6 +111,10 @@ pub static MODULES: &[Module] = &[
             &exceptionality::CRITERION_JUSTIFICATION,
             &exceptionality::CRITERION_NONE,
             &exceptionality::BENEFIT_LITERATURE,
+            &exceptionality::BENEFIT_DOCUMENTATION,
+            &exceptionality::SPECIAL_INVALID_GROUND,
+            &exceptionality::SPECIAL_MAIN_GROUP,
+            &exceptionality::CIRCUMSTANCES_GROUND,
         ],
     },
     Module {

@@ -705,3 +705,210 @@ fn a_group_gets_a_yearly_total() {
     .unwrap();
     assert_eq!((c.group_size, c.yearly_group_total_ore), (None, None));
 }
+
+// ---------------------------------------------------------------- 4. "Tilstrekkelig opplyst"
+
+/// The issue's own example: a part 2 whose answers say nothing.
+#[test]
+fn placeholder_answers_are_refused_in_required_free_texts() {
+    let f = "tilgang-del2-valid.json";
+    for (path, value) in [
+        ("/patient/medical_history", "-"),
+        ("/patient/function_level", "x"),
+        ("/treatment/evaluation_plan", "."),
+        ("/overall_assessment", "se vedlegg"),
+        ("/overall_assessment", "Se  Vedlegg."),
+        ("/overall_assessment", "SE JOURNAL"),
+        ("/overall_assessment", "jf. vedlegg"),
+        ("/treatment/stop_criteria", "…"),
+        ("/treatment/stop_criteria", "N/A"),
+        ("/treatment/stop_criteria", "Ukjent"),
+        ("/treatment/stop_criteria", "vet ikke"),
+        ("/treatment/stop_criteria", "xxx"),
+        ("/patient/function_level", "Ingen."),
+        ("/patient/function_level", "– – –"),
+    ] {
+        let mut d = load(f);
+        let (parent, key) = path.rsplit_once('/').unwrap();
+        let target = if parent.is_empty() {
+            &mut d
+        } else {
+            d.get_mut(&parent[1..]).unwrap()
+        };
+        target[key] = json!(value);
+        assert_eq!(
+            errors(&d, Stage::Approval),
+            vec![("form.placeholder".to_string(), path.to_string())],
+            "{path} = {value:?}"
+        );
+        // A draft may hold anything.
+        assert_eq!(errors(&d, Stage::Draft), vec![], "{path} = {value:?}");
+    }
+    // Real content that mentions an attachment is fine.
+    let mut d = load(f);
+    d["patient"]["medical_history"] =
+        json!("Se vedlegg 2 for MR-funn; progresjon etter tre linjer.");
+    assert_eq!(errors(&d, Stage::Approval), vec![]);
+    // The same in Helse Bergen's forms, and in a claimed criterion.
+    let mut h = load("hb-exception-single-valid.json");
+    h["expected_effect"] = json!("se journal");
+    assert_eq!(
+        errors(&h, Stage::Approval),
+        vec![(
+            "form.placeholder".to_string(),
+            "/expected_effect".to_string()
+        )]
+    );
+    let mut d = load(f);
+    d["exceptionality"]["higher_severity"] = json!({"claimed": true, "justification": "se over"});
+    assert_eq!(
+        errors(&d, Stage::Approval),
+        vec![(
+            "form.placeholder".to_string(),
+            "/exceptionality/higher_severity/justification".to_string()
+        )]
+    );
+    // The message cites l.270 and names the field, never the value.
+    let reg = Registry::builtin();
+    let ctx = Context::new(today(), &reg);
+    let mut d = load(f);
+    d["overall_assessment"] = json!("se vedlegg");
+    let v = forms::validate(&d, Stage::Approval, &ctx);
+    let r = v.diagnostics[0].render(Lang::Nb);
+    assert!(r.source.section.contains("l.270"), "{r:?}");
+    assert!(r.message.contains("Totalvurdering"), "{r:?}");
+}
+
+#[test]
+fn very_short_texts_warn() {
+    let f = "tilgang-del2-valid.json";
+    for path in [
+        "/overall_assessment",
+        "/treatment/evaluation_plan",
+        "/treatment/stop_criteria",
+    ] {
+        let mut d = load(f);
+        let (parent, key) = path.rsplit_once('/').unwrap();
+        let target = if parent.is_empty() {
+            &mut d
+        } else {
+            d.get_mut(&parent[1..]).unwrap()
+        };
+        target[key] = json!("MR etter tre måneder");
+        assert!(
+            diags(&d, Stage::Approval).contains(&(
+                "form.too_short".into(),
+                path.into(),
+                Severity::Warning
+            )),
+            "{path}"
+        );
+        target_set(&mut d, path, "MR og kliniske funn etter tre måneder.");
+        assert!(!codes(&d, Stage::Approval).contains(&"form.too_short".to_string()));
+    }
+    let mut d = load(f);
+    d["exceptionality"]["higher_severity"] =
+        json!({"claimed": true, "justification": "Ung pasient."});
+    assert!(diags(&d, Stage::Approval).contains(&(
+        "form.too_short".into(),
+        "/exceptionality/higher_severity/justification".into(),
+        Severity::Warning
+    )));
+}
+
+fn target_set(d: &mut Value, path: &str, v: &str) {
+    let (parent, key) = path.rsplit_once('/').unwrap();
+    let target = if parent.is_empty() {
+        d
+    } else {
+        d.get_mut(&parent[1..]).unwrap()
+    };
+    target[key] = json!(v);
+}
+
+fn special(text: &str) -> Vec<String> {
+    let mut d = load("tilgang-del2-valid.json");
+    d["exceptionality"]["special_medical_reasons"] =
+        json!({"claimed": true, "justification": text});
+    codes(&d, Stage::Approval)
+}
+
+#[test]
+fn invalid_grounds_warn_in_the_guides_words() {
+    // l.186: lack of effect or poor prognosis (the example).
+    let c =
+        special("Pasienten har dårlig prognose og manglende effekt av tilgjengelig behandling.");
+    assert!(
+        c.contains(&"exceptionality.special.invalid_ground".to_string()),
+        "{c:?}"
+    );
+    // l.176–181: contraindication without a word on the gain over the main group.
+    let c = special(
+        "Tilgjengelig behandling er kontraindisert på grunn av alvorlig nyresvikt hos pasienten.",
+    );
+    assert!(
+        c.contains(&"exceptionality.special.main_group".to_string()),
+        "{c:?}"
+    );
+    assert!(
+        !c.contains(&"exceptionality.special.invalid_ground".to_string()),
+        "{c:?}"
+    );
+    // … with it: no warning.
+    let c = special("Tilgjengelig behandling er kontraindisert på grunn av nyresvikt; ROS1-fusjonen gjør at pasienten forventes å respondere klart bedre enn hovedgruppen.");
+    assert!(
+        !c.iter().any(|x| x.starts_with("exceptionality.special")),
+        "{c:?}"
+    );
+    // l.100–103: personal or social circumstances, in a criterion or the overall assessment.
+    let c = special(
+        "Pasienten er alenemor med omsorg for to små barn og ønsker å komme tilbake i jobb.",
+    );
+    assert!(
+        c.contains(&"exceptionality.circumstances".to_string()),
+        "{c:?}"
+    );
+    let mut d = load("tilgang-del2-valid.json");
+    d["overall_assessment"] = json!("Pasienten har omsorgsansvar for små barn, og behandlingen vil gi økt livslengde med god livskvalitet.");
+    assert!(diags(&d, Stage::Approval).contains(&(
+        "exceptionality.circumstances".into(),
+        "/overall_assessment".into(),
+        Severity::Warning
+    )));
+    // The valid examples give none of these.
+    for f in ["tilgang-del2-valid.json"] {
+        let c = codes(&load(f), Stage::Submission);
+        assert!(
+            !c.iter().any(|x| x.starts_with("exceptionality.")),
+            "{f}: {c:?}"
+        );
+    }
+}
+
+#[test]
+fn increased_benefit_needs_a_publication() {
+    let mut d = load("tilgang-del2-valid.json");
+    d["exceptionality"]["increased_benefit"] = json!({"claimed": true, "justification": "Pasientens ROS1-fusjon gir klart større forventet effekt enn i hovedgruppen."});
+    d["literature"] = json!([{"title": "Produktinformasjon", "url": "https://www.produsent.example/produkt/legemiddel"}]);
+    assert!(diags(&d, Stage::Approval).contains(&(
+        "exceptionality.benefit.documentation".into(),
+        "/literature".into(),
+        Severity::Warning
+    )));
+    for url in [
+        "https://doi.org/10.1056/NEJMoa2034577",
+        "PMID: 33306283",
+        "10.1016/S0140-6736(20)30183-5",
+        "https://www.nejm.org/doi/full/10.1056/NEJMoa2034577",
+        "https://pubmed.ncbi.nlm.nih.gov/33306283/",
+        "https://ascopubs.org/doi/10.1200/JCO.22.01234",
+        "https://tidsskriftet.no/2020/01/originalartikkel/x",
+    ] {
+        d["literature"][0]["url"] = json!(url);
+        assert!(
+            !codes(&d, Stage::Approval)
+                .contains(&"exceptionality.benefit.documentation".to_string()),
+            "{url}"
+        );
+    }
+}

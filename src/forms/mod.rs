@@ -175,6 +175,13 @@ const SRC: Source =
 const SRC_LIMITS: Source = Document::Skjemavakt.at("Limits");
 const SRC_FIELDS: Source =
     Document::Tilgangsordningen.at("Utfylling av søknadsskjema (del 1 og del 2)");
+/// l.270: incomplete applications are returned.
+const SRC_RETURNED: Source = Document::Tilgangsordningen.at(
+    "Utfylling og godkjenning av søknadsskjema i helseforetaket: «Mangelfulle søknader vil returneres …» (l.270)",
+);
+/// The coordinator checks that the application is «tilstrekkelig opplyst».
+const SRC_SUFFICIENT: Source = Document::Tilgangsordningen
+    .at("Kontroller søknad – Koordinator: «kontrollerer om søknaden er tilstrekkelig opplyst»");
 
 rule! {
     /// A required field is missing or empty.
@@ -185,6 +192,29 @@ rule! {
     hint_nb: "Mangelfulle søknader returneres til helseforetaket. Fyll ut feltet.",
     hint_nn: "Mangelfulle søknader blir returnerte til helseføretaket. Fyll ut feltet.",
     hint_en: "Incomplete applications are returned to the health trust. Fill in the field.",
+}
+
+rule! {
+    /// A required free text answered with a placeholder: only punctuation or dashes, `x`,
+    /// «se vedlegg», «se journal», «ukjent», «n/a», «ingen» … ([`crate::lexicon::grounds`]).
+    pub static PLACEHOLDER: "form.placeholder", Error, SRC_RETURNED;
+    nb: "«{field}» er ikke fylt ut: svaret sier ingenting i seg selv (f.eks. «se vedlegg», «x», «ukjent» eller bare tegn).",
+    nn: "«{field}» er ikkje fylt ut: svaret seier ingenting i seg sjølv (t.d. «se vedlegg», «x», «ukjent» eller berre teikn).",
+    en: "“{field}” is not filled in: the answer says nothing by itself (e.g. “se vedlegg”, “x”, “ukjent” or only punctuation).",
+    hint_nb: "Mangelfulle søknader vil returneres til helseforetaket eller sykehuset for supplerende opplysninger. Skriv opplysningene i feltet; et vedlegg kan utdype, ikke erstatte dem.",
+    hint_nn: "Mangelfulle søknader vil bli returnerte til helseføretaket eller sjukehuset for supplerande opplysningar. Skriv opplysningane i feltet; eit vedlegg kan utdjupe, ikkje erstatte dei.",
+    hint_en: "Incomplete applications are returned to the health trust or hospital for more information. Write the information in the field; an attachment may elaborate on it, not replace it.",
+}
+
+rule! {
+    /// A text the committee assesses that is shorter than [`schema::MIN_WORDS`] words.
+    pub static TOO_SHORT: "form.too_short", Warning, SRC_SUFFICIENT;
+    nb: "«{field}» er svært kort (færre enn {min} ord).",
+    nn: "«{field}» er svært kort (færre enn {min} ord).",
+    en: "“{field}” is very short (fewer than {min} words).",
+    hint_nb: "Søknaden må være tilstrekkelig opplyst; hvis ikke sendes den tilbake for supplerende opplysninger. Utdyp svaret.",
+    hint_nn: "Søknaden må vere tilstrekkeleg opplyst; elles blir han send tilbake for supplerande opplysningar. Utdjup svaret.",
+    hint_en: "The application must be sufficiently informative; otherwise it is returned for more information. Elaborate on the answer.",
 }
 
 rule! {

@@ -7,7 +7,9 @@
 //! ([`super::sections`]) and given the [`Field`]; rules across fields are [`CrossCheck`]s that
 //! each form kind ([`super::kinds`]) lists with the stage they run from.
 
-use super::{Stage, NOT_ALLOWED, REQUIRED, TOO_LONG, UNKNOWN_FIELD, WRONG_TYPE};
+use super::{
+    Stage, NOT_ALLOWED, PLACEHOLDER, REQUIRED, TOO_LONG, TOO_SHORT, UNKNOWN_FIELD, WRONG_TYPE,
+};
 use crate::diagnostic::{texts, Arg, Diagnostic, DocData, Pointer, Rule, Source, Texts};
 use crate::money::CostAmounts;
 use crate::Context;
@@ -204,6 +206,40 @@ impl Field {
 /// A field's normalised form: the value to seal for a valid value (`None`: as given).
 pub type Normalise = fn(&Value, &Context) -> Option<Value>;
 
+/// Fewest words of a text the committee assesses before it is called «svært kort»
+/// ([`CHECK_SUBSTANTIAL`]).
+pub const MIN_WORDS: usize = 5;
+
+/// A text the committee assesses (the overall assessment, the evaluation plan, the stop
+/// criteria): fewer than [`MIN_WORDS`] words warn (`form.too_short`).
+pub static CHECK_SUBSTANTIAL: Check = Check {
+    run: check_substantial,
+    rules: DocData::new(&[&TOO_SHORT]),
+};
+
+fn check_substantial(f: &Field, v: &Value, p: &Pointer, _w: &Walk<'_>, d: &mut Vec<Diagnostic>) {
+    if let Some(s) = v.as_str().filter(|s| !s.trim().is_empty()) {
+        if let Some(x) = too_short(s, p, f.label) {
+            d.push(x);
+        }
+    }
+}
+
+/// `form.too_short` for a text of fewer than [`MIN_WORDS`] words.
+pub fn too_short(text: &str, p: &Pointer, label: &'static Texts) -> Option<Diagnostic> {
+    (crate::lexicon::grounds::word_count(text) < MIN_WORDS).then(|| {
+        Diagnostic::new(&TOO_SHORT, p.clone())
+            .arg("field", Arg::Text(label))
+            .arg("min", Arg::Int(MIN_WORDS as i64))
+    })
+}
+
+/// `form.placeholder` for a text that answers nothing («se vedlegg», «x», «-» …).
+pub fn placeholder(text: &str, p: &Pointer, label: &'static Texts) -> Option<Diagnostic> {
+    crate::lexicon::grounds::is_placeholder(text)
+        .then(|| Diagnostic::new(&PLACEHOLDER, p.clone()).arg("field", Arg::Text(label)))
+}
+
 /// Longest short text field (names, codes, places).
 pub const SHORT_TEXT: usize = 300;
 /// Longest free-text field.
@@ -378,6 +414,12 @@ fn walk_value(v: &Value, f: &Field, p: &Pointer, w: &Walk<'_>, diags: &mut Vec<D
                             .arg("field", Arg::Text(f.label))
                             .arg("max", Arg::Int(max as i64)),
                     );
+                } else if f.privacy == Privacy::FreeText
+                    && f.req
+                        .required_at(w.stage, w.ctx.registry.line_manager_required())
+                {
+                    // A required free text must say something (l.270).
+                    diags.extend(placeholder(s, p, f.label));
                 }
             }
             _ => diags.push(type_error(p, f.label, &T_TEXT)),

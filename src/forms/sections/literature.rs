@@ -89,6 +89,74 @@ pub fn is_literature_link(s: &str) -> bool {
     !pmid.is_empty() && pmid.len() <= 9 && pmid.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Hosts of journals, publishers and article databases: a link to one of them (or below it)
+/// is a link to a scientific publication.
+pub const SCHOLARLY_HOSTS: &[&str] = &[
+    "doi.org",
+    "pubmed.ncbi.nlm.nih.gov",
+    "ncbi.nlm.nih.gov",
+    "europepmc.org",
+    "nejm.org",
+    "thelancet.com",
+    "jamanetwork.com",
+    "bmj.com",
+    "nature.com",
+    "science.org",
+    "cell.com",
+    "sciencedirect.com",
+    "springer.com",
+    "wiley.com",
+    "oup.com",
+    "tandfonline.com",
+    "karger.com",
+    "ascopubs.org",
+    "ashpublications.org",
+    "ahajournals.org",
+    "atsjournals.org",
+    "acpjournals.org",
+    "lww.com",
+    "plos.org",
+    "biomedcentral.com",
+    "frontiersin.org",
+    "mdpi.com",
+    "sagepub.com",
+    "thieme-connect.com",
+    "aacrjournals.org",
+    "jci.org",
+    "tidsskriftet.no",
+    "cochranelibrary.com",
+    "annals.org",
+    "neurology.org",
+    "diabetesjournals.org",
+    "journals.",
+];
+
+/// True for a link to a scientific publication: a DOI, a PMID, or an http(s) address of a
+/// journal, a publisher or an article database ([`SCHOLARLY_HOSTS`], or a `/doi/` path) — not
+/// a manufacturer's page (nye-metoder-tilgangsordningen.txt l.142–148).
+pub fn is_scholarly_link(s: &str) -> bool {
+    if !is_literature_link(s) {
+        return false;
+    }
+    let lower = s.trim().to_ascii_lowercase();
+    let Some(rest) = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+    else {
+        // A DOI or a PMID.
+        return true;
+    };
+    let (host, path) = rest.split_at(rest.find(['/', '?', '#']).unwrap_or(rest.len()));
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    SCHOLARLY_HOSTS.iter().any(|h| {
+        if h.ends_with('.') {
+            host.starts_with(h)
+        } else {
+            host == *h || host.ends_with(&format!(".{h}"))
+        }
+    }) || path.as_bytes().windows(8).any(|w| w == b"/doi/10.")
+}
+
 fn check_link(_f: &Field, v: &Value, p: &Pointer, _w: &Walk<'_>, d: &mut Vec<Diagnostic>) {
     if let Some(s) = v.as_str().filter(|s| !s.trim().is_empty()) {
         if !is_literature_link(s) {

@@ -8,7 +8,9 @@
 //! (helse-bergen-behandling-av-soknad-1.2.2.5-16.txt §3.3).
 
 use crate::diagnostic::{rule, texts, Arg, Diagnostic, DocData, Document, Pointer, Source};
-use crate::forms::schema::{get_str, ptr, Check, CrossCheck, Field, Privacy, Req, Ty, Walk};
+use crate::forms::schema::{
+    get_str, ptr, Check, CrossCheck, Field, Privacy, Req, Ty, Walk, CHECK_SUBSTANTIAL,
+};
 use crate::forms::Stage;
 use serde_json::Value;
 
@@ -114,8 +116,12 @@ pub static FIELDS: &[Field] = &[
         .privacy(Privacy::FreeText),
     Field::new("goal", &L_GOAL, GOAL, SOURCE).req(Req::Approval),
     Field::free_text("goal_other", &L_GOAL_OTHER, SOURCE),
-    Field::free_text("evaluation_plan", &L_EVALUATION, SOURCE).req(Req::Approval),
-    Field::free_text("stop_criteria", &L_STOP, SOURCE).req(Req::Approval),
+    Field::free_text("evaluation_plan", &L_EVALUATION, SOURCE)
+        .req(Req::Approval)
+        .check(&CHECK_SUBSTANTIAL),
+    Field::free_text("stop_criteria", &L_STOP, SOURCE)
+        .req(Req::Approval)
+        .check(&CHECK_SUBSTANTIAL),
 ];
 
 /// `/treatment` in part 2.
@@ -152,8 +158,12 @@ pub static FIELDS_OFFLABEL: &[Field] = &[
         .privacy(Privacy::FreeText),
     Field::new("goal", &L_GOAL, GOAL, SOURCE_HB).req(Req::Approval),
     Field::free_text("goal_other", &L_GOAL_OTHER, SOURCE_HB),
-    Field::free_text("evaluation_plan", &L_EVALUATION, SOURCE_HB).req(Req::Approval),
-    Field::free_text("stop_criteria", &L_STOP, SOURCE_HB).req(Req::Approval),
+    Field::free_text("evaluation_plan", &L_EVALUATION, SOURCE_HB)
+        .req(Req::Approval)
+        .check(&CHECK_SUBSTANTIAL),
+    Field::free_text("stop_criteria", &L_STOP, SOURCE_HB)
+        .req(Req::Approval)
+        .check(&CHECK_SUBSTANTIAL),
 ];
 
 /// `/treatment` in Helse Bergen's off-label forms.
