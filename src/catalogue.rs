@@ -57,6 +57,7 @@ pub static MODULES: &[Module] = &[
             &forms::TOO_LARGE,
             &forms::PLACEHOLDER,
             &forms::TOO_SHORT,
+            &forms::SOURCE_EXPIRED,
         ],
     },
     Module {
@@ -346,6 +347,23 @@ pub fn markdown() -> String {
          when the rules moved are listed under [Renamed codes](#renamed-codes). Severities: \
          **error** blocks the stage, **warning** should be looked at, **info** is for \
          information.\n"
+    );
+    let _ = writeln!(s, "## Sources\n");
+    let _ = writeln!(s, "| Document | Version | Valid until |");
+    let _ = writeln!(s, "|---|---|---|");
+    for d in crate::diagnostic::Document::ALL {
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} |",
+            d.name(),
+            d.version().unwrap_or("–"),
+            d.valid_until().unwrap_or("–")
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\nA check on a day after a source's validity says so once (`form.source_expired`, \
+         info).\n"
     );
     let _ = writeln!(s, "## Index\n");
     let _ = writeln!(s, "| Code | Severity | Defined in |");

@@ -155,12 +155,19 @@ pub static BUILTIN: &[BuiltinTrust] = &[
         Helseforetak,
         ["VV", "Drammen sykehus"]
     ),
+    // Betanien Hospital in Skien (Helse Sør-Øst; BRIEF.md lists «Betanien» there) — not
+    // Betanien in Bergen (Helse Vest, `BETB` below), another hospital.
     trust!(
         "BET",
-        "Betanien sykehus",
+        "Betanien Hospital",
         HelseSorOst,
         PrivateNonProfit,
-        ["Betanien", "Betanien hospital"]
+        [
+            "Betanien",
+            "Betanien Skien",
+            "Betanien Hospital Skien",
+            "Betanien sykehus Skien"
+        ]
     ),
     trust!(
         "DIAK",
@@ -228,6 +235,17 @@ pub static BUILTIN: &[BuiltinTrust] = &[
         HelseVest,
         Helseforetak,
         ["Førde", "Førde sentralsjukehus"]
+    ),
+    trust!(
+        "BETB",
+        "Betanien sykehus Bergen",
+        HelseVest,
+        PrivateNonProfit,
+        [
+            "Betanien Bergen",
+            "Betanien Hospital Bergen",
+            "Diakonale stiftelsen Betanien"
+        ]
     ),
     trust!(
         "HDS",

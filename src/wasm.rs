@@ -85,6 +85,10 @@ export type Severity = "error" | "warning" | "info";
 export interface RuleSource {
   document: string;
   section: string;
+  /** The document's version, when it gives one (e.g. "1.07"). */
+  version?: string;
+  /** The last day the document is valid (YYYY-MM-DD), when it says. */
+  validUntil?: string;
 }
 
 /** Offsets inside a field's text: bytes (UTF-8) and UTF-16 code units (for JS strings). */

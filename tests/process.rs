@@ -876,13 +876,8 @@ fn invalid_grounds_warn_in_the_guides_words() {
         Severity::Warning
     )));
     // The valid examples give none of these.
-    for f in ["tilgang-del2-valid.json"] {
-        let c = codes(&load(f), Stage::Submission);
-        assert!(
-            !c.iter().any(|x| x.starts_with("exceptionality.")),
-            "{f}: {c:?}"
-        );
-    }
+    let c = codes(&load("tilgang-del2-valid.json"), Stage::Submission);
+    assert!(!c.iter().any(|x| x.starts_with("exceptionality.")), "{c:?}");
 }
 
 #[test]
@@ -910,5 +905,208 @@ fn increased_benefit_needs_a_publication() {
                 .contains(&"exceptionality.benefit.documentation".to_string()),
             "{url}"
         );
+    }
+}
+
+// ---------------------------------------------------------------- 7. Sources and words
+
+#[test]
+fn sources_carry_version_and_validity_and_say_once_when_past_it() {
+    let reg = Registry::builtin();
+    let hb = load("hb-exception-single-decision.json");
+    // Valid on 2025-06-01 (valid until 2025-10-11): nothing said.
+    assert!(!codes(&hb, Stage::Decision).contains(&"form.source_expired".to_string()));
+    let later = Context::new(NaiveDate::from_ymd_opt(2025, 10, 12).unwrap(), &reg);
+    let v = forms::validate(&hb, Stage::Decision, &later);
+    let expired: Vec<_> = v
+        .diagnostics
+        .iter()
+        .filter(|d| d.code() == "form.source_expired")
+        .collect();
+    assert_eq!(expired.len(), 1, "{:?}", v.diagnostics);
+    assert_eq!(expired[0].severity, Severity::Info);
+    let r = expired[0].render(Lang::Nb);
+    assert!(
+        r.message.contains("1.07") && r.message.contains("2025-10-11"),
+        "{r:?}"
+    );
+    // Tilgangsordningen gives no validity date.
+    let v = forms::validate(&load("tilgang-del2-valid.json"), Stage::Submission, &later);
+    assert!(!v
+        .diagnostics
+        .iter()
+        .any(|d| d.code() == "form.source_expired"));
+    // rules() shows each source's version and validity.
+    let all = serde_json::to_value(skjemavakt::api::catalogue_info()).unwrap();
+    let hb_rule = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["code"] == "hb.self_payment")
+        .unwrap();
+    assert_eq!(hb_rule["source"]["version"], "1.07");
+    assert_eq!(hb_rule["source"]["validUntil"], "2025-10-11");
+}
+
+#[test]
+fn betanien_in_skien_and_in_bergen_are_two_hospitals() {
+    use skjemavakt::registry::Region;
+    let reg = Registry::builtin();
+    let skien = reg.lookup("Betanien Skien").unwrap();
+    let bergen = reg.lookup("Betanien Bergen").unwrap();
+    assert_ne!(skien.code, bergen.code);
+    assert_eq!(skien.region, Some(Region::HelseSorOst));
+    assert_eq!(bergen.region, Some(Region::HelseVest));
+}
+
+#[test]
+fn hb_titles_are_nynorsk_in_nynorsk() {
+    for k in [
+        forms::FormKind::HbExceptionSingle,
+        forms::FormKind::HbExceptionGroup,
+        forms::FormKind::HbOfflabelSingle,
+        forms::FormKind::HbOfflabelGroup,
+    ] {
+        let t = k.title();
+        assert_ne!(t.nb, t.nn, "{k}");
+        assert!(
+            !t.nn.contains("enkeltpasient") && !t.nn.contains("pasienter "),
+            "{k}: {}",
+            t.nn
+        );
+    }
+}
+
+fn rendered(doc: &Value, stage: Stage, code: &str, path: &str) -> skjemavakt::Rendered {
+    let reg = Registry::builtin();
+    let ctx = Context::new(today(), &reg);
+    forms::validate(doc, stage, &ctx)
+        .diagnostics
+        .iter()
+        .find(|d| d.code() == code && d.path.as_str() == path)
+        .unwrap_or_else(|| panic!("{code} at {path}"))
+        .render(Lang::Nb)
+}
+
+#[test]
+fn a_required_field_cites_its_own_paragraph() {
+    let mut d = load("hb-exception-single-submission.json");
+    d["treatment"]
+        .as_object_mut()
+        .unwrap()
+        .remove("stop_criteria");
+    d["costs"].as_object_mut().unwrap().remove("price_basis");
+    let r = rendered(
+        &d,
+        Stage::Approval,
+        "form.required",
+        "/treatment/stop_criteria",
+    );
+    assert!(r.source.section.contains("punkt 4"), "{r:?}");
+    assert!(
+        r.message
+            .contains("Kriterier for å kontinuere eller stoppe"),
+        "{r:?}"
+    );
+    let r = rendered(&d, Stage::Approval, "form.required", "/costs/price_basis");
+    assert!(r.source.section.contains("Kostnader"), "{r:?}");
+    let mut p2 = load("tilgang-del2-valid.json");
+    p2["patient"].as_object_mut().unwrap().remove("diagnosis");
+    let r = rendered(&p2, Stage::Approval, "form.required", "/patient/diagnosis");
+    assert!(r.source.section.contains("Om pasienten"), "{r:?}");
+    // HB's labels for the treatment plan (§3.3 point 4).
+    let f = skjemavakt::api::fields(
+        &json!("hb-offlabel-single"),
+        &skjemavakt::api::Options::from_json(&json!({}), today()).0,
+        Vec::new(),
+    );
+    let label = |p: &str| f.fields.iter().find(|x| x.path == p).unwrap().label.clone();
+    assert_eq!(label("/treatment/duration"), "Planlagt varighet");
+    assert_eq!(
+        label("/treatment/evaluation_plan"),
+        "Hvordan og når effekt og bivirkninger skal evalueres"
+    );
+}
+
+#[test]
+fn enumerations_are_shown_in_words_and_shared_labels_told_apart() {
+    let mut d = load("tilgang-del2-valid.json");
+    d["treatment"]["goal"] = json!("cure");
+    let r = rendered(&d, Stage::Draft, "form.value", "/treatment/goal");
+    let hint = r.hint.unwrap();
+    assert!(hint.contains("Kurativ, Livsforlengende"), "{hint}");
+    assert!(!hint.contains("life_prolonging"), "{hint}");
+    // Two fields labelled «Navn»: told apart by their group.
+    let mut d = load("tilgang-del2-valid.json");
+    d["approvals"]["line_manager"]
+        .as_object_mut()
+        .unwrap()
+        .remove("name");
+    d["approvals"]["medical_director"]
+        .as_object_mut()
+        .unwrap()
+        .remove("name");
+    let a = rendered(
+        &d,
+        Stage::Submission,
+        "form.required",
+        "/approvals/line_manager/name",
+    );
+    let b = rendered(
+        &d,
+        Stage::Submission,
+        "form.required",
+        "/approvals/medical_director/name",
+    );
+    assert!(a.message.contains("«Linjeleder: navn»"), "{}", a.message);
+    assert!(b.message.contains("«Fagdirektør: navn»"), "{}", b.message);
+    // A label of its own stays as it is.
+    let mut d = load("tilgang-del2-valid.json");
+    d["patient"].as_object_mut().unwrap().remove("diagnosis");
+    let r = rendered(&d, Stage::Approval, "form.required", "/patient/diagnosis");
+    assert!(!r.message.contains("Om pasienten:"), "{}", r.message);
+    // fields() names them the same way.
+    let f = skjemavakt::api::fields(
+        &json!("tilgang-del2"),
+        &skjemavakt::api::Options::from_json(&json!({}), today()).0,
+        Vec::new(),
+    );
+    assert!(f
+        .fields
+        .iter()
+        .any(|x| x.path == "/approvals/line_manager/name" && x.label == "Linjeleder: navn"));
+}
+
+#[test]
+fn privacy_hints_speak_the_guides_words_and_no_part_on_hb_forms() {
+    let reg = Registry::builtin();
+    let ctx = Context::new(today(), &reg);
+    let mut d = load("hb-exception-single-submission.json");
+    d["patient"]["medical_history"] =
+        json!("Ring pasienten på 912 34 567 eller skriv til kari.nordmann@example.no.");
+    let r = prepare_submission(&d, None, None, &ctx);
+    let privacy: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|x| x.code().starts_with("privacy."))
+        .collect();
+    assert!(!privacy.is_empty());
+    for x in privacy {
+        for lang in [Lang::Nb, Lang::Nn, Lang::En] {
+            let h = x.render(lang).hint.unwrap();
+            let low = h.to_lowercase();
+            assert!(
+                !low.contains("del 1")
+                    && !low.contains("del 2")
+                    && !low.contains("part 1")
+                    && !low.contains("part 2"),
+                "{h}"
+            );
+        }
+        assert!(x
+            .render(Lang::Nb)
+            .hint
+            .unwrap()
+            .contains("skal ikke kunne identifisere pasienten"));
     }
 }

@@ -360,17 +360,17 @@ export interface HbExceptionSingle {
     drug: string;
     /** ID-nummer i Nye metoder (at most 300 characters) */
     nye_metoder_id: string;
-    /** Forventet dosering (at most 20000 characters) */
+    /** Legemiddeldosering (at most 20000 characters) */
     dosage: string;
-    /** Forventet behandlingsvarighet (at most 300 characters) */
+    /** Planlagt varighet (at most 300 characters) */
     duration: string;
     /** Behandlingsmål: `curative` (Kurativ), `life_prolonging` (Livsforlengende), `symptom_relief` (Symptomreduserende), `other` (Annet) */
     goal: "curative" | "life_prolonging" | "symptom_relief" | "other";
     /** Annet behandlingsmål (at most 20000 characters) */
     goal_other?: string;
-    /** Plan for evaluering av effekt (at most 20000 characters) */
+    /** Hvordan og når effekt og bivirkninger skal evalueres (at most 20000 characters) */
     evaluation_plan: string;
-    /** Stoppkriterier (at most 20000 characters) */
+    /** Kriterier for å kontinuere eller stoppe (at most 20000 characters) */
     stop_criteria: string;
   };
   /** Hvorfor effekten forventes å være vesentlig større enn for gruppen som helhet (at most 20000 characters) */
@@ -510,17 +510,17 @@ export interface HbExceptionSingleDraft {
     drug?: string;
     /** ID-nummer i Nye metoder (at most 300 characters) */
     nye_metoder_id?: string;
-    /** Forventet dosering (at most 20000 characters) */
+    /** Legemiddeldosering (at most 20000 characters) */
     dosage?: string;
-    /** Forventet behandlingsvarighet (at most 300 characters) */
+    /** Planlagt varighet (at most 300 characters) */
     duration?: string;
     /** Behandlingsmål: `curative` (Kurativ), `life_prolonging` (Livsforlengende), `symptom_relief` (Symptomreduserende), `other` (Annet) */
     goal?: "curative" | "life_prolonging" | "symptom_relief" | "other";
     /** Annet behandlingsmål (at most 20000 characters) */
     goal_other?: string;
-    /** Plan for evaluering av effekt (at most 20000 characters) */
+    /** Hvordan og når effekt og bivirkninger skal evalueres (at most 20000 characters) */
     evaluation_plan?: string;
-    /** Stoppkriterier (at most 20000 characters) */
+    /** Kriterier for å kontinuere eller stoppe (at most 20000 characters) */
     stop_criteria?: string;
   };
   /** Hvorfor effekten forventes å være vesentlig større enn for gruppen som helhet (at most 20000 characters) */
@@ -660,17 +660,17 @@ export interface HbExceptionGroup {
     drug: string;
     /** ID-nummer i Nye metoder (at most 300 characters) */
     nye_metoder_id: string;
-    /** Forventet dosering (at most 20000 characters) */
+    /** Legemiddeldosering (at most 20000 characters) */
     dosage: string;
-    /** Forventet behandlingsvarighet (at most 300 characters) */
+    /** Planlagt varighet (at most 300 characters) */
     duration: string;
     /** Behandlingsmål: `curative` (Kurativ), `life_prolonging` (Livsforlengende), `symptom_relief` (Symptomreduserende), `other` (Annet) */
     goal: "curative" | "life_prolonging" | "symptom_relief" | "other";
     /** Annet behandlingsmål (at most 20000 characters) */
     goal_other?: string;
-    /** Plan for evaluering av effekt (at most 20000 characters) */
+    /** Hvordan og når effekt og bivirkninger skal evalueres (at most 20000 characters) */
     evaluation_plan: string;
-    /** Stoppkriterier (at most 20000 characters) */
+    /** Kriterier for å kontinuere eller stoppe (at most 20000 characters) */
     stop_criteria: string;
   };
   /** Etablert behandling */
@@ -808,17 +808,17 @@ export interface HbExceptionGroupDraft {
     drug?: string;
     /** ID-nummer i Nye metoder (at most 300 characters) */
     nye_metoder_id?: string;
-    /** Forventet dosering (at most 20000 characters) */
+    /** Legemiddeldosering (at most 20000 characters) */
     dosage?: string;
-    /** Forventet behandlingsvarighet (at most 300 characters) */
+    /** Planlagt varighet (at most 300 characters) */
     duration?: string;
     /** Behandlingsmål: `curative` (Kurativ), `life_prolonging` (Livsforlengende), `symptom_relief` (Symptomreduserende), `other` (Annet) */
     goal?: "curative" | "life_prolonging" | "symptom_relief" | "other";
     /** Annet behandlingsmål (at most 20000 characters) */
     goal_other?: string;
-    /** Plan for evaluering av effekt (at most 20000 characters) */
+    /** Hvordan og når effekt og bivirkninger skal evalueres (at most 20000 characters) */
     evaluation_plan?: string;
-    /** Stoppkriterier (at most 20000 characters) */
+    /** Kriterier for å kontinuere eller stoppe (at most 20000 characters) */
     stop_criteria?: string;
   };
   /** Etablert behandling */
@@ -958,17 +958,17 @@ export interface HbOfflabelSingle {
     offlabel_kind: "off-label" | "off-licence";
     /** ID-nummer i Nye metoder (at most 300 characters) */
     nye_metoder_id?: string;
-    /** Forventet dosering (at most 20000 characters) */
+    /** Legemiddeldosering (at most 20000 characters) */
     dosage: string;
-    /** Forventet behandlingsvarighet (at most 300 characters) */
+    /** Planlagt varighet (at most 300 characters) */
     duration: string;
     /** Behandlingsmål: `curative` (Kurativ), `life_prolonging` (Livsforlengende), `symptom_relief` (Symptomreduserende), `other` (Annet) */
     goal: "curative" | "life_prolonging" | "symptom_relief" | "other";
     /** Annet behandlingsmål (at most 20000 characters) */
     goal_other?: string;
-    /** Plan for evaluering av effekt (at most 20000 characters) */
+    /** Hvordan og når effekt og bivirkninger skal evalueres (at most 20000 characters) */
     evaluation_plan: string;
-    /** Stoppkriterier (at most 20000 characters) */
+    /** Kriterier for å kontinuere eller stoppe (at most 20000 characters) */
     stop_criteria: string;
   };
   /** Etablert behandling */
@@ -1108,17 +1108,17 @@ export interface HbOfflabelSingleDraft {
     offlabel_kind?: "off-label" | "off-licence";
     /** ID-nummer i Nye metoder (at most 300 characters) */
     nye_metoder_id?: string;
-    /** Forventet dosering (at most 20000 characters) */
+    /** Legemiddeldosering (at most 20000 characters) */
     dosage?: string;
-    /** Forventet behandlingsvarighet (at most 300 characters) */
+    /** Planlagt varighet (at most 300 characters) */
     duration?: string;
     /** Behandlingsmål: `curative` (Kurativ), `life_prolonging` (Livsforlengende), `symptom_relief` (Symptomreduserende), `other` (Annet) */
     goal?: "curative" | "life_prolonging" | "symptom_relief" | "other";
     /** Annet behandlingsmål (at most 20000 characters) */
     goal_other?: string;
-    /** Plan for evaluering av effekt (at most 20000 characters) */
+    /** Hvordan og når effekt og bivirkninger skal evalueres (at most 20000 characters) */
     evaluation_plan?: string;
-    /** Stoppkriterier (at most 20000 characters) */
+    /** Kriterier for å kontinuere eller stoppe (at most 20000 characters) */
     stop_criteria?: string;
   };
   /** Etablert behandling */
@@ -1258,17 +1258,17 @@ export interface HbOfflabelGroup {
     offlabel_kind: "off-label" | "off-licence";
     /** ID-nummer i Nye metoder (at most 300 characters) */
     nye_metoder_id?: string;
-    /** Forventet dosering (at most 20000 characters) */
+    /** Legemiddeldosering (at most 20000 characters) */
     dosage: string;
-    /** Forventet behandlingsvarighet (at most 300 characters) */
+    /** Planlagt varighet (at most 300 characters) */
     duration: string;
     /** Behandlingsmål: `curative` (Kurativ), `life_prolonging` (Livsforlengende), `symptom_relief` (Symptomreduserende), `other` (Annet) */
     goal: "curative" | "life_prolonging" | "symptom_relief" | "other";
     /** Annet behandlingsmål (at most 20000 characters) */
     goal_other?: string;
-    /** Plan for evaluering av effekt (at most 20000 characters) */
+    /** Hvordan og når effekt og bivirkninger skal evalueres (at most 20000 characters) */
     evaluation_plan: string;
-    /** Stoppkriterier (at most 20000 characters) */
+    /** Kriterier for å kontinuere eller stoppe (at most 20000 characters) */
     stop_criteria: string;
   };
   /** Etablert behandling */
@@ -1408,17 +1408,17 @@ export interface HbOfflabelGroupDraft {
     offlabel_kind?: "off-label" | "off-licence";
     /** ID-nummer i Nye metoder (at most 300 characters) */
     nye_metoder_id?: string;
-    /** Forventet dosering (at most 20000 characters) */
+    /** Legemiddeldosering (at most 20000 characters) */
     dosage?: string;
-    /** Forventet behandlingsvarighet (at most 300 characters) */
+    /** Planlagt varighet (at most 300 characters) */
     duration?: string;
     /** Behandlingsmål: `curative` (Kurativ), `life_prolonging` (Livsforlengende), `symptom_relief` (Symptomreduserende), `other` (Annet) */
     goal?: "curative" | "life_prolonging" | "symptom_relief" | "other";
     /** Annet behandlingsmål (at most 20000 characters) */
     goal_other?: string;
-    /** Plan for evaluering av effekt (at most 20000 characters) */
+    /** Hvordan og når effekt og bivirkninger skal evalueres (at most 20000 characters) */
     evaluation_plan?: string;
-    /** Stoppkriterier (at most 20000 characters) */
+    /** Kriterier for å kontinuere eller stoppe (at most 20000 characters) */
     stop_criteria?: string;
   };
   /** Etablert behandling */
@@ -1567,13 +1567,14 @@ export type Part1 = Omit<TilgangDel1Draft, "form"> & { form?: "tilgang-del1" };
 export type DiagnosticCode =
   | "input.json" | "input.type" | "input.option" | "input.too_large" | "form.kind" | "form.required"
   | "form.unknown_field" | "form.type" | "form.value" | "form.too_long" | "form.too_large"
-  | "form.placeholder" | "form.too_short" | "application.consent" | "application.reference.trust"
-  | "application.name.format" | "patient.birth_year.format" | "patient.birth_year.future"
-  | "patient.birth_year.implausible" | "patient.npr_id.format" | "patient.npr_id.is_national_id"
-  | "patient.npr_id.account" | "patient.npr_id.name" | "patient.single" | "treatment.nye_metoder_id.format"
-  | "treatment.goal.other" | "cost.amount.empty" | "cost.amount.ambiguous" | "cost.amount.currency"
-  | "cost.amount.invalid" | "cost.amount.precision" | "cost.amount.overflow" | "cost.amount.range"
-  | "cost.amount.period" | "cost.amount.negative" | "cost.amount.implausible" | "cost.amount.approximate"
+  | "form.placeholder" | "form.too_short" | "form.source_expired" | "application.consent"
+  | "application.reference.trust" | "application.name.format" | "patient.birth_year.format"
+  | "patient.birth_year.future" | "patient.birth_year.implausible" | "patient.npr_id.format"
+  | "patient.npr_id.is_national_id" | "patient.npr_id.account" | "patient.npr_id.name"
+  | "patient.single" | "treatment.nye_metoder_id.format" | "treatment.goal.other"
+  | "cost.amount.empty" | "cost.amount.ambiguous" | "cost.amount.currency" | "cost.amount.invalid"
+  | "cost.amount.precision" | "cost.amount.overflow" | "cost.amount.range" | "cost.amount.period"
+  | "cost.amount.negative" | "cost.amount.implausible" | "cost.amount.approximate"
   | "cost.duration.unparsed" | "cost.duration.range" | "cost.drug.zero" | "cost.other.zero"
   | "cost.extra.description" | "exceptionality.criterion.justification" | "exceptionality.criterion.none"
   | "exceptionality.benefit.literature" | "exceptionality.benefit.documentation" | "exceptionality.special.invalid_ground"

@@ -173,6 +173,7 @@ texts!(pub L_FORM, "Skjematype", "Skjematype", "Form kind");
 const SRC: Source =
     Document::Tilgangsordningen.at("Utfylling og godkjenning av søknadsskjema i helseforetaket");
 const SRC_LIMITS: Source = Document::Skjemavakt.at("Limits");
+const SRC_SOURCES: Source = Document::Skjemavakt.at("Rules: each source's version and validity");
 const SRC_FIELDS: Source =
     Document::Tilgangsordningen.at("Utfylling av søknadsskjema (del 1 og del 2)");
 /// l.270: incomplete applications are returned.
@@ -215,6 +216,18 @@ rule! {
     hint_nb: "Søknaden må være tilstrekkelig opplyst; hvis ikke sendes den tilbake for supplerende opplysninger. Utdyp svaret.",
     hint_nn: "Søknaden må vere tilstrekkeleg opplyst; elles blir han send tilbake for supplerande opplysningar. Utdjup svaret.",
     hint_en: "The application must be sufficiently informative; otherwise it is returned for more information. Elaborate on the answer.",
+}
+
+rule! {
+    /// A document the form's rules are taken from is past its validity date (once per
+    /// document and check).
+    pub static SOURCE_EXPIRED: "form.source_expired", Info, SRC_SOURCES;
+    nb: "Kilden «{document}» (versjon {version}) gjaldt til {date}; kontrollen følger denne versjonen.",
+    nn: "Kjelda «{document}» (versjon {version}) galdt til {date}; kontrollen følgjer denne versjonen.",
+    en: "The source “{document}” (version {version}) was valid until {date}; the check follows this version.",
+    hint_nb: "Kontroller om en nyere versjon av dokumentet har endret kravene.",
+    hint_nn: "Kontroller om ein nyare versjon av dokumentet har endra krava.",
+    hint_en: "Check whether a newer version of the document has changed the requirements.",
 }
 
 rule! {
@@ -341,8 +354,8 @@ pub fn validate_as(doc: &Value, kind: FormKind, stage: Stage, ctx: &Context) -> 
             diagnostics.push(Diagnostic::new(&KIND_MISSING, Pointer::root().key("form")));
         }
     }
-    let w = schema::Walk::new(stage, ctx);
     let form = kind.form();
+    let w = schema::Walk::of_form(stage, ctx, form.fields);
     schema::walk_object(
         doc,
         form.fields,
@@ -362,6 +375,7 @@ pub fn validate_as(doc: &Value, kind: FormKind, stage: Stage, ctx: &Context) -> 
             costs = costs::summarise(doc, w.amounts.get(), &mut diagnostics);
         }
     }
+    expired_sources(form.fields, &w, &mut diagnostics);
     sort(&mut diagnostics);
     Validation {
         form: Some(kind),
@@ -369,6 +383,32 @@ pub fn validate_as(doc: &Value, kind: FormKind, stage: Stage, ctx: &Context) -> 
         valid: !has_errors(&diagnostics),
         diagnostics,
         costs,
+    }
+}
+
+/// One `form.source_expired` (info) for each document the form's fields or the diagnostics
+/// cite whose validity date is before today.
+fn expired_sources(fields: &[schema::Field], w: &schema::Walk<'_>, diags: &mut Vec<Diagnostic>) {
+    let cited = |d: Document, diags: &[Diagnostic]| {
+        fields.iter().any(|f| f.source.document == d)
+            || diags.iter().any(|x| x.source().document == d)
+    };
+    for d in Document::ALL {
+        let Some(until) = d.valid_until() else {
+            continue;
+        };
+        let past = crate::dates::parse_iso(until).is_some_and(|date| date < w.ctx.today);
+        if past && cited(d, diags) {
+            diags.push(
+                Diagnostic::new(&SOURCE_EXPIRED, Pointer::root())
+                    .arg("document", crate::diagnostic::Arg::Static(d.name()))
+                    .arg(
+                        "version",
+                        crate::diagnostic::Arg::Static(d.version().unwrap_or("–")),
+                    )
+                    .arg("date", crate::diagnostic::Arg::Static(until)),
+            );
+        }
     }
 }
 

@@ -310,6 +310,9 @@ pub struct Walk<'a> {
     pub stage: Stage,
     pub ctx: &'a Context<'a>,
     pub amounts: Cell<CostAmounts>,
+    /// Labels (bokmål) two or more fields of the form share: told apart by their group's
+    /// label in messages («Linjeleder: navn»).
+    pub shared: Vec<&'static str>,
 }
 
 impl<'a> Walk<'a> {
@@ -319,8 +322,48 @@ impl<'a> Walk<'a> {
             stage,
             ctx,
             amounts: Cell::new(CostAmounts::default()),
+            shared: Vec::new(),
         }
     }
+
+    /// A walk of a form whose fields are `fields`: the labels they share are known.
+    pub fn of_form(stage: Stage, ctx: &'a Context<'a>, fields: &'static [Field]) -> Walk<'a> {
+        Walk {
+            shared: shared_labels(fields),
+            ..Walk::new(stage, ctx)
+        }
+    }
+
+    /// How a message names field `f` in a group labelled `group` (`None` at the top): with the
+    /// group's label in front when another field of the form has the same label.
+    pub fn name(&self, group: Option<&'static Texts>, f: &Field) -> Arg {
+        match group {
+            Some(g) if self.shared.contains(&f.label.nb) => Arg::Within(g, f.label),
+            _ => Arg::Text(f.label),
+        }
+    }
+}
+
+/// The labels (bokmål) that two or more of the form's fields have, at any depth.
+pub fn shared_labels(fields: &'static [Field]) -> Vec<&'static str> {
+    let mut all: Vec<&'static str> = Vec::new();
+    let mut stack: Vec<&'static [Field]> = vec![fields];
+    while let Some(list) = stack.pop() {
+        for f in list {
+            all.push(f.label.nb);
+            match f.ty {
+                Ty::Object(sub) | Ty::List { item: sub, .. } => stack.push(sub),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (i, l) in all.iter().enumerate() {
+        if !out.contains(l) && all.iter().skip(i + 1).any(|x| x == l) {
+            out.push(*l);
+        }
+    }
+    out
 }
 
 /// A value is "given" when it is not missing, not null and not an empty/blank string.
@@ -343,7 +386,7 @@ pub fn walk_object(
     diags: &mut Vec<Diagnostic>,
 ) {
     let Value::Object(obj) = value else {
-        diags.push(type_error(path, label, &T_OBJECT));
+        diags.push(type_error(path, Arg::Text(label), &T_OBJECT));
         return;
     };
     let mut unknown = 0;
@@ -359,9 +402,11 @@ pub fn walk_object(
             ));
         }
     }
+    let group = (!path.is_root()).then_some(label);
     for f in fields {
         let p = path.key(f.key);
         let v = obj.get(f.key);
+        let name = w.name(group, f);
         if !is_given(v) {
             let needed = f
                 .req
@@ -375,7 +420,8 @@ pub fn walk_object(
                         let empty = Value::Object(serde_json::Map::new());
                         walk_object(&empty, sub, &p, f.label, w, diags);
                     }
-                    _ => diags.push(required(&p, f.label, stage)),
+                    // The field's own paragraph, not the guide's approval section.
+                    _ => diags.push(required_named(&p, name, stage).cite(&f.source)),
                 }
             }
             // A blank string is still checked for type below only if it is not a string.
@@ -385,25 +431,37 @@ pub fn walk_object(
             }
         }
         if let Some(v) = v {
-            walk_value(v, f, &p, w, diags);
+            walk_value(v, f, name, &p, w, diags);
         }
     }
 }
 
 /// A `form.required` diagnostic.
 pub fn required(path: &Pointer, field: &'static Texts, stage: &'static Texts) -> Diagnostic {
+    required_named(path, Arg::Text(field), stage)
+}
+
+/// A `form.required` diagnostic naming the field as `field` ([`Walk::name`]).
+pub fn required_named(path: &Pointer, field: Arg, stage: &'static Texts) -> Diagnostic {
     Diagnostic::new(&REQUIRED, path.clone())
-        .arg("field", Arg::Text(field))
+        .arg("field", field)
         .arg("stage", Arg::Text(stage))
 }
 
-fn type_error(path: &Pointer, field: &'static Texts, expected: &'static Texts) -> Diagnostic {
+fn type_error(path: &Pointer, field: Arg, expected: &'static Texts) -> Diagnostic {
     Diagnostic::new(&WRONG_TYPE, path.clone())
-        .arg("field", Arg::Text(field))
+        .arg("field", field)
         .arg("expected", Arg::Text(expected))
 }
 
-fn walk_value(v: &Value, f: &Field, p: &Pointer, w: &Walk<'_>, diags: &mut Vec<Diagnostic>) {
+fn walk_value(
+    v: &Value,
+    f: &Field,
+    name: Arg,
+    p: &Pointer,
+    w: &Walk<'_>,
+    diags: &mut Vec<Diagnostic>,
+) {
     let before = diags.len();
     match f.ty {
         Ty::Text { max } => match v {
@@ -411,7 +469,7 @@ fn walk_value(v: &Value, f: &Field, p: &Pointer, w: &Walk<'_>, diags: &mut Vec<D
                 if s.chars().count() > max {
                     diags.push(
                         Diagnostic::new(&TOO_LONG, p.clone())
-                            .arg("field", Arg::Text(f.label))
+                            .arg("field", name)
                             .arg("max", Arg::Int(max as i64)),
                     );
                 } else if f.privacy == Privacy::FreeText
@@ -419,34 +477,38 @@ fn walk_value(v: &Value, f: &Field, p: &Pointer, w: &Walk<'_>, diags: &mut Vec<D
                         .required_at(w.stage, w.ctx.registry.line_manager_required())
                 {
                     // A required free text must say something (l.270).
-                    diags.extend(placeholder(s, p, f.label));
+                    diags.extend(
+                        crate::lexicon::grounds::is_placeholder(s)
+                            .then(|| Diagnostic::new(&PLACEHOLDER, p.clone()).arg("field", name)),
+                    );
                 }
             }
-            _ => diags.push(type_error(p, f.label, &T_TEXT)),
+            _ => diags.push(type_error(p, name, &T_TEXT)),
         },
         Ty::Bool => {
             if !v.is_boolean() {
-                diags.push(type_error(p, f.label, &T_BOOL));
+                diags.push(type_error(p, name, &T_BOOL));
             }
         }
-        Ty::Enum { values, shown, .. } => match v {
+        Ty::Enum { values, labels, .. } => match v {
             Value::String(s) if values.contains(&s.as_str()) => {}
+            // The allowed values in words (kurativ, livsforlengende …), never as codes.
             _ => diags.push(
                 Diagnostic::new(&NOT_ALLOWED, p.clone())
-                    .arg("field", Arg::Text(f.label))
-                    .arg("allowed", Arg::Static(shown)),
+                    .arg("field", name)
+                    .arg("allowed", Arg::Words(labels)),
             ),
         },
         Ty::Amount => {
             if !(v.is_number() || v.is_string()) {
-                diags.push(type_error(p, f.label, &T_AMOUNT));
+                diags.push(type_error(p, name, &T_AMOUNT));
             }
         }
         Ty::Integer => match v {
             Value::Number(n) if n.is_i64() || n.is_u64() => {}
             Value::String(s)
                 if !s.trim().is_empty() && s.trim().bytes().all(|b| b.is_ascii_digit()) => {}
-            _ => diags.push(type_error(p, f.label, &T_INT)),
+            _ => diags.push(type_error(p, name, &T_INT)),
         },
         Ty::Object(fields) => walk_object(v, fields, p, f.label, w, diags),
         Ty::List { item, max } => match v {
@@ -454,7 +516,7 @@ fn walk_value(v: &Value, f: &Field, p: &Pointer, w: &Walk<'_>, diags: &mut Vec<D
                 if items.len() > max {
                     diags.push(
                         Diagnostic::new(&TOO_LONG, p.clone())
-                            .arg("field", Arg::Text(f.label))
+                            .arg("field", name)
                             .arg("max", Arg::Int(max as i64)),
                     );
                 }
@@ -462,7 +524,7 @@ fn walk_value(v: &Value, f: &Field, p: &Pointer, w: &Walk<'_>, diags: &mut Vec<D
                     walk_object(it, item, &p.index(i), f.label, w, diags);
                 }
             }
-            _ => diags.push(type_error(p, f.label, &T_LIST)),
+            _ => diags.push(type_error(p, name, &T_LIST)),
         },
     }
     // Format checks run only on values of the right type.

@@ -113,25 +113,25 @@ rule! {
 texts!(
     pub TITLE_EXCEPTION_SINGLE,
     "Søknad om behandling med legemiddel til enkeltpasient etter unntaksordningen (1.2.2.5-19)",
-    "Søknad om behandling med legemiddel til enkeltpasient etter unntaksordningen (1.2.2.5-19)",
+    "Søknad om behandling med legemiddel til einskildpasient etter unntaksordninga (1.2.2.5-19)",
     "Application: drug treatment for a single patient under the exception scheme (1.2.2.5-19)"
 );
 texts!(
     pub TITLE_EXCEPTION_GROUP,
     "Søknad om behandling med legemiddel til gruppe av pasienter etter unntaksordningen (1.2.2.5-20)",
-    "Søknad om behandling med legemiddel til gruppe av pasienter etter unntaksordningen (1.2.2.5-20)",
+    "Søknad om behandling med legemiddel til gruppe av pasientar etter unntaksordninga (1.2.2.5-20)",
     "Application: drug treatment for a group of patients under the exception scheme (1.2.2.5-20)"
 );
 texts!(
     pub TITLE_OFFLABEL_SINGLE,
     "Søknad om behandling med legemiddel til enkeltpasient off-label eller off-licence (1.2.2.5-21)",
-    "Søknad om behandling med legemiddel til enkeltpasient off-label eller off-licence (1.2.2.5-21)",
+    "Søknad om behandling med legemiddel til einskildpasient off-label eller off-licence (1.2.2.5-21)",
     "Application: off-label or off-licence drug treatment for a single patient (1.2.2.5-21)"
 );
 texts!(
     pub TITLE_OFFLABEL_GROUP,
     "Søknad om behandling med legemiddel til gruppe av pasienter off-label eller off-licence (1.2.2.5-22)",
-    "Søknad om behandling med legemiddel til gruppe av pasienter off-label eller off-licence (1.2.2.5-22)",
+    "Søknad om behandling med legemiddel til gruppe av pasientar off-label eller off-licence (1.2.2.5-22)",
     "Application: off-label or off-licence drug treatment for a group of patients (1.2.2.5-22)"
 );
 
