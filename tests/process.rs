@@ -1008,7 +1008,17 @@ fn a_required_field_cites_its_own_paragraph() {
             .contains("Kriterier for å kontinuere eller stoppe"),
         "{r:?}"
     );
+    // A section both schemes share cites Helse Bergen's paragraph in Helse Bergen's forms …
     let r = rendered(&d, Stage::Approval, "form.required", "/costs/price_basis");
+    assert!(r.source.section.contains("punkt 5"), "{r:?}");
+    assert_eq!(
+        r.source.document,
+        skjemavakt::diagnostic::Document::HelseBergen1_2_2_5_16
+    );
+    // … and the guide's in part 2.
+    let mut p2 = load("tilgang-del2-valid.json");
+    p2["costs"].as_object_mut().unwrap().remove("price_basis");
+    let r = rendered(&p2, Stage::Approval, "form.required", "/costs/price_basis");
     assert!(r.source.section.contains("Kostnader"), "{r:?}");
     let mut p2 = load("tilgang-del2-valid.json");
     p2["patient"].as_object_mut().unwrap().remove("diagnosis");

@@ -385,6 +385,21 @@ pub fn walk_object(
     w: &Walk<'_>,
     diags: &mut Vec<Diagnostic>,
 ) {
+    walk_in(value, fields, path, label, None, w, diags);
+}
+
+/// [`walk_object`] inside the top-level group whose source is `top` (`None` at the top): a
+/// field of a section shared by two schemes (costs, literature) cites the group's source when
+/// it is another document's — Helse Bergen's forms cite Helse Bergen's paragraphs.
+fn walk_in(
+    value: &Value,
+    fields: &'static [Field],
+    path: &Pointer,
+    label: &'static Texts,
+    top: Option<&'static Source>,
+    w: &Walk<'_>,
+    diags: &mut Vec<Diagnostic>,
+) {
     let Value::Object(obj) = value else {
         diags.push(type_error(path, Arg::Text(label), &T_OBJECT));
         return;
@@ -407,6 +422,11 @@ pub fn walk_object(
         let p = path.key(f.key);
         let v = obj.get(f.key);
         let name = w.name(group, f);
+        let cited = match top {
+            Some(t) if t.document != f.source.document => t,
+            _ => &f.source,
+        };
+        let inner = top.or(Some(&f.source));
         if !is_given(v) {
             let needed = f
                 .req
@@ -418,10 +438,10 @@ pub fn walk_object(
                     // sees every field to fill in at once.
                     Ty::Object(sub) => {
                         let empty = Value::Object(serde_json::Map::new());
-                        walk_object(&empty, sub, &p, f.label, w, diags);
+                        walk_in(&empty, sub, &p, f.label, inner, w, diags);
                     }
                     // The field's own paragraph, not the guide's approval section.
-                    _ => diags.push(required_named(&p, name, stage).cite(&f.source)),
+                    _ => diags.push(required_named(&p, name, stage).cite(cited)),
                 }
             }
             // A blank string is still checked for type below only if it is not a string.
@@ -431,7 +451,7 @@ pub fn walk_object(
             }
         }
         if let Some(v) = v {
-            walk_value(v, f, name, &p, w, diags);
+            walk_value(v, f, name, &p, inner, w, diags);
         }
     }
 }
@@ -459,6 +479,7 @@ fn walk_value(
     f: &Field,
     name: Arg,
     p: &Pointer,
+    top: Option<&'static Source>,
     w: &Walk<'_>,
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -510,7 +531,7 @@ fn walk_value(
                 if !s.trim().is_empty() && s.trim().bytes().all(|b| b.is_ascii_digit()) => {}
             _ => diags.push(type_error(p, name, &T_INT)),
         },
-        Ty::Object(fields) => walk_object(v, fields, p, f.label, w, diags),
+        Ty::Object(fields) => walk_in(v, fields, p, f.label, top, w, diags),
         Ty::List { item, max } => match v {
             Value::Array(items) => {
                 if items.len() > max {
@@ -521,7 +542,7 @@ fn walk_value(
                     );
                 }
                 for (i, it) in items.iter().enumerate().take(max) {
-                    walk_object(it, item, &p.index(i), f.label, w, diags);
+                    walk_in(it, item, &p.index(i), f.label, top, w, diags);
                 }
             }
             _ => diags.push(type_error(p, name, &T_LIST)),

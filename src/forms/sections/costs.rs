@@ -409,7 +409,7 @@ pub const FIELD: Field =
 
 /// `/costs` in Helse Bergen's forms.
 pub const FIELD_HB: Field =
-    Field::new("costs", &L_COSTS, Ty::Object(FIELDS), SOURCE_HB).req(Req::Approval);
+    Field::new("costs", &L_COSTS, Ty::Object(FIELDS), TYDELIG).req(Req::Approval);
 
 /// From approval: the price basis «other» says which (`form.required`); a drug cost of 0 only
 /// with free supply; other costs of 0 warned; an amount of extra resources or savings

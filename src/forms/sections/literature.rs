@@ -56,6 +56,17 @@ pub const FIELD: Field = Field::new(
     SOURCE,
 );
 
+/// `/literature` in Helse Bergen's forms (§3.3 point 6).
+pub const FIELD_HB: Field = Field::new(
+    "literature",
+    &L_LITERATURE,
+    Ty::List {
+        item: ITEM,
+        max: MAX_LIST,
+    },
+    Document::HelseBergen1_2_2_5_16.at("3.3 Vurderingskriterier, punkt 6 (vedlagt litteratur)"),
+);
+
 /// An http(s) URL, a DOI (`10.x/…`, `doi:10.x/…`) or a PMID (`PMID: 12345678`).
 pub fn is_literature_link(s: &str) -> bool {
     let t = s.trim();
