@@ -15,7 +15,14 @@ set -euo pipefail
 # bytes measured on its own (+12.9 KiB: the walk over the outgoing document, the gate's checks
 # of what is sealed, link decoding, the NPR-ID, name and reference checks, ten rules in three
 # languages).
-WASM_GZ_BUDGET=180224 # 176 KiB
+# Raised for issue 19 (the real process): 177 118 → 193 225 bytes measured on its own
+# (+15.7 KiB, commit by commit: Helse Bergen's order of steps and the stage `decision` +973;
+# references in free words +2 433; costs, the committee's decision, part 1 at the gate +2 934;
+# "tilstrekkelig opplyst" — placeholders, short texts, invalid grounds, their word lists — +8 988;
+# sources, labels and words +2 225; then −1 446 with the word lists as one text each rather than
+# tables of slices): about 9.4 KiB of it is ~35 new rules and labels in three languages in the
+# guide's words, 6.3 KiB code. 196 KiB leaves 3 KiB of headroom.
+WASM_GZ_BUDGET=200704 # 196 KiB
 source "$(dirname "${BASH_SOURCE[0]}")/ensure-tools.sh"
 ensure_wasm
 cd "$ROOT"

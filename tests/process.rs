@@ -1120,3 +1120,24 @@ fn privacy_hints_speak_the_guides_words_and_no_part_on_hb_forms() {
             .contains("skal ikke kunne identifisere pasienten"));
     }
 }
+
+#[test]
+fn the_patients_identity_alone_is_no_unsigned_part1() {
+    // A page gives part 1's name and number for the scan; the consent is confirmed in part 2.
+    let reg = Registry::builtin();
+    let ctx = Context::new(today(), &reg);
+    let identity = json!({"patient": {"name": "Kari Nordmann", "national_id": "14037410021"}});
+    let part1 = skjemavakt::submission::Part1::from_json(&identity, &ctx);
+    let r = prepare_submission(&load("tilgang-del2-valid.json"), Some(&part1), None, &ctx);
+    assert!(
+        r.ok,
+        "{:?}",
+        r.checks.iter().map(|d| d.code()).collect::<Vec<_>>()
+    );
+    // With any member of the form itself it is part 1, and must be signed.
+    let mut half = identity.clone();
+    half["reference"] = json!("2025-05-12-HBE-ONK");
+    let part1 = skjemavakt::submission::Part1::from_json(&half, &ctx);
+    let r = prepare_submission(&load("tilgang-del2-valid.json"), Some(&part1), None, &ctx);
+    assert!(r.checks.iter().any(|d| d.code() == "gate.part1.not_signed"));
+}

@@ -52,56 +52,57 @@ pub fn word_count(text: &str) -> usize {
     n
 }
 
-/// Answers that say nothing, as words (after [`words`]): «se vedlegg», «ukjent», «n/a» …
+/// Answers that say nothing, as words (after [`words`]), one a line: «se vedlegg», «ukjent»,
+/// «n/a» …
 /// A text that is one of these, or has no letter or digit at all («-», «…», «?»), or is
 /// only `x`es, is a placeholder.
-pub const PLACEHOLDERS: &[&[&str]] = &[
-    &["se", "vedlegg"],
-    &["se", "vedl"],
-    &["se", "vedlagt"],
-    &["se", "vedlagte"],
-    &["jf", "vedlegg"],
-    &["jfr", "vedlegg"],
-    &["vedlegg"],
-    &["vedlagt"],
-    &["i", "vedlegg"],
-    &["se", "journal"],
-    &["se", "journalen"],
-    &["se", "journalnotat"],
-    &["jf", "journal"],
-    &["i", "journal"],
-    &["i", "journalen"],
-    &["se", "over"],
-    &["se", "ovenfor"],
-    &["som", "over"],
-    &["se", "under"],
-    &["se", "nedenfor"],
-    &["se", "epikrise"],
-    &["se", "henvisning"],
-    &["ukjent"],
-    &["ukjend"],
-    &["ikke", "kjent"],
-    &["ikkje", "kjent"],
-    &["vet", "ikke"],
-    &["vet", "ikkje"],
-    &["veit", "ikkje"],
-    &["n", "a"],
-    &["na"],
-    &["i", "a"],
-    &["ingen"],
-    &["ingenting"],
-    &["ikke", "relevant"],
-    &["ikkje", "relevant"],
-    &["ikke", "aktuelt"],
-    &["ikkje", "aktuelt"],
-    &["ikke", "utfylt"],
-    &["tbd"],
-    &["todo"],
-    &["kommer"],
-    &["følger"],
-    &["ettersendes"],
-    &["mangler"],
-];
+pub const PLACEHOLDERS: &str = "\
+     se vedlegg\n\
+     se vedl\n\
+     se vedlagt\n\
+     se vedlagte\n\
+     jf vedlegg\n\
+     jfr vedlegg\n\
+     vedlegg\n\
+     vedlagt\n\
+     i vedlegg\n\
+     se journal\n\
+     se journalen\n\
+     se journalnotat\n\
+     jf journal\n\
+     i journal\n\
+     i journalen\n\
+     se over\n\
+     se ovenfor\n\
+     som over\n\
+     se under\n\
+     se nedenfor\n\
+     se epikrise\n\
+     se henvisning\n\
+     ukjent\n\
+     ukjend\n\
+     ikke kjent\n\
+     ikkje kjent\n\
+     vet ikke\n\
+     vet ikkje\n\
+     veit ikkje\n\
+     n a\n\
+     na\n\
+     i a\n\
+     ingen\n\
+     ingenting\n\
+     ikke relevant\n\
+     ikkje relevant\n\
+     ikke aktuelt\n\
+     ikkje aktuelt\n\
+     ikke utfylt\n\
+     tbd\n\
+     todo\n\
+     kommer\n\
+     følger\n\
+     ettersendes\n\
+     mangler\n\
+";
 
 /// True when the text answers nothing: no letter or digit, only `x`es, or one of
 /// [`PLACEHOLDERS`] whatever its case, spaces and punctuation.
@@ -113,102 +114,113 @@ pub fn is_placeholder(text: &str) -> bool {
     if w.iter().all(|x| x.chars().all(|c| c == 'x')) {
         return true;
     }
-    PLACEHOLDERS
-        .iter()
-        .any(|p| p.len() == w.len() && p.iter().zip(&w).all(|(a, b)| *a == b))
+    phrases(PLACEHOLDERS).any(|p| {
+        let mut n = 0;
+        let same = p.split(' ').zip(&w).all(|(a, b)| {
+            n += 1;
+            a == b
+        });
+        same && n == w.len() && p.split(' ').count() == n
+    })
+}
+
+/// The phrases of a list: one a line, words apart by one space. (One text rather than a table
+/// of slices: it is a fraction of the size in the wasm package.)
+fn phrases(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.split('\n').filter(|p| !p.is_empty())
 }
 
 /// l.186: lack of effect or a very poor prognosis on available treatment.
-pub const LACK_OF_EFFECT: &[&[&str]] = &[
-    &["manglende", "effekt"],
-    &["manglande", "effekt"],
-    &["mangel", "på", "effekt"],
-    &["ingen", "effekt"],
-    &["uten", "effekt"],
-    &["utan", "effekt"],
-    &["ikke", "effekt"],
-    &["ikkje", "effekt"],
-    &["ikke", "hatt", "effekt"],
-    &["ikkje", "hatt", "effekt"],
-    &["effekten", "har", "uteblitt"],
-    &["ikke", "respondert"],
-    &["ikkje", "respondert"],
-    &["dårlig", "prognose"],
-    &["dårleg", "prognose"],
-    &["svært", "dårlig", "prognose"],
-    &["alvorlig", "prognose"],
-    &["dyster", "prognose"],
-    &["kort", "forventet", "levetid"],
-    &["lack", "of", "effect"],
-    &["poor", "prognosis"],
-];
+pub const LACK_OF_EFFECT: &str = "\
+     manglende effekt\n\
+     manglande effekt\n\
+     mangel på effekt\n\
+     ingen effekt\n\
+     uten effekt\n\
+     utan effekt\n\
+     ikke effekt\n\
+     ikkje effekt\n\
+     ikke hatt effekt\n\
+     ikkje hatt effekt\n\
+     effekten har uteblitt\n\
+     ikke respondert\n\
+     ikkje respondert\n\
+     dårlig prognose\n\
+     dårleg prognose\n\
+     svært dårlig prognose\n\
+     alvorlig prognose\n\
+     dyster prognose\n\
+     kort forventet levetid\n\
+     lack of effect\n\
+     poor prognosis\n\
+";
 
 /// l.176–181: comorbidity, side effects, intolerance or contraindication.
-pub const MEDICAL_REASONS: &[&[&str]] = &[
-    &["komorbid"],
-    &["bivirkning"],
-    &["biverknad"],
-    &["intoleran"],
-    &["kontraindi"],
-    &["tåler", "ikke"],
-    &["toler", "ikkje"],
-    &["allergi"],
-    &["overfølsom"],
-];
+pub const MEDICAL_REASONS: &str = "\
+     komorbid\n\
+     bivirkning\n\
+     biverknad\n\
+     intoleran\n\
+     kontraindi\n\
+     tåler ikke\n\
+     toler ikkje\n\
+     allergi\n\
+     overfølsom\n\
+";
 
 /// l.176–181: why the expected health gain exceeds the main group's.
-pub const GAIN_OVER_MAIN_GROUP: &[&[&str]] = &[
-    &["hovedgruppe"],
-    &["hovudgruppe"],
-    &["helsegevinst"],
-    &["gevinst"],
-    &["respondere"],
-    &["respons"],
-    &["responder"],
-    &["større", "effekt"],
-    &["bedre", "effekt"],
-    &["betre", "effekt"],
-    &["mer", "nytte"],
-    &["meir", "nytte"],
-    &["større", "nytte"],
-    &["overstiger"],
-    &["gjennomsnitt"],
-];
+pub const GAIN_OVER_MAIN_GROUP: &str = "\
+     hovedgruppe\n\
+     hovudgruppe\n\
+     helsegevinst\n\
+     gevinst\n\
+     respondere\n\
+     respons\n\
+     responder\n\
+     større effekt\n\
+     bedre effekt\n\
+     betre effekt\n\
+     mer nytte\n\
+     meir nytte\n\
+     større nytte\n\
+     overstiger\n\
+     gjennomsnitt\n\
+";
 
 /// l.100–103: personal and social circumstances.
-pub const CIRCUMSTANCES: &[&[&str]] = &[
-    &["personlige", "omstendigheter"],
-    &["sosiale", "omstendigheter"],
-    &["personlege", "omstende"],
-    &["sosiale", "omstende"],
-    &["omsorg", "for"],
-    &["omsorgsansvar"],
-    &["små", "barn"],
-    &["mindreårige", "barn"],
-    &["alenemor"],
-    &["alenefar"],
-    &["aleneforsørger"],
-    &["forsørger"],
-    &["i", "jobb"],
-    &["yrkesaktiv"],
-    &["arbeidsfør"],
-    &["egen", "økonomi"],
-    &["privatøkonomi"],
-    &["familiesituasjon"],
-    &["livssituasjon"],
-    &["bryllup"],
-    &["konfirmasjon"],
-];
+pub const CIRCUMSTANCES: &str = "\
+     personlige omstendigheter\n\
+     sosiale omstendigheter\n\
+     personlege omstende\n\
+     sosiale omstende\n\
+     omsorg for\n\
+     omsorgsansvar\n\
+     små barn\n\
+     mindreårige barn\n\
+     alenemor\n\
+     alenefar\n\
+     aleneforsørger\n\
+     forsørger\n\
+     i jobb\n\
+     yrkesaktiv\n\
+     arbeidsfør\n\
+     egen økonomi\n\
+     privatøkonomi\n\
+     familiesituasjon\n\
+     livssituasjon\n\
+     bryllup\n\
+     konfirmasjon\n\
+";
 
-/// True when a phrase of `list` occurs in `text` (each phrase word the start of a text word).
-pub fn mentions(text: &str, list: &[&[&str]]) -> bool {
+/// True when a phrase of `list` (one a line) occurs in `text`, each phrase word the start of a
+/// text word.
+pub fn mentions(text: &str, list: &'static str) -> bool {
     let w = words(text);
     (0..w.len()).any(|i| {
-        list.iter().any(|p| {
-            p.len() <= w.len() - i
-                && p.iter()
-                    .zip(w.iter().skip(i))
-                    .all(|(a, b)| b.starts_with(a))
+        phrases(list).any(|p| {
+            let mut at = w.iter().skip(i);
+            p.split(' ')
+                .all(|a| at.next().is_some_and(|b| b.starts_with(a)))
         })
     })
 }

@@ -335,8 +335,10 @@ fn cross_check(part2: &Value, part1: &Part1, ctx: &Context, diags: &mut Vec<Diag
             &Pointer::root().key("reference"),
         ));
     }
-    // Signed at submission ("Pasient signerer skjema"), and dated no later than the reference.
-    if part1.signed() != Some(true) {
+    // Signed at submission ("Pasient signerer skjema"), and dated no later than the reference:
+    // of part 1 itself, not of the patient's identity alone (a page gives name and number for
+    // the scan, and confirms the consent in part 2).
+    if part1.is_whole() && part1.signed() != Some(true) {
         diags.push(Diagnostic::new(
             &PART1_NOT_SIGNED,
             Pointer::from_static("/part1/patient_signed"),

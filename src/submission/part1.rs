@@ -30,6 +30,9 @@ pub struct Part1<'a> {
     date: Option<chrono::NaiveDate>,
     /// `patient_signed`, when it is a boolean.
     signed: Option<bool>,
+    /// True when the document is part 1 itself (it holds `form`, `reference`, `date` or
+    /// `patient_signed`), not only the patient's identity for the scan.
+    whole: bool,
 }
 
 impl std::fmt::Debug for Part1<'_> {
@@ -68,6 +71,9 @@ impl<'a> Part1<'a> {
                 .and_then(Value::as_str)
                 .and_then(crate::dates::parse_date),
             signed: document.get("patient_signed").and_then(Value::as_bool),
+            whole: ["form", "reference", "date", "patient_signed"]
+                .iter()
+                .any(|k| document.get(*k).is_some()),
         }
     }
 
@@ -84,6 +90,12 @@ impl<'a> Part1<'a> {
     /// Part 1's date, when it is a date.
     pub fn date(&self) -> Option<chrono::NaiveDate> {
         self.date
+    }
+
+    /// True when the document is part 1 itself, not only the patient's name and number (as a
+    /// page gives them for the scan): its signature and date are then checked at the gate.
+    pub fn is_whole(&self) -> bool {
+        self.whole
     }
 
     /// Whether the patient signed part 1, when given as a boolean.
