@@ -1126,7 +1126,7 @@ fn the_patients_identity_alone_is_no_unsigned_part1() {
     // A page gives part 1's name and number for the scan; the consent is confirmed in part 2.
     let reg = Registry::builtin();
     let ctx = Context::new(today(), &reg);
-    let identity = json!({"patient": {"name": "Kari Nordmann", "national_id": "14037410021"}});
+    let identity = json!({"form": "tilgang-del1", "patient": {"name": "Kari Nordmann", "national_id": "14037410021"}});
     let part1 = skjemavakt::submission::Part1::from_json(&identity, &ctx);
     let r = prepare_submission(&load("tilgang-del2-valid.json"), Some(&part1), None, &ctx);
     assert!(

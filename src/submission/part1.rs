@@ -30,8 +30,9 @@ pub struct Part1<'a> {
     date: Option<chrono::NaiveDate>,
     /// `patient_signed`, when it is a boolean.
     signed: Option<bool>,
-    /// True when the document is part 1 itself (it holds `form`, `reference`, `date` or
-    /// `patient_signed`), not only the patient's identity for the scan.
+    /// True when the document is part 1 itself (it holds `reference`, `date` or
+    /// `patient_signed`), not only the patient's identity for the scan (with or without its
+    /// `form` member, which the drop-in adds).
     whole: bool,
 }
 
@@ -71,7 +72,7 @@ impl<'a> Part1<'a> {
                 .and_then(Value::as_str)
                 .and_then(crate::dates::parse_date),
             signed: document.get("patient_signed").and_then(Value::as_bool),
-            whole: ["form", "reference", "date", "patient_signed"]
+            whole: ["reference", "date", "patient_signed"]
                 .iter()
                 .any(|k| document.get(*k).is_some()),
         }
