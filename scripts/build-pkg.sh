@@ -15,14 +15,19 @@ set -euo pipefail
 # bytes measured on its own (+12.9 KiB: the walk over the outgoing document, the gate's checks
 # of what is sealed, link decoding, the NPR-ID, name and reference checks, ten rules in three
 # languages).
+# Raised for issue 19 point 3 (keeping a false alarm): 177 118 → 188 823 bytes measured,
+# main against the branch built one after the other (+11.4 KiB: reading and indexing the keep
+# list, applying it in scan, scanField, redact and the gate, the kept list in the seal, its
+# digest and its check before printing, the printable application's table, the keepReasons
+# export; seven rules in three languages, about 2 KiB of it).
 # Raised for issue 19 (the real process): 177 118 → 193 202 bytes measured on its own
 # (+15.7 KiB, commit by commit: Helse Bergen's order of steps and the stage `decision` +973;
 # references in free words +2 433; costs, the committee's decision, part 1 at the gate +2 934;
 # "tilstrekkelig opplyst" — placeholders, short texts, invalid grounds, their word lists — +8 988;
 # sources, labels and words +2 225; then −1 446 with the word lists as one text each rather than
 # tables of slices): about 9.4 KiB of it is ~35 new rules and labels in three languages in the
-# guide's words, 6.3 KiB code. 196 KiB leaves 3 KiB of headroom.
-WASM_GZ_BUDGET=200704 # 196 KiB
+# guide's words, 6.3 KiB code. Both together: MERGED_GZ bytes; 208 KiB leaves the headroom.
+WASM_GZ_BUDGET=212992 # 208 KiB
 source "$(dirname "${BASH_SOURCE[0]}")/ensure-tools.sh"
 ensure_wasm
 cd "$ROOT"

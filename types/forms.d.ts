@@ -1589,10 +1589,12 @@ export type DiagnosticCode =
   | "reference.dept.unknown" | "reference.type" | "reference.mismatch" | "registry.trust.unknown"
   | "privacy.national_id" | "privacy.possible_national_id" | "privacy.account" | "privacy.email"
   | "privacy.phone" | "privacy.birth_date" | "privacy.record_number" | "privacy.address"
-  | "privacy.ip_address" | "privacy.name" | "privacy.part1" | "gate.part1_not_sendable"
-  | "gate.not_scanned" | "gate.birth_year.mismatch" | "gate.key.short" | "gate.pseudonym.no_part1"
-  | "gate.decision_present" | "gate.part1.not_signed" | "gate.part1.date_after_reference"
-  | "verify.package" | "verify.digest" | "verify.canonical" | "verify.structure" | "verify.time";
+  | "privacy.ip_address" | "privacy.name" | "privacy.part1" | "privacy.keep.invalid"
+  | "privacy.keep.stale" | "privacy.keep.national_id" | "privacy.keep.patient" | "privacy.keep.email"
+  | "privacy.keep.account" | "privacy.keep.text" | "gate.part1_not_sendable" | "gate.not_scanned"
+  | "gate.birth_year.mismatch" | "gate.key.short" | "gate.pseudonym.no_part1" | "gate.decision_present"
+  | "gate.part1.not_signed" | "gate.part1.date_after_reference" | "verify.package"
+  | "verify.digest" | "verify.canonical" | "verify.structure" | "verify.time";
 
 /** The kinds of identifier the privacy scan finds. */
 export type FindingKind =
@@ -1604,3 +1606,7 @@ export type FindingCode =
   | "privacy.national_id" | "privacy.possible_national_id" | "privacy.account" | "privacy.email"
   | "privacy.phone" | "privacy.birth_date" | "privacy.record_number" | "privacy.address"
   | "privacy.ip_address" | "privacy.name";
+
+/** Why a finding is kept as a false alarm (`options.keep`): an eponym, a clinician's or author's name, a place or institution, a code or value, or something else said in words (`text`). */
+export type KeepReason =
+  | "eponym" | "clinician_or_author" | "place_or_institution" | "code_or_value" | "other";
