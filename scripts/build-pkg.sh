@@ -20,13 +20,20 @@ set -euo pipefail
 # list, applying it in scan, scanField, redact and the gate, the kept list in the seal, its
 # digest and its check before printing, the printable application's table, the keepReasons
 # export; seven rules in three languages, about 2 KiB of it).
+# Raised for issue 19 (the real process): 177 118 → 193 202 bytes measured on its own
+# (+15.7 KiB, commit by commit: Helse Bergen's order of steps and the stage `decision` +973;
+# references in free words +2 433; costs, the committee's decision, part 1 at the gate +2 934;
+# "tilstrekkelig opplyst" — placeholders, short texts, invalid grounds, their word lists — +8 988;
+# sources, labels and words +2 225; then −1 446 with the word lists as one text each rather than
+# tables of slices): about 9.4 KiB of it is ~35 new rules and labels in three languages in the
+# guide's words, 6.3 KiB code. Both together (this merge): 205 047 bytes; 208 KiB leaves 2.8 KiB of headroom.
 # Raised for issue 21 (the learned name finder) by its measured growth, 177 118 → 213 074 bytes
 # (+35 956, 35.1 KiB; the issue allows the model up to 40 KB): the weights (model.bin, 36 884
 # bytes, 14 741 gzipped on their own), the not-names list (9 835 bytes, 5 259 gzipped on its
 # own), the names added to the lists, and the code that reads them (features, the contexts of
 # institutions, drugs and references, document-level consistency), measured on its own
-# against main before keeping a false alarm: 188 KiB + 36 KiB:
-WASM_GZ_BUDGET=229376 # 224 KiB
+# against main before keeping a false alarm and issue 19: 208 KiB + 36 KiB:
+WASM_GZ_BUDGET=249856 # 244 KiB
 source "$(dirname "${BASH_SOURCE[0]}")/ensure-tools.sh"
 ensure_wasm
 cd "$ROOT"

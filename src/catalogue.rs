@@ -55,6 +55,9 @@ pub static MODULES: &[Module] = &[
             &forms::NOT_ALLOWED,
             &forms::TOO_LONG,
             &forms::TOO_LARGE,
+            &forms::PLACEHOLDER,
+            &forms::TOO_SHORT,
+            &forms::SOURCE_EXPIRED,
         ],
     },
     Module {
@@ -98,6 +101,9 @@ pub static MODULES: &[Module] = &[
             &costs::APPROXIMATE,
             &costs::DURATION_UNPARSED,
             &costs::DURATION_RANGE,
+            &costs::DRUG_ZERO,
+            &costs::OTHER_ZERO,
+            &costs::EXTRA_DESCRIPTION,
         ],
     },
     Module {
@@ -106,6 +112,10 @@ pub static MODULES: &[Module] = &[
             &exceptionality::CRITERION_JUSTIFICATION,
             &exceptionality::CRITERION_NONE,
             &exceptionality::BENEFIT_LITERATURE,
+            &exceptionality::BENEFIT_DOCUMENTATION,
+            &exceptionality::SPECIAL_INVALID_GROUND,
+            &exceptionality::SPECIAL_MAIN_GROUP,
+            &exceptionality::CIRCUMSTANCES_GROUND,
         ],
     },
     Module {
@@ -114,7 +124,12 @@ pub static MODULES: &[Module] = &[
     },
     Module {
         path: DocData::new("forms::sections::approvals"),
-        rules: &[&approvals::NOT_APPROVED, &approvals::NOT_COMPLETE],
+        rules: &[
+            &approvals::NOT_APPROVED,
+            &approvals::NOT_COMPLETE,
+            &approvals::HB_NOT_RECOMMENDED,
+            &approvals::HB_REFUSED,
+        ],
     },
     Module {
         path: DocData::new("forms::kinds::tilgang"),
@@ -145,6 +160,8 @@ pub static MODULES: &[Module] = &[
             &reference::DATE_FUTURE,
             &reference::DATE_EARLY,
             &reference::HF_UNKNOWN,
+            &reference::HF_STRICT,
+            &reference::HF_INVALID,
             &reference::HF_ALIAS,
             &reference::DEPT_INVALID,
             &reference::DEPT_NAME,
@@ -196,6 +213,9 @@ pub static MODULES: &[Module] = &[
             &gate::BIRTH_YEAR_MISMATCH,
             &gate::KEY_SHORT,
             &gate::NO_PSEUDONYM,
+            &gate::DECIDED,
+            &gate::PART1_NOT_SIGNED,
+            &gate::PART1_DATE_AFTER,
         ],
     },
     Module {
@@ -340,6 +360,23 @@ pub fn markdown() -> String {
          when the rules moved are listed under [Renamed codes](#renamed-codes). Severities: \
          **error** blocks the stage, **warning** should be looked at, **info** is for \
          information.\n"
+    );
+    let _ = writeln!(s, "## Sources\n");
+    let _ = writeln!(s, "| Document | Version | Valid until |");
+    let _ = writeln!(s, "|---|---|---|");
+    for d in crate::diagnostic::Document::ALL {
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} |",
+            d.name(),
+            d.version().unwrap_or("–"),
+            d.valid_until().unwrap_or("–")
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\nA check on a day after a source's validity says so once (`form.source_expired`, \
+         info).\n"
     );
     let _ = writeln!(s, "## Index\n");
     let _ = writeln!(s, "| Code | Severity | Defined in |");

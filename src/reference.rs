@@ -5,11 +5,24 @@
 //! vurderingskomité ikke skal kjenne identiteten til pasienten … Søknaden gis et
 //! referansenummer på formen: [ÅÅÅÅ-MM-DD]-[Helseforetak]-[Avdeling]".
 //!
-//! The canonical writing is `2025-05-12-HBE-ONK`: a real calendar date not in the future, a
-//! health trust code from the [`Registry`] (names and aliases are accepted and normalised),
-//! and a department code — from the hospital's configured list, or matching a safe pattern
-//! (letters and digits, starting with a letter, at most 16 characters, at most 4 digits, no
-//! `-` or whitespace), so that nothing identifying can hide in it.
+//! The guide's form is free words in brackets (`[2025-05-12]-[Helse Bergen]-[Nevrologisk
+//! avdeling]`); the short form `2025-05-12-HBE-ONK` is read too. The parts:
+//! - the date: a real calendar date, not in the future, not before the scheme existed;
+//! - the health trust: a trust the [`Registry`] knows by code, name or alias is written with
+//!   its code ([`HF_ALIAS`], info); another is kept as written, a warning ([`HF_UNKNOWN`]; an
+//!   error with the hospital's `strict_trusts`), and may hold letters, spaces, `.`, `'`, `&`
+//!   and `-` only ([`HF_INVALID`]) — a trust's name has no digits;
+//! - the department: from the hospital's configured list, or free text of at most
+//!   [`MAX_DEPT_CHARS`] characters that starts with a letter and holds at most
+//!   [`MAX_DEPT_DIGITS`] digits ([`DEPT_INVALID`]); a code (one word of at most
+//!   [`MAX_DEPT_LEN`] characters) is upper-cased and must hold no name ([`DEPT_NAME`]).
+//!
+//! The reference field is scanned for every kind of identifier like any value that leaves
+//! (its privacy class is `Structured`). The canonical writing — what the gate seals — is the
+//! short form when no part holds a space, a dash or a bracket, and the guide's bracketed form
+//! otherwise, with runs of white space made one space. Two references are the same when their
+//! dates are, and their trusts and departments are without regard to case and white space
+//! ([`Reference::key`]), so `[2025-05-12]-[Helse Bergen]-[onk]` equals `2025-05-12-HBE-ONK`.
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -31,20 +44,26 @@ use std::fmt;
 const SRC: Source = Document::Tilgangsordningen
     .at("Fyll ut søknad – Behandlingsansvarlig lege (del 1): referansenummer");
 
-/// Longest department code accepted by the safe pattern.
+/// Longest department written as a code (one word, upper-cased).
 pub const MAX_DEPT_LEN: usize = 16;
+/// Longest department in free words.
+pub const MAX_DEPT_CHARS: usize = 80;
+/// Longest health trust not in the registry (free words).
+pub const MAX_HF_CHARS: usize = 80;
+/// Longest reference text read at all (two free parts, the date and the brackets).
+pub const MAX_TEXT_CHARS: usize = 200;
 /// Most digits a department code may hold (a longer run could be a date or a number).
 pub const MAX_DEPT_DIGITS: usize = 4;
 
 rule! {
     /// The reference is not written as `ÅÅÅÅ-MM-DD-HF-Avdeling`.
     pub static FORMAT: "reference.format", Error, SRC;
-    nb: "Referansenummeret har ikke formen ÅÅÅÅ-MM-DD-Helseforetak-Avdeling.",
-    nn: "Referansenummeret har ikkje forma ÅÅÅÅ-MM-DD-Helseføretak-Avdeling.",
-    en: "The reference number is not of the form YYYY-MM-DD-HealthTrust-Department.",
-    hint_nb: "Skriv datoen med fire sifre for år, deretter helseforetakets kode og avdelingens kode, adskilt med bindestrek, f.eks. 2025-05-12-HBE-ONK.",
-    hint_nn: "Skriv datoen med fire siffer for år, deretter koden til helseføretaket og avdelinga, skilde med bindestrek, t.d. 2025-05-12-HBE-ONK.",
-    hint_en: "Write the date with a four-digit year, then the health trust code and the department code, separated by hyphens, e.g. 2025-05-12-HBE-ONK.",
+    nb: "Referansenummeret har ikke formen [ÅÅÅÅ-MM-DD]-[Helseforetak]-[Avdeling].",
+    nn: "Referansenummeret har ikkje forma [ÅÅÅÅ-MM-DD]-[Helseføretak]-[Avdeling].",
+    en: "The reference number is not of the form [YYYY-MM-DD]-[Health trust]-[Department].",
+    hint_nb: "Skriv datoen med fire sifre for år, deretter helseforetaket og avdelingen, hver del i hakeparentes og adskilt med bindestrek, f.eks. [2025-05-12]-[Helse Bergen]-[Nevrologisk avdeling], eller kort 2025-05-12-HBE-ONK.",
+    hint_nn: "Skriv datoen med fire siffer for år, deretter helseføretaket og avdelinga, kvar del i hakeparentes og skilde med bindestrek, t.d. [2025-05-12]-[Helse Bergen]-[Nevrologisk avdeling], eller kort 2025-05-12-HBE-ONK.",
+    hint_en: "Write the date with a four-digit year, then the health trust and the department, each in square brackets and separated by hyphens, e.g. [2025-05-12]-[Helse Bergen]-[Nevrologisk avdeling], or short 2025-05-12-HBE-ONK.",
 }
 
 rule! {
@@ -90,14 +109,37 @@ rule! {
 }
 
 rule! {
-    /// The health trust is not in the registry.
-    pub static HF_UNKNOWN: "reference.hf.unknown", Error, SRC;
-    nb: "Helseforetaket i referansenummeret er ukjent.",
-    nn: "Helseføretaket i referansenummeret er ukjent.",
-    en: "The health trust in the reference number is unknown.",
-    hint_nb: "Bruk helseforetakets kode, f.eks. HBE for Helse Bergen eller OUS for Oslo universitetssykehus. Listen over koder finnes i registeret.",
-    hint_nn: "Bruk koden til helseføretaket, t.d. HBE for Helse Bergen eller OUS for Oslo universitetssjukehus. Lista over kodar finst i registeret.",
-    hint_en: "Use the health trust's code, e.g. HBE for Helse Bergen or OUS for Oslo University Hospital. The codes are listed in the registry.",
+    /// The health trust is not in the registry: kept as written.
+    pub static HF_UNKNOWN: "reference.hf.unknown", Warning, SRC;
+    nb: "Helseforetaket i referansenummeret er ikke i registeret; det er beholdt slik det er skrevet.",
+    nn: "Helseføretaket i referansenummeret er ikkje i registeret; det er halde slik det er skrive.",
+    en: "The health trust in the reference number is not in the registry; it is kept as written.",
+    hint_nb: "Kontroller at helseforetaket er skrevet likt i del 1 og del 2. Et kjent helseforetak kan skrives med kode, navn eller forkortelse, f.eks. HBE eller Helse Bergen; sykehuset kan legge inn egne navn i konfigurasjonen.",
+    hint_nn: "Kontroller at helseføretaket er skrive likt i del 1 og del 2. Eit kjent helseføretak kan skrivast med kode, namn eller forkorting, t.d. HBE eller Helse Bergen; sjukehuset kan leggje inn eigne namn i konfigurasjonen.",
+    hint_en: "Check that the health trust is written the same in part 1 and part 2. A known trust may be written by code, name or abbreviation, e.g. HBE or Helse Bergen; the hospital may add its own names in the configuration.",
+}
+
+rule! {
+    /// The health trust is not in the registry, and the hospital's configuration says only
+    /// known trusts are accepted (`strict_trusts`).
+    pub static HF_STRICT: "reference.hf.not_configured", Error, SRC;
+    nb: "Helseforetaket i referansenummeret er ikke i sykehusets liste over helseforetak.",
+    nn: "Helseføretaket i referansenummeret er ikkje i lista til sjukehuset over helseføretak.",
+    en: "The health trust in the reference number is not in the hospital's list of health trusts.",
+    hint_nb: "Bruk helseforetakets kode, navn eller forkortelse, f.eks. HBE for Helse Bergen eller OUS for Oslo universitetssykehus.",
+    hint_nn: "Bruk koden, namnet eller forkortinga til helseføretaket, t.d. HBE for Helse Bergen eller OUS for Oslo universitetssjukehus.",
+    hint_en: "Use the health trust's code, name or abbreviation, e.g. HBE for Helse Bergen or OUS for Oslo University Hospital.",
+}
+
+rule! {
+    /// The health trust holds what no trust's name holds: a digit, a symbol, a bracket.
+    pub static HF_INVALID: "reference.hf.invalid", Error, SRC;
+    nb: "Helseforetaket i referansenummeret kan bare skrives med bokstaver, mellomrom, punktum og bindestrek (høyst {max} tegn).",
+    nn: "Helseføretaket i referansenummeret kan berre skrivast med bokstavar, mellomrom, punktum og bindestrek (høgst {max} teikn).",
+    en: "The health trust in the reference number may hold letters, spaces, full stops and hyphens only (at most {max} characters).",
+    hint_nb: "Skriv helseforetakets navn eller kode, f.eks. [Helse Bergen] eller HBE. Referansenummeret må ikke kunne identifisere pasienten.",
+    hint_nn: "Skriv namnet eller koden til helseføretaket, t.d. [Helse Bergen] eller HBE. Referansenummeret må ikkje kunne identifisere pasienten.",
+    hint_en: "Write the health trust's name or code, e.g. [Helse Bergen] or HBE. The reference number must not identify the patient.",
 }
 
 rule! {
@@ -112,14 +154,14 @@ rule! {
 }
 
 rule! {
-    /// The department code is not safe (characters, length, digits).
+    /// The department is not safe (characters, length, digits).
     pub static DEPT_INVALID: "reference.dept.invalid", Error, SRC;
-    nb: "Avdelingskoden i referansenummeret er ugyldig.",
-    nn: "Avdelingskoden i referansenummeret er ugyldig.",
-    en: "The department code in the reference number is invalid.",
-    hint_nb: "Bruk en kort avdelingskode med bokstaver og høyst {digits} sifre, uten mellomrom eller bindestrek (høyst {max} tegn), f.eks. ONK. Den må ikke kunne identifisere pasienten.",
-    hint_nn: "Bruk ein kort avdelingskode med bokstavar og høgst {digits} siffer, utan mellomrom eller bindestrek (høgst {max} teikn), t.d. ONK. Han må ikkje kunne identifisere pasienten.",
-    hint_en: "Use a short department code of letters and at most {digits} digits, without spaces or hyphens (at most {max} characters), e.g. ONK. It must not identify the patient.",
+    nb: "Avdelingen i referansenummeret er ugyldig.",
+    nn: "Avdelinga i referansenummeret er ugyldig.",
+    en: "The department in the reference number is invalid.",
+    hint_nb: "Skriv avdelingen med ord eller kode: høyst {max} tegn, første tegn en bokstav, høyst {digits} sifre, f.eks. [Nevrologisk avdeling] eller ONK. Den må ikke kunne identifisere pasienten.",
+    hint_nn: "Skriv avdelinga med ord eller kode: høgst {max} teikn, første teikn ein bokstav, høgst {digits} siffer, t.d. [Nevrologisk avdeling] eller ONK. Ho må ikkje kunne identifisere pasienten.",
+    hint_en: "Write the department in words or as a code: at most {max} characters, the first a letter, at most {digits} digits, e.g. [Nevrologisk avdeling] or ONK. It must not identify the patient.",
 }
 
 rule! {
@@ -136,9 +178,9 @@ rule! {
 rule! {
     /// The department code is not in the hospital's configured list.
     pub static DEPT_UNKNOWN: "reference.dept.unknown", Error, SRC;
-    nb: "Avdelingskoden i referansenummeret er ikke i sykehusets liste.",
-    nn: "Avdelingskoden i referansenummeret er ikkje i lista til sjukehuset.",
-    en: "The department code in the reference number is not in the hospital's list.",
+    nb: "Avdelingen i referansenummeret er ikke i sykehusets liste.",
+    nn: "Avdelinga i referansenummeret er ikkje i lista til sjukehuset.",
+    en: "The department in the reference number is not in the hospital's list.",
     hint_nb: "Velg en av avdelingskodene sykehuset har satt opp.",
     hint_nn: "Vel ein av avdelingskodane sjukehuset har sett opp.",
     hint_en: "Choose one of the department codes the hospital has configured.",
@@ -166,16 +208,58 @@ rule! {
     hint_en: "Copy the reference number from part 1 (in the patient's record) to part 2.",
 }
 
-/// A valid reference number. Its parts are normalised (trust code, upper-case department).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+/// A valid reference number. Its parts are normalised: a known trust by its code, an unknown
+/// one and a department in free words with runs of white space made one space, a department
+/// code upper-case. Equal when [`Reference::key`] is.
+#[derive(Clone, Debug, Serialize)]
 pub struct Reference {
     /// The date part 1 was filled in.
     #[serde(serialize_with = "serialize_date")]
     pub date: NaiveDate,
-    /// The health trust's canonical code.
+    /// The health trust's canonical code, or the trust as written when the registry does not
+    /// know it.
     pub hf: String,
-    /// The department code, upper-case.
+    /// The department: a code upper-case, or free words.
     pub dept: String,
+    /// True when the registry knows the trust (`hf` is its code).
+    #[serde(skip)]
+    pub hf_known: bool,
+}
+
+impl Reference {
+    /// What two references are compared by: the date, and the trust and the department in
+    /// lower case.
+    pub fn key(&self) -> (NaiveDate, String, String) {
+        (
+            self.date,
+            crate::letter_case::lower(&self.hf),
+            crate::letter_case::lower(&self.dept),
+        )
+    }
+
+    /// True when the short form `DATE-HF-DEPT` reads back as this reference: no part holds
+    /// white space, a dash or a bracket.
+    fn short(&self) -> bool {
+        let plain = |s: &str| {
+            !s.chars()
+                .any(|c| c.is_whitespace() || is_dash(c) || matches!(c, '[' | ']'))
+        };
+        plain(&self.hf) && plain(&self.dept)
+    }
+}
+
+impl PartialEq for Reference {
+    fn eq(&self, other: &Reference) -> bool {
+        self.key() == other.key()
+    }
+}
+
+impl Eq for Reference {}
+
+impl std::hash::Hash for Reference {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.key().hash(state);
+    }
 }
 
 fn serialize_date<S: serde::Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
@@ -184,13 +268,12 @@ fn serialize_date<S: serde::Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S:
 
 impl fmt::Display for Reference {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}-{}-{}",
-            crate::dates::format_iso(self.date),
-            self.hf,
-            self.dept
-        )
+        let date = crate::dates::format_iso(self.date);
+        if self.short() {
+            write!(f, "{date}-{}-{}", self.hf, self.dept)
+        } else {
+            write!(f, "[{date}]-[{}]-[{}]", self.hf, self.dept)
+        }
     }
 }
 
@@ -208,10 +291,14 @@ pub fn check(text: &str, ctx: &Context) -> Checked {
     check_at(text, &Pointer::root().key("reference"), ctx)
 }
 
-/// Checks a written reference number, reporting at `path`. Accepts the bracketed writing of
-/// the form (`[2025-05-12]-[HBE]-[ONK]`), surrounding whitespace, trust names and aliases.
+/// Checks a written reference number, reporting at `path`. Accepts the guide's bracketed
+/// writing (`[2025-05-12]-[Helse Bergen]-[Nevrologisk avdeling]`), the short form
+/// (`2025-05-12-HBE-ONK`), a mix of the two, surrounding whitespace, trust names and aliases.
 pub fn check_at(text: &str, path: &Pointer, ctx: &Context) -> Checked {
     let t = text.trim();
+    if t.chars().count() > MAX_TEXT_CHARS {
+        return fail(&FORMAT, path);
+    }
     // The date: exactly YYYY-MM-DD, optionally in brackets.
     let (date_text, rest) = match t.strip_prefix('[') {
         Some(inner) => match inner.split_once(']') {
@@ -223,52 +310,117 @@ pub fn check_at(text: &str, path: &Pointer, ctx: &Context) -> Checked {
             _ => return fail(&FORMAT, path),
         },
     };
-    let Some(rest) = rest.trim_start().strip_prefix('-') else {
+    let Some(rest) = strip_dash(rest) else {
         return fail(&FORMAT, path);
     };
-    // The department is after the last '-' (department codes have none); the trust may
-    // contain '-' (Helse Nord-Trøndelag).
-    let Some((hf_text, dept_text)) = rest.rsplit_once('-') else {
+    let Some((hf_text, dept_text)) = split_parts(rest, ctx.registry) else {
         return fail(&FORMAT, path);
     };
-    let hf_text = unbracket(hf_text);
-    let dept_text = unbracket(dept_text);
     if hf_text.is_empty() || dept_text.is_empty() {
         return fail(&FORMAT, path);
     }
     let mut out = Checked::default();
     let date = parse_date(date_text, path, ctx, &mut out.diagnostics);
-    let hf = resolve_hf(hf_text, path, ctx.registry, &mut out.diagnostics);
+    let hf = resolve_hf(hf_text, path, ctx, &mut out.diagnostics);
     let dept = check_dept(dept_text, path, ctx.registry, &mut out.diagnostics);
-    if let (Some(date), Some(hf), Some(dept)) = (date, hf, dept) {
+    if let (Some(date), Some((hf, hf_known)), Some(dept)) = (date, hf, dept) {
         if !crate::diagnostic::has_errors(&out.diagnostics) {
-            out.reference = Some(Reference { date, hf, dept });
+            out.reference = Some(Reference {
+                date,
+                hf,
+                dept,
+                hf_known,
+            });
         }
     }
     out
 }
 
+/// A letter of the Latin script (Norwegian and Sami letters included): free words in a
+/// reference are written with these only, so that no look-alike of another script passes
+/// for a known name.
+fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') && c.is_alphabetic()
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}')
+}
+
+/// The text after a dash that starts it (white space around it allowed).
+fn strip_dash(s: &str) -> Option<&str> {
+    let s = s.trim_start();
+    let c = s.chars().next().filter(|c| is_dash(*c))?;
+    s.get(c.len_utf8()..).map(str::trim_start)
+}
+
+/// Splits `HF-DEPT` into the trust and the department, each without brackets: a bracketed
+/// trust ends at its `]`; a bracketed department starts at the last `[`; otherwise the first
+/// dash after which the text before names a known trust (`Helse Nord-Trøndelag-MED`), or the
+/// last dash. `None` when no dash separates them or a bracket is left inside a part.
+fn split_parts<'t>(rest: &'t str, registry: &Registry) -> Option<(&'t str, &'t str)> {
+    let rest = rest.trim();
+    let (hf, dept) = if let Some(inner) = rest.strip_prefix('[') {
+        let (hf, after) = inner.split_once(']')?;
+        (hf, strip_dash(after)?)
+    } else if rest.ends_with(']') {
+        let open = rest.rfind('[')?;
+        let before = rest.get(..open)?.trim_end();
+        let c = before.chars().next_back().filter(|c| is_dash(*c))?;
+        (
+            before.get(..before.len() - c.len_utf8())?,
+            rest.get(open..)?,
+        )
+    } else {
+        let dashes = rest
+            .char_indices()
+            .filter(|(_, c)| is_dash(*c))
+            .map(|(i, c)| (i, i + c.len_utf8()));
+        let mut last = None;
+        let mut known = None;
+        for (i, j) in dashes {
+            last = Some((i, j));
+            if known.is_none() && registry.lookup(rest.get(..i)?.trim()).is_some() {
+                known = Some((i, j));
+            }
+        }
+        let (i, j) = known.or(last)?;
+        (rest.get(..i)?, rest.get(j..)?)
+    };
+    let hf = unbracket(hf);
+    let dept = unbracket(dept);
+    let stray = |s: &str| s.contains(['[', ']']);
+    (!stray(hf) && !stray(dept)).then_some((hf, dept))
+}
+
+/// Runs of white space as one space.
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Builds a reference from its parts, with the same checks as [`check`]. `date` is
-/// `YYYY-MM-DD`; `hf` a code, name or alias; `dept` a department code.
+/// `YYYY-MM-DD`; `hf` a code, name or alias (or another trust's name, a warning); `dept` a
+/// department code or free words.
 pub fn build(date: &str, hf: &str, dept: &str, ctx: &Context) -> Checked {
     let path = Pointer::root().key("reference");
     let mut out = Checked::default();
     let d = parse_date(date.trim(), &path.key("date"), ctx, &mut out.diagnostics);
-    let h = resolve_hf(
-        hf.trim(),
-        &path.key("hf"),
-        ctx.registry,
-        &mut out.diagnostics,
-    );
+    let h = resolve_hf(unbracket(hf), &path.key("hf"), ctx, &mut out.diagnostics);
     let p = check_dept(
-        dept.trim(),
+        unbracket(dept),
         &path.key("dept"),
         ctx.registry,
         &mut out.diagnostics,
     );
-    if let (Some(date), Some(hf), Some(dept)) = (d, h, p) {
+    if let (Some(date), Some((hf, hf_known)), Some(dept)) = (d, h, p) {
         if !crate::diagnostic::has_errors(&out.diagnostics) {
-            out.reference = Some(Reference { date, hf, dept });
+            out.reference = Some(Reference {
+                date,
+                hf,
+                dept,
+                hf_known,
+            });
         }
     }
     out
@@ -338,21 +490,33 @@ fn parse_date(
 fn resolve_hf(
     text: &str,
     path: &Pointer,
-    registry: &Registry,
+    ctx: &Context,
     diags: &mut Vec<Diagnostic>,
-) -> Option<String> {
-    match registry.lookup(text) {
-        Some(trust) => {
-            if trust.code != text {
-                diags.push(Diagnostic::new(&HF_ALIAS, path.clone()));
-            }
-            Some(trust.code.clone())
+) -> Option<(String, bool)> {
+    if let Some(trust) = ctx.registry.lookup(text) {
+        if trust.code != text {
+            diags.push(Diagnostic::new(&HF_ALIAS, path.clone()));
         }
-        None => {
-            diags.push(Diagnostic::new(&HF_UNKNOWN, path.clone()));
-            None
-        }
+        return Some((trust.code.clone(), true));
     }
+    // A trust the registry does not know: free words, as a trust's name is written.
+    let ok = text.chars().count() <= MAX_HF_CHARS
+        && text.chars().next().is_some_and(is_latin_letter)
+        && text.chars().all(|c| {
+            is_latin_letter(c) || c == ' ' || is_dash(c) || matches!(c, '.' | '\'' | '’' | '&')
+        });
+    if !ok {
+        diags.push(
+            Diagnostic::new(&HF_INVALID, path.clone()).arg("max", Arg::Int(MAX_HF_CHARS as i64)),
+        );
+        return None;
+    }
+    if ctx.registry.strict_trusts() {
+        diags.push(Diagnostic::new(&HF_STRICT, path.clone()));
+        return None;
+    }
+    diags.push(Diagnostic::new(&HF_UNKNOWN, path.clone()));
+    Some((collapse(text), false))
 }
 
 fn check_dept(
@@ -361,35 +525,53 @@ fn check_dept(
     registry: &Registry,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<String> {
-    let upper = crate::letter_case::upper(text);
-    let digits = upper.chars().filter(char::is_ascii_digit).count();
-    let safe = upper.chars().count() <= MAX_DEPT_LEN
-        && upper.chars().next().is_some_and(char::is_alphabetic)
-        && upper
+    let text = collapse(text);
+    let chars = text.chars().count();
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    // A code: one word of letters, digits and `_`.
+    let code = chars <= MAX_DEPT_LEN
+        && text
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, 'Æ' | 'Ø' | 'Å' | '_'))
+            .all(|c| c.is_alphanumeric() && (c.is_ascii() || c.is_alphabetic()) || c == '_');
+    let safe = chars <= MAX_DEPT_CHARS
+        && text.chars().next().is_some_and(is_latin_letter)
+        && text.chars().all(|c| {
+            is_latin_letter(c)
+                || c.is_ascii_digit()
+                || c == ' '
+                || is_dash(c)
+                || matches!(c, '.' | ',' | '&' | '/' | '\'' | '’' | '(' | ')' | '_')
+        })
         && digits <= MAX_DEPT_DIGITS;
     if !safe {
         diags.push(
             Diagnostic::new(&DEPT_INVALID, path.clone())
-                .arg("max", Arg::Int(MAX_DEPT_LEN as i64))
+                .arg("max", Arg::Int(MAX_DEPT_CHARS as i64))
                 .arg("digits", Arg::Int(MAX_DEPT_DIGITS as i64)),
         );
         return None;
     }
+    let written = if code {
+        crate::letter_case::upper(&text)
+    } else {
+        text
+    };
     if let Some(list) = registry.departments() {
+        let upper = crate::letter_case::upper(&written);
         if !list.contains(&upper) {
             diags.push(Diagnostic::new(&DEPT_UNKNOWN, path.clone()));
             return None;
         }
         // The hospital's own list: its codes are not names.
-        return Some(upper);
+        return Some(written);
     }
-    if holds_a_name(&upper) {
+    // Free words are scanned with the whole field; a code's words are not words the scanner
+    // reads (`KARI_NORDMANN`), so a code is checked here.
+    if code && holds_a_name(&written) {
         diags.push(Diagnostic::new(&DEPT_NAME, path.clone()));
         return None;
     }
-    Some(upper)
+    Some(written)
 }
 
 /// True when a word of a department code (its letters between `_` and digits) is a first
@@ -460,14 +642,19 @@ mod tests {
             ("2025-02-29-HBE-ONK", "reference.date.invalid"),
             ("2025-13-01-HBE-ONK", "reference.date.invalid"),
             ("2025-06-02-HBE-ONK", "reference.date.future"),
-            ("2025-05-12-XYZ-ONK", "reference.hf.unknown"),
-            ("2025-05-12-HBE-O NK", "reference.dept.invalid"),
+            // Issue 19: an unknown trust is a warning (below); free words are a department.
+            ("2025-05-12-X2Z-ONK", "reference.hf.invalid"),
+            ("2025-05-12-Неlse Bergen-ONK", "reference.hf.invalid"),
+            ("[2025-05-12]-[HBE]-[Нevro]", "reference.dept.invalid"),
+            ("2025-05-12-HBE-O NK 12345", "reference.dept.invalid"),
             ("2025-05-12-HBE-261115", "reference.dept.invalid"),
             ("2025-05-12-HBE-1ONK", "reference.dept.invalid"),
             (
-                "2025-05-12-HBE-ONKOLOGISKAVDELING",
+                "[2025-05-12]-[HBE]-[Onkologisk avdeling for voksne pasienter med kreft i lunger, bryst og tarm, seksjon nord]",
                 "reference.dept.invalid",
             ),
+            ("[2025-05-12]-[HBE]-[ONK@x]", "reference.dept.invalid"),
+            ("[2025-05-12]-[HBE]-[ONK]]", "reference.format"),
             ("12.05.2025-HBE-ONK", "reference.format"),
             ("2025-05-12", "reference.format"),
             ("2025-05-12-HBE", "reference.format"),
@@ -479,10 +666,11 @@ mod tests {
             ("2025-05-12-HBE-KARI_NORDMANN", "reference.dept.name"),
             ("2025-05-12-HBE-NORDMANN", "reference.dept.name"),
             ("2025-05-12-HBE-ONK_KARI", "reference.dept.name"),
-            ("2025-05-12-HBE¹⁴⁰³⁷⁴-ONK", "reference.hf.unknown"),
+            // Issue 19: no digit in a trust's name (was reference.hf.unknown, an error).
+            ("2025-05-12-HBE¹⁴⁰³⁷⁴-ONK", "reference.hf.invalid"),
             (
                 "2025-05-12-Helse Bergen １４０３７４-ONK",
-                "reference.hf.unknown",
+                "reference.hf.invalid",
             ),
         ];
         for (text, code) in cases {
@@ -510,7 +698,7 @@ mod tests {
     fn all_problems_are_reported_at_once() {
         let reg = Registry::builtin();
         let ctx = Context::new(today(), &reg);
-        let c = check("2030-01-01-XYZ-A B", &ctx);
+        let c = check("2030-01-01-XYZ-1 B", &ctx);
         assert_eq!(
             codes(&c),
             vec![
@@ -550,7 +738,7 @@ mod tests {
             check_same(&r, &other, &Pointer::root().key("reference")).map(|d| d.code()),
             Some("reference.mismatch")
         );
-        let bad = build("2025-05-12", "Nowhere", "O-NK", &ctx);
+        let bad = build("2025-05-12", "Nowhere 1", "1-NK", &ctx);
         assert_eq!(
             bad.diagnostics
                 .iter()

@@ -155,12 +155,19 @@ pub static BUILTIN: &[BuiltinTrust] = &[
         Helseforetak,
         ["VV", "Drammen sykehus"]
     ),
+    // Betanien Hospital in Skien (Helse Sør-Øst; BRIEF.md lists «Betanien» there) — not
+    // Betanien in Bergen (Helse Vest, `BETB` below), another hospital.
     trust!(
         "BET",
-        "Betanien sykehus",
+        "Betanien Hospital",
         HelseSorOst,
         PrivateNonProfit,
-        ["Betanien", "Betanien hospital"]
+        [
+            "Betanien",
+            "Betanien Skien",
+            "Betanien Hospital Skien",
+            "Betanien sykehus Skien"
+        ]
     ),
     trust!(
         "DIAK",
@@ -228,6 +235,17 @@ pub static BUILTIN: &[BuiltinTrust] = &[
         HelseVest,
         Helseforetak,
         ["Førde", "Førde sentralsjukehus"]
+    ),
+    trust!(
+        "BETB",
+        "Betanien sykehus Bergen",
+        HelseVest,
+        PrivateNonProfit,
+        [
+            "Betanien Bergen",
+            "Betanien Hospital Bergen",
+            "Diakonale stiftelsen Betanien"
+        ]
     ),
     trust!(
         "HDS",
@@ -313,11 +331,13 @@ pub struct Trust {
     pub aliases: Vec<String>,
 }
 
-/// A hospital's configuration: extra trusts and, optionally, its department codes.
+/// A hospital's configuration: extra trusts, optionally its department codes, whether part 2
+/// needs the line manager's step, and whether an unknown trust in a reference is an error.
 ///
 /// ```json
 /// { "trusts": [{ "code": "VOSS", "name": "Voss sjukehus", "aliases": ["Voss"] }],
-///   "departments": ["ONK", "MED", "NEVRO"] }
+///   "departments": ["ONK", "MED", "NEVRO"],
+///   "line_manager_required": true, "strict_trusts": false }
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -329,6 +349,15 @@ pub struct Config {
     /// safe pattern of [`crate::reference`] is accepted.
     #[serde(default)]
     pub departments: Option<Vec<String>>,
+    /// Whether part 2 of Tilgangsordningen needs the line manager's justification and approval
+    /// before it is sent: "avhengig av helseforetakets organisering"
+    /// (nye-metoder-tilgangsordningen.txt l.283–284). `None`: yes (the default).
+    #[serde(default)]
+    pub line_manager_required: Option<bool>,
+    /// Whether a health trust in a reference number that is not in the registry is an error
+    /// (`true`) or a warning (the default): the guide's reference is free words in brackets.
+    #[serde(default)]
+    pub strict_trusts: Option<bool>,
 }
 
 impl Config {
@@ -355,6 +384,8 @@ impl Config {
                     cfg.departments = Some(list);
                 }
                 ("departments", Value::Null) => {}
+                ("line_manager_required", Value::Bool(b)) => cfg.line_manager_required = Some(*b),
+                ("strict_trusts", Value::Bool(b)) => cfg.strict_trusts = Some(*b),
                 _ => return Err(ConfigError),
             }
         }
@@ -364,7 +395,7 @@ impl Config {
 
 /// A configuration that is not of the documented shape.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("the hospital configuration is not of the form {{ trusts: [{{code, name, aliases}}], departments: [..] }}")]
+#[error("the hospital configuration is not of the form {{ trusts: [{{code, name, aliases}}], departments: [..], line_manager_required: bool, strict_trusts: bool }}")]
 pub struct ConfigError;
 
 fn trust_from_json(v: &serde_json::Value) -> Result<Trust, ConfigError> {
@@ -417,6 +448,8 @@ pub struct Registry {
     trusts: Vec<Trust>,
     index: HashMap<String, usize>,
     departments: Option<Vec<String>>,
+    line_manager_required: bool,
+    strict_trusts: bool,
 }
 
 impl Registry {
@@ -473,6 +506,8 @@ impl Registry {
             trusts,
             index,
             departments,
+            line_manager_required: config.line_manager_required.unwrap_or(true),
+            strict_trusts: config.strict_trusts.unwrap_or(false),
         }
     }
 
@@ -494,6 +529,16 @@ impl Registry {
     /// All trusts, built-in first, in table order.
     pub fn trusts(&self) -> &[Trust] {
         &self.trusts
+    }
+
+    /// True when part 2 of Tilgangsordningen needs the line manager's step (the default).
+    pub fn line_manager_required(&self) -> bool {
+        self.line_manager_required
+    }
+
+    /// True when an unknown health trust in a reference number is an error, not a warning.
+    pub fn strict_trusts(&self) -> bool {
+        self.strict_trusts
     }
 
     /// The configured department codes, if the hospital configured any.

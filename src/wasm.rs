@@ -39,7 +39,8 @@ export interface Options {
   lang?: Lang;
   /** Today's date as YYYY-MM-DD; default: the browser's local date. */
   today?: string;
-  /** The hospital's configuration: extra health trusts and department codes. */
+  /** The hospital's configuration: extra health trusts, department codes, the line manager's
+   * step, strict trusts. */
   config?: HospitalConfig;
 }
 
@@ -86,6 +87,11 @@ export interface SchemaOptions extends Options {
 export interface HospitalConfig {
   trusts?: Trust[];
   departments?: string[];
+  /** Part 2 of Tilgangsordningen needs the line manager's step before it is sent ("avhengig
+   * av helseforetakets organisering"); default true. */
+  line_manager_required?: boolean;
+  /** An unknown health trust in a reference number is an error, not a warning; default false. */
+  strict_trusts?: boolean;
 }
 
 export type Region = "helse-sor-ost" | "helse-vest" | "helse-midt-norge" | "helse-nord";
@@ -105,6 +111,10 @@ export type Severity = "error" | "warning" | "info";
 export interface RuleSource {
   document: string;
   section: string;
+  /** The document's version, when it gives one (e.g. "1.07"). */
+  version?: string;
+  /** The last day the document is valid (YYYY-MM-DD), when it says. */
+  validUntil?: string;
 }
 
 /** Offsets inside a field's text: bytes (UTF-8) and UTF-16 code units (for JS strings). */
@@ -154,6 +164,11 @@ export interface CostSummary {
   totalOre: number | null;
   monthlyTotalText: string | null;
   totalText: string | null;
+  /** Helse Bergen's group forms: the expected number of patients per year. */
+  groupSize?: number;
+  /** Helse Bergen's group forms: the total per patient × the patients expected per year. */
+  yearlyGroupTotalOre?: number;
+  yearlyGroupTotalText?: string;
 }
 
 export interface ValidateResult {

@@ -332,9 +332,17 @@ fn reference_rules() {
     expect(
         f,
         Stage::Draft,
-        |d| set(d, "/reference", json!("2025-05-12-XYZ-ONK")),
-        &[("reference.hf.unknown", "/reference")],
+        |d| set(d, "/reference", json!("2025-05-12-X2Z-ONK")),
+        &[("reference.hf.invalid", "/reference")],
     );
+    // Issue 19: an unknown trust is a warning, kept as written (was an error).
+    let mut d = load(f);
+    set(&mut d, "/reference", json!("2025-05-12-XYZ-ONK"));
+    assert!(run(&d, Stage::Draft).contains(&(
+        "reference.hf.unknown".into(),
+        "/reference".into(),
+        Severity::Warning
+    )));
     // The reference names another trust than the sending one: a warning.
     let mut d = load(f);
     set(&mut d, "/reference", json!("2025-05-12-OUS-ONK"));

@@ -6,7 +6,7 @@ export type FormKind = "tilgang-del1" | "tilgang-del2" | "hb-exception-single" |
   | "hb-offlabel-group";
 
 /** The stages: `draft` checks formats only, `approval` what the physician fills in, `submission` also the approvals. */
-export type Stage = "draft" | "approval" | "submission";
+export type Stage = "draft" | "approval" | "submission" | "decision";
 
 /** Søknadsskjema tilgangsordningen – del 1 – om pasienten og samtykke (`tilgang-del1`), complete at submission: what the form requires then is required here. */
 export interface TilgangDel1 {
@@ -109,8 +109,10 @@ export interface TilgangDel2 {
   costs: {
     /** Legemiddelkostnad per måned */
     drug_per_month: number | string;
-    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris) */
-    price_basis: "agreement" | "maximum";
+    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris), `pharmacy` (Apotekpris (AUP)), `free_supply` (Vederlagsfri levering (compassionate use)), `other` (Annet) */
+    price_basis: "agreement" | "maximum" | "pharmacy" | "free_supply" | "other";
+    /** Prisgrunnlag, annet: hvilket (at most 300 characters) */
+    price_basis_other?: string;
     /** Andre kostnader per måned */
     other_per_month: number | string;
     /** Ekstra ressurser eller innsparinger */
@@ -177,6 +179,15 @@ export interface TilgangDel2 {
       form_complete: boolean;
     };
   };
+  /** Vurderingskomitéens avgjørelse */
+  decision?: {
+    /** Avgjørelse: `granted` (Innvilget), `refused` (Avslått) */
+    outcome?: "granted" | "refused";
+    /** Dato for avgjørelsen (at most 300 characters) */
+    date?: string;
+    /** Begrunnelse (at most 20000 characters) */
+    justification?: string;
+  };
 }
 
 /** Søknadsskjema tilgangsordningen – del 2 – søknad (`tilgang-del2`) as it is being filled in: every member optional but `form`. */
@@ -234,8 +245,10 @@ export interface TilgangDel2Draft {
   costs?: {
     /** Legemiddelkostnad per måned */
     drug_per_month?: number | string;
-    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris) */
-    price_basis?: "agreement" | "maximum";
+    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris), `pharmacy` (Apotekpris (AUP)), `free_supply` (Vederlagsfri levering (compassionate use)), `other` (Annet) */
+    price_basis?: "agreement" | "maximum" | "pharmacy" | "free_supply" | "other";
+    /** Prisgrunnlag, annet: hvilket (at most 300 characters) */
+    price_basis_other?: string;
     /** Andre kostnader per måned */
     other_per_month?: number | string;
     /** Ekstra ressurser eller innsparinger */
@@ -302,6 +315,15 @@ export interface TilgangDel2Draft {
       form_complete?: boolean;
     };
   };
+  /** Vurderingskomitéens avgjørelse */
+  decision?: {
+    /** Avgjørelse: `granted` (Innvilget), `refused` (Avslått) */
+    outcome?: "granted" | "refused";
+    /** Dato for avgjørelsen (at most 300 characters) */
+    date?: string;
+    /** Begrunnelse (at most 20000 characters) */
+    justification?: string;
+  };
 }
 
 /** Søknad om behandling med legemiddel til enkeltpasient etter unntaksordningen (1.2.2.5-19) (`hb-exception-single`), complete at submission: what the form requires then is required here. */
@@ -338,17 +360,17 @@ export interface HbExceptionSingle {
     drug: string;
     /** ID-nummer i Nye metoder (at most 300 characters) */
     nye_metoder_id: string;
-    /** Forventet dosering (at most 20000 characters) */
+    /** Legemiddeldosering (at most 20000 characters) */
     dosage: string;
-    /** Forventet behandlingsvarighet (at most 300 characters) */
+    /** Planlagt varighet (at most 300 characters) */
     duration: string;
     /** Behandlingsmål: `curative` (Kurativ), `life_prolonging` (Livsforlengende), `symptom_relief` (Symptomreduserende), `other` (Annet) */
     goal: "curative" | "life_prolonging" | "symptom_relief" | "other";
     /** Annet behandlingsmål (at most 20000 characters) */
     goal_other?: string;
-    /** Plan for evaluering av effekt (at most 20000 characters) */
+    /** Hvordan og når effekt og bivirkninger skal evalueres (at most 20000 characters) */
     evaluation_plan: string;
-    /** Stoppkriterier (at most 20000 characters) */
+    /** Kriterier for å kontinuere eller stoppe (at most 20000 characters) */
     stop_criteria: string;
   };
   /** Hvorfor effekten forventes å være vesentlig større enn for gruppen som helhet (at most 20000 characters) */
@@ -386,8 +408,10 @@ export interface HbExceptionSingle {
   costs: {
     /** Legemiddelkostnad per måned */
     drug_per_month: number | string;
-    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris) */
-    price_basis: "agreement" | "maximum";
+    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris), `pharmacy` (Apotekpris (AUP)), `free_supply` (Vederlagsfri levering (compassionate use)), `other` (Annet) */
+    price_basis: "agreement" | "maximum" | "pharmacy" | "free_supply" | "other";
+    /** Prisgrunnlag, annet: hvilket (at most 300 characters) */
+    price_basis_other?: string;
     /** Andre kostnader per måned */
     other_per_month: number | string;
     /** Ekstra ressurser eller innsparinger */
@@ -416,28 +440,39 @@ export interface HbExceptionSingle {
     /** Beskrivelse (at most 20000 characters) */
     description?: string;
   };
-  /** Forankring og anbefaling */
+  /** Vurdering og vedtak */
   approvals: {
     /** Nivå 2-leder */
     line_manager: {
       /** Navn (at most 300 characters) */
       name: string;
-      /** Begrunnelse (at most 20000 characters) */
+      /** Vurdering (at most 20000 characters) */
       justification: string;
-      /** Godkjent */
+      /** Søknaden anbefales */
       approved: boolean;
     };
     /** Fagdirektør */
-    medical_director: {
+    medical_director?: {
       /** Navn (at most 300 characters) */
-      name: string;
-      /** Begrunnelse (at most 20000 characters) */
-      justification: string;
-      /** Godkjent */
-      approved: boolean;
+      name?: string;
+      /** Begrunnelse for vedtaket (at most 20000 characters) */
+      justification?: string;
+      /** Søknaden godkjennes */
+      approved?: boolean;
       /** Skjemaet er ferdig utfylt */
-      form_complete: boolean;
+      form_complete?: boolean;
     };
+  };
+  /** Vurderingskomitéens vurdering */
+  assessment?: {
+    /** Nytte (at most 20000 characters) */
+    benefit?: string;
+    /** Alvorlighet (at most 20000 characters) */
+    severity?: string;
+    /** Ressursbruk (at most 20000 characters) */
+    resource_use?: string;
+    /** Samlet vurdering (at most 20000 characters) */
+    overall?: string;
   };
 }
 
@@ -475,17 +510,17 @@ export interface HbExceptionSingleDraft {
     drug?: string;
     /** ID-nummer i Nye metoder (at most 300 characters) */
     nye_metoder_id?: string;
-    /** Forventet dosering (at most 20000 characters) */
+    /** Legemiddeldosering (at most 20000 characters) */
     dosage?: string;
-    /** Forventet behandlingsvarighet (at most 300 characters) */
+    /** Planlagt varighet (at most 300 characters) */
     duration?: string;
     /** Behandlingsmål: `curative` (Kurativ), `life_prolonging` (Livsforlengende), `symptom_relief` (Symptomreduserende), `other` (Annet) */
     goal?: "curative" | "life_prolonging" | "symptom_relief" | "other";
     /** Annet behandlingsmål (at most 20000 characters) */
     goal_other?: string;
-    /** Plan for evaluering av effekt (at most 20000 characters) */
+    /** Hvordan og når effekt og bivirkninger skal evalueres (at most 20000 characters) */
     evaluation_plan?: string;
-    /** Stoppkriterier (at most 20000 characters) */
+    /** Kriterier for å kontinuere eller stoppe (at most 20000 characters) */
     stop_criteria?: string;
   };
   /** Hvorfor effekten forventes å være vesentlig større enn for gruppen som helhet (at most 20000 characters) */
@@ -523,8 +558,10 @@ export interface HbExceptionSingleDraft {
   costs?: {
     /** Legemiddelkostnad per måned */
     drug_per_month?: number | string;
-    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris) */
-    price_basis?: "agreement" | "maximum";
+    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris), `pharmacy` (Apotekpris (AUP)), `free_supply` (Vederlagsfri levering (compassionate use)), `other` (Annet) */
+    price_basis?: "agreement" | "maximum" | "pharmacy" | "free_supply" | "other";
+    /** Prisgrunnlag, annet: hvilket (at most 300 characters) */
+    price_basis_other?: string;
     /** Andre kostnader per måned */
     other_per_month?: number | string;
     /** Ekstra ressurser eller innsparinger */
@@ -553,28 +590,39 @@ export interface HbExceptionSingleDraft {
     /** Beskrivelse (at most 20000 characters) */
     description?: string;
   };
-  /** Forankring og anbefaling */
+  /** Vurdering og vedtak */
   approvals?: {
     /** Nivå 2-leder */
     line_manager?: {
       /** Navn (at most 300 characters) */
       name?: string;
-      /** Begrunnelse (at most 20000 characters) */
+      /** Vurdering (at most 20000 characters) */
       justification?: string;
-      /** Godkjent */
+      /** Søknaden anbefales */
       approved?: boolean;
     };
     /** Fagdirektør */
     medical_director?: {
       /** Navn (at most 300 characters) */
       name?: string;
-      /** Begrunnelse (at most 20000 characters) */
+      /** Begrunnelse for vedtaket (at most 20000 characters) */
       justification?: string;
-      /** Godkjent */
+      /** Søknaden godkjennes */
       approved?: boolean;
       /** Skjemaet er ferdig utfylt */
       form_complete?: boolean;
     };
+  };
+  /** Vurderingskomitéens vurdering */
+  assessment?: {
+    /** Nytte (at most 20000 characters) */
+    benefit?: string;
+    /** Alvorlighet (at most 20000 characters) */
+    severity?: string;
+    /** Ressursbruk (at most 20000 characters) */
+    resource_use?: string;
+    /** Samlet vurdering (at most 20000 characters) */
+    overall?: string;
   };
 }
 
@@ -612,17 +660,17 @@ export interface HbExceptionGroup {
     drug: string;
     /** ID-nummer i Nye metoder (at most 300 characters) */
     nye_metoder_id: string;
-    /** Forventet dosering (at most 20000 characters) */
+    /** Legemiddeldosering (at most 20000 characters) */
     dosage: string;
-    /** Forventet behandlingsvarighet (at most 300 characters) */
+    /** Planlagt varighet (at most 300 characters) */
     duration: string;
     /** Behandlingsmål: `curative` (Kurativ), `life_prolonging` (Livsforlengende), `symptom_relief` (Symptomreduserende), `other` (Annet) */
     goal: "curative" | "life_prolonging" | "symptom_relief" | "other";
     /** Annet behandlingsmål (at most 20000 characters) */
     goal_other?: string;
-    /** Plan for evaluering av effekt (at most 20000 characters) */
+    /** Hvordan og når effekt og bivirkninger skal evalueres (at most 20000 characters) */
     evaluation_plan: string;
-    /** Stoppkriterier (at most 20000 characters) */
+    /** Kriterier for å kontinuere eller stoppe (at most 20000 characters) */
     stop_criteria: string;
   };
   /** Etablert behandling */
@@ -658,8 +706,10 @@ export interface HbExceptionGroup {
   costs: {
     /** Legemiddelkostnad per måned */
     drug_per_month: number | string;
-    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris) */
-    price_basis: "agreement" | "maximum";
+    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris), `pharmacy` (Apotekpris (AUP)), `free_supply` (Vederlagsfri levering (compassionate use)), `other` (Annet) */
+    price_basis: "agreement" | "maximum" | "pharmacy" | "free_supply" | "other";
+    /** Prisgrunnlag, annet: hvilket (at most 300 characters) */
+    price_basis_other?: string;
     /** Andre kostnader per måned */
     other_per_month: number | string;
     /** Ekstra ressurser eller innsparinger */
@@ -688,28 +738,39 @@ export interface HbExceptionGroup {
     /** Beskrivelse (at most 20000 characters) */
     description?: string;
   };
-  /** Forankring og anbefaling */
+  /** Vurdering og vedtak */
   approvals: {
     /** Nivå 2-leder */
     line_manager: {
       /** Navn (at most 300 characters) */
       name: string;
-      /** Begrunnelse (at most 20000 characters) */
+      /** Vurdering (at most 20000 characters) */
       justification: string;
-      /** Godkjent */
+      /** Søknaden anbefales */
       approved: boolean;
     };
     /** Fagdirektør */
-    medical_director: {
+    medical_director?: {
       /** Navn (at most 300 characters) */
-      name: string;
-      /** Begrunnelse (at most 20000 characters) */
-      justification: string;
-      /** Godkjent */
-      approved: boolean;
+      name?: string;
+      /** Begrunnelse for vedtaket (at most 20000 characters) */
+      justification?: string;
+      /** Søknaden godkjennes */
+      approved?: boolean;
       /** Skjemaet er ferdig utfylt */
-      form_complete: boolean;
+      form_complete?: boolean;
     };
+  };
+  /** Vurderingskomitéens vurdering */
+  assessment?: {
+    /** Nytte (at most 20000 characters) */
+    benefit?: string;
+    /** Alvorlighet (at most 20000 characters) */
+    severity?: string;
+    /** Ressursbruk (at most 20000 characters) */
+    resource_use?: string;
+    /** Samlet vurdering (at most 20000 characters) */
+    overall?: string;
   };
 }
 
@@ -747,17 +808,17 @@ export interface HbExceptionGroupDraft {
     drug?: string;
     /** ID-nummer i Nye metoder (at most 300 characters) */
     nye_metoder_id?: string;
-    /** Forventet dosering (at most 20000 characters) */
+    /** Legemiddeldosering (at most 20000 characters) */
     dosage?: string;
-    /** Forventet behandlingsvarighet (at most 300 characters) */
+    /** Planlagt varighet (at most 300 characters) */
     duration?: string;
     /** Behandlingsmål: `curative` (Kurativ), `life_prolonging` (Livsforlengende), `symptom_relief` (Symptomreduserende), `other` (Annet) */
     goal?: "curative" | "life_prolonging" | "symptom_relief" | "other";
     /** Annet behandlingsmål (at most 20000 characters) */
     goal_other?: string;
-    /** Plan for evaluering av effekt (at most 20000 characters) */
+    /** Hvordan og når effekt og bivirkninger skal evalueres (at most 20000 characters) */
     evaluation_plan?: string;
-    /** Stoppkriterier (at most 20000 characters) */
+    /** Kriterier for å kontinuere eller stoppe (at most 20000 characters) */
     stop_criteria?: string;
   };
   /** Etablert behandling */
@@ -793,8 +854,10 @@ export interface HbExceptionGroupDraft {
   costs?: {
     /** Legemiddelkostnad per måned */
     drug_per_month?: number | string;
-    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris) */
-    price_basis?: "agreement" | "maximum";
+    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris), `pharmacy` (Apotekpris (AUP)), `free_supply` (Vederlagsfri levering (compassionate use)), `other` (Annet) */
+    price_basis?: "agreement" | "maximum" | "pharmacy" | "free_supply" | "other";
+    /** Prisgrunnlag, annet: hvilket (at most 300 characters) */
+    price_basis_other?: string;
     /** Andre kostnader per måned */
     other_per_month?: number | string;
     /** Ekstra ressurser eller innsparinger */
@@ -823,28 +886,39 @@ export interface HbExceptionGroupDraft {
     /** Beskrivelse (at most 20000 characters) */
     description?: string;
   };
-  /** Forankring og anbefaling */
+  /** Vurdering og vedtak */
   approvals?: {
     /** Nivå 2-leder */
     line_manager?: {
       /** Navn (at most 300 characters) */
       name?: string;
-      /** Begrunnelse (at most 20000 characters) */
+      /** Vurdering (at most 20000 characters) */
       justification?: string;
-      /** Godkjent */
+      /** Søknaden anbefales */
       approved?: boolean;
     };
     /** Fagdirektør */
     medical_director?: {
       /** Navn (at most 300 characters) */
       name?: string;
-      /** Begrunnelse (at most 20000 characters) */
+      /** Begrunnelse for vedtaket (at most 20000 characters) */
       justification?: string;
-      /** Godkjent */
+      /** Søknaden godkjennes */
       approved?: boolean;
       /** Skjemaet er ferdig utfylt */
       form_complete?: boolean;
     };
+  };
+  /** Vurderingskomitéens vurdering */
+  assessment?: {
+    /** Nytte (at most 20000 characters) */
+    benefit?: string;
+    /** Alvorlighet (at most 20000 characters) */
+    severity?: string;
+    /** Ressursbruk (at most 20000 characters) */
+    resource_use?: string;
+    /** Samlet vurdering (at most 20000 characters) */
+    overall?: string;
   };
 }
 
@@ -884,17 +958,17 @@ export interface HbOfflabelSingle {
     offlabel_kind: "off-label" | "off-licence";
     /** ID-nummer i Nye metoder (at most 300 characters) */
     nye_metoder_id?: string;
-    /** Forventet dosering (at most 20000 characters) */
+    /** Legemiddeldosering (at most 20000 characters) */
     dosage: string;
-    /** Forventet behandlingsvarighet (at most 300 characters) */
+    /** Planlagt varighet (at most 300 characters) */
     duration: string;
     /** Behandlingsmål: `curative` (Kurativ), `life_prolonging` (Livsforlengende), `symptom_relief` (Symptomreduserende), `other` (Annet) */
     goal: "curative" | "life_prolonging" | "symptom_relief" | "other";
     /** Annet behandlingsmål (at most 20000 characters) */
     goal_other?: string;
-    /** Plan for evaluering av effekt (at most 20000 characters) */
+    /** Hvordan og når effekt og bivirkninger skal evalueres (at most 20000 characters) */
     evaluation_plan: string;
-    /** Stoppkriterier (at most 20000 characters) */
+    /** Kriterier for å kontinuere eller stoppe (at most 20000 characters) */
     stop_criteria: string;
   };
   /** Etablert behandling */
@@ -930,8 +1004,10 @@ export interface HbOfflabelSingle {
   costs: {
     /** Legemiddelkostnad per måned */
     drug_per_month: number | string;
-    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris) */
-    price_basis: "agreement" | "maximum";
+    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris), `pharmacy` (Apotekpris (AUP)), `free_supply` (Vederlagsfri levering (compassionate use)), `other` (Annet) */
+    price_basis: "agreement" | "maximum" | "pharmacy" | "free_supply" | "other";
+    /** Prisgrunnlag, annet: hvilket (at most 300 characters) */
+    price_basis_other?: string;
     /** Andre kostnader per måned */
     other_per_month: number | string;
     /** Ekstra ressurser eller innsparinger */
@@ -960,28 +1036,39 @@ export interface HbOfflabelSingle {
     /** Beskrivelse (at most 20000 characters) */
     description?: string;
   };
-  /** Forankring og anbefaling */
+  /** Vurdering og vedtak */
   approvals: {
     /** Nivå 2-leder */
     line_manager: {
       /** Navn (at most 300 characters) */
       name: string;
-      /** Begrunnelse (at most 20000 characters) */
+      /** Vurdering (at most 20000 characters) */
       justification: string;
-      /** Godkjent */
+      /** Søknaden anbefales */
       approved: boolean;
     };
     /** Fagdirektør */
-    medical_director: {
+    medical_director?: {
       /** Navn (at most 300 characters) */
-      name: string;
-      /** Begrunnelse (at most 20000 characters) */
-      justification: string;
-      /** Godkjent */
-      approved: boolean;
+      name?: string;
+      /** Begrunnelse for vedtaket (at most 20000 characters) */
+      justification?: string;
+      /** Søknaden godkjennes */
+      approved?: boolean;
       /** Skjemaet er ferdig utfylt */
-      form_complete: boolean;
+      form_complete?: boolean;
     };
+  };
+  /** Vurderingskomitéens vurdering */
+  assessment?: {
+    /** Nytte (at most 20000 characters) */
+    benefit?: string;
+    /** Alvorlighet (at most 20000 characters) */
+    severity?: string;
+    /** Ressursbruk (at most 20000 characters) */
+    resource_use?: string;
+    /** Samlet vurdering (at most 20000 characters) */
+    overall?: string;
   };
 }
 
@@ -1021,17 +1108,17 @@ export interface HbOfflabelSingleDraft {
     offlabel_kind?: "off-label" | "off-licence";
     /** ID-nummer i Nye metoder (at most 300 characters) */
     nye_metoder_id?: string;
-    /** Forventet dosering (at most 20000 characters) */
+    /** Legemiddeldosering (at most 20000 characters) */
     dosage?: string;
-    /** Forventet behandlingsvarighet (at most 300 characters) */
+    /** Planlagt varighet (at most 300 characters) */
     duration?: string;
     /** Behandlingsmål: `curative` (Kurativ), `life_prolonging` (Livsforlengende), `symptom_relief` (Symptomreduserende), `other` (Annet) */
     goal?: "curative" | "life_prolonging" | "symptom_relief" | "other";
     /** Annet behandlingsmål (at most 20000 characters) */
     goal_other?: string;
-    /** Plan for evaluering av effekt (at most 20000 characters) */
+    /** Hvordan og når effekt og bivirkninger skal evalueres (at most 20000 characters) */
     evaluation_plan?: string;
-    /** Stoppkriterier (at most 20000 characters) */
+    /** Kriterier for å kontinuere eller stoppe (at most 20000 characters) */
     stop_criteria?: string;
   };
   /** Etablert behandling */
@@ -1067,8 +1154,10 @@ export interface HbOfflabelSingleDraft {
   costs?: {
     /** Legemiddelkostnad per måned */
     drug_per_month?: number | string;
-    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris) */
-    price_basis?: "agreement" | "maximum";
+    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris), `pharmacy` (Apotekpris (AUP)), `free_supply` (Vederlagsfri levering (compassionate use)), `other` (Annet) */
+    price_basis?: "agreement" | "maximum" | "pharmacy" | "free_supply" | "other";
+    /** Prisgrunnlag, annet: hvilket (at most 300 characters) */
+    price_basis_other?: string;
     /** Andre kostnader per måned */
     other_per_month?: number | string;
     /** Ekstra ressurser eller innsparinger */
@@ -1097,28 +1186,39 @@ export interface HbOfflabelSingleDraft {
     /** Beskrivelse (at most 20000 characters) */
     description?: string;
   };
-  /** Forankring og anbefaling */
+  /** Vurdering og vedtak */
   approvals?: {
     /** Nivå 2-leder */
     line_manager?: {
       /** Navn (at most 300 characters) */
       name?: string;
-      /** Begrunnelse (at most 20000 characters) */
+      /** Vurdering (at most 20000 characters) */
       justification?: string;
-      /** Godkjent */
+      /** Søknaden anbefales */
       approved?: boolean;
     };
     /** Fagdirektør */
     medical_director?: {
       /** Navn (at most 300 characters) */
       name?: string;
-      /** Begrunnelse (at most 20000 characters) */
+      /** Begrunnelse for vedtaket (at most 20000 characters) */
       justification?: string;
-      /** Godkjent */
+      /** Søknaden godkjennes */
       approved?: boolean;
       /** Skjemaet er ferdig utfylt */
       form_complete?: boolean;
     };
+  };
+  /** Vurderingskomitéens vurdering */
+  assessment?: {
+    /** Nytte (at most 20000 characters) */
+    benefit?: string;
+    /** Alvorlighet (at most 20000 characters) */
+    severity?: string;
+    /** Ressursbruk (at most 20000 characters) */
+    resource_use?: string;
+    /** Samlet vurdering (at most 20000 characters) */
+    overall?: string;
   };
 }
 
@@ -1158,17 +1258,17 @@ export interface HbOfflabelGroup {
     offlabel_kind: "off-label" | "off-licence";
     /** ID-nummer i Nye metoder (at most 300 characters) */
     nye_metoder_id?: string;
-    /** Forventet dosering (at most 20000 characters) */
+    /** Legemiddeldosering (at most 20000 characters) */
     dosage: string;
-    /** Forventet behandlingsvarighet (at most 300 characters) */
+    /** Planlagt varighet (at most 300 characters) */
     duration: string;
     /** Behandlingsmål: `curative` (Kurativ), `life_prolonging` (Livsforlengende), `symptom_relief` (Symptomreduserende), `other` (Annet) */
     goal: "curative" | "life_prolonging" | "symptom_relief" | "other";
     /** Annet behandlingsmål (at most 20000 characters) */
     goal_other?: string;
-    /** Plan for evaluering av effekt (at most 20000 characters) */
+    /** Hvordan og når effekt og bivirkninger skal evalueres (at most 20000 characters) */
     evaluation_plan: string;
-    /** Stoppkriterier (at most 20000 characters) */
+    /** Kriterier for å kontinuere eller stoppe (at most 20000 characters) */
     stop_criteria: string;
   };
   /** Etablert behandling */
@@ -1204,8 +1304,10 @@ export interface HbOfflabelGroup {
   costs: {
     /** Legemiddelkostnad per måned */
     drug_per_month: number | string;
-    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris) */
-    price_basis: "agreement" | "maximum";
+    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris), `pharmacy` (Apotekpris (AUP)), `free_supply` (Vederlagsfri levering (compassionate use)), `other` (Annet) */
+    price_basis: "agreement" | "maximum" | "pharmacy" | "free_supply" | "other";
+    /** Prisgrunnlag, annet: hvilket (at most 300 characters) */
+    price_basis_other?: string;
     /** Andre kostnader per måned */
     other_per_month: number | string;
     /** Ekstra ressurser eller innsparinger */
@@ -1234,28 +1336,39 @@ export interface HbOfflabelGroup {
     /** Beskrivelse (at most 20000 characters) */
     description?: string;
   };
-  /** Forankring og anbefaling */
+  /** Vurdering og vedtak */
   approvals: {
     /** Nivå 2-leder */
     line_manager: {
       /** Navn (at most 300 characters) */
       name: string;
-      /** Begrunnelse (at most 20000 characters) */
+      /** Vurdering (at most 20000 characters) */
       justification: string;
-      /** Godkjent */
+      /** Søknaden anbefales */
       approved: boolean;
     };
     /** Fagdirektør */
-    medical_director: {
+    medical_director?: {
       /** Navn (at most 300 characters) */
-      name: string;
-      /** Begrunnelse (at most 20000 characters) */
-      justification: string;
-      /** Godkjent */
-      approved: boolean;
+      name?: string;
+      /** Begrunnelse for vedtaket (at most 20000 characters) */
+      justification?: string;
+      /** Søknaden godkjennes */
+      approved?: boolean;
       /** Skjemaet er ferdig utfylt */
-      form_complete: boolean;
+      form_complete?: boolean;
     };
+  };
+  /** Vurderingskomitéens vurdering */
+  assessment?: {
+    /** Nytte (at most 20000 characters) */
+    benefit?: string;
+    /** Alvorlighet (at most 20000 characters) */
+    severity?: string;
+    /** Ressursbruk (at most 20000 characters) */
+    resource_use?: string;
+    /** Samlet vurdering (at most 20000 characters) */
+    overall?: string;
   };
 }
 
@@ -1295,17 +1408,17 @@ export interface HbOfflabelGroupDraft {
     offlabel_kind?: "off-label" | "off-licence";
     /** ID-nummer i Nye metoder (at most 300 characters) */
     nye_metoder_id?: string;
-    /** Forventet dosering (at most 20000 characters) */
+    /** Legemiddeldosering (at most 20000 characters) */
     dosage?: string;
-    /** Forventet behandlingsvarighet (at most 300 characters) */
+    /** Planlagt varighet (at most 300 characters) */
     duration?: string;
     /** Behandlingsmål: `curative` (Kurativ), `life_prolonging` (Livsforlengende), `symptom_relief` (Symptomreduserende), `other` (Annet) */
     goal?: "curative" | "life_prolonging" | "symptom_relief" | "other";
     /** Annet behandlingsmål (at most 20000 characters) */
     goal_other?: string;
-    /** Plan for evaluering av effekt (at most 20000 characters) */
+    /** Hvordan og når effekt og bivirkninger skal evalueres (at most 20000 characters) */
     evaluation_plan?: string;
-    /** Stoppkriterier (at most 20000 characters) */
+    /** Kriterier for å kontinuere eller stoppe (at most 20000 characters) */
     stop_criteria?: string;
   };
   /** Etablert behandling */
@@ -1341,8 +1454,10 @@ export interface HbOfflabelGroupDraft {
   costs?: {
     /** Legemiddelkostnad per måned */
     drug_per_month?: number | string;
-    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris) */
-    price_basis?: "agreement" | "maximum";
+    /** Prisgrunnlag: `agreement` (Avtalepris), `maximum` (Maksimalpris), `pharmacy` (Apotekpris (AUP)), `free_supply` (Vederlagsfri levering (compassionate use)), `other` (Annet) */
+    price_basis?: "agreement" | "maximum" | "pharmacy" | "free_supply" | "other";
+    /** Prisgrunnlag, annet: hvilket (at most 300 characters) */
+    price_basis_other?: string;
     /** Andre kostnader per måned */
     other_per_month?: number | string;
     /** Ekstra ressurser eller innsparinger */
@@ -1371,28 +1486,39 @@ export interface HbOfflabelGroupDraft {
     /** Beskrivelse (at most 20000 characters) */
     description?: string;
   };
-  /** Forankring og anbefaling */
+  /** Vurdering og vedtak */
   approvals?: {
     /** Nivå 2-leder */
     line_manager?: {
       /** Navn (at most 300 characters) */
       name?: string;
-      /** Begrunnelse (at most 20000 characters) */
+      /** Vurdering (at most 20000 characters) */
       justification?: string;
-      /** Godkjent */
+      /** Søknaden anbefales */
       approved?: boolean;
     };
     /** Fagdirektør */
     medical_director?: {
       /** Navn (at most 300 characters) */
       name?: string;
-      /** Begrunnelse (at most 20000 characters) */
+      /** Begrunnelse for vedtaket (at most 20000 characters) */
       justification?: string;
-      /** Godkjent */
+      /** Søknaden godkjennes */
       approved?: boolean;
       /** Skjemaet er ferdig utfylt */
       form_complete?: boolean;
     };
+  };
+  /** Vurderingskomitéens vurdering */
+  assessment?: {
+    /** Nytte (at most 20000 characters) */
+    benefit?: string;
+    /** Alvorlighet (at most 20000 characters) */
+    severity?: string;
+    /** Ressursbruk (at most 20000 characters) */
+    resource_use?: string;
+    /** Samlet vurdering (at most 20000 characters) */
+    overall?: string;
   };
 }
 
@@ -1441,29 +1567,34 @@ export type Part1 = Omit<TilgangDel1Draft, "form"> & { form?: "tilgang-del1" };
 export type DiagnosticCode =
   | "input.json" | "input.type" | "input.option" | "input.too_large" | "form.kind" | "form.required"
   | "form.unknown_field" | "form.type" | "form.value" | "form.too_long" | "form.too_large"
-  | "application.consent" | "application.reference.trust" | "application.name.format"
-  | "patient.birth_year.format" | "patient.birth_year.future" | "patient.birth_year.implausible"
-  | "patient.npr_id.format" | "patient.npr_id.is_national_id" | "patient.npr_id.account"
-  | "patient.npr_id.name" | "patient.single" | "treatment.nye_metoder_id.format" | "treatment.goal.other"
+  | "form.placeholder" | "form.too_short" | "form.source_expired" | "application.consent"
+  | "application.reference.trust" | "application.name.format" | "patient.birth_year.format"
+  | "patient.birth_year.future" | "patient.birth_year.implausible" | "patient.npr_id.format"
+  | "patient.npr_id.is_national_id" | "patient.npr_id.account" | "patient.npr_id.name"
+  | "patient.single" | "treatment.nye_metoder_id.format" | "treatment.goal.other"
   | "cost.amount.empty" | "cost.amount.ambiguous" | "cost.amount.currency" | "cost.amount.invalid"
   | "cost.amount.precision" | "cost.amount.overflow" | "cost.amount.range" | "cost.amount.period"
   | "cost.amount.negative" | "cost.amount.implausible" | "cost.amount.approximate"
-  | "cost.duration.unparsed" | "cost.duration.range" | "exceptionality.criterion.justification"
-  | "exceptionality.criterion.none" | "exceptionality.benefit.literature" | "literature.link"
-  | "approval.missing" | "approval.form_complete" | "tilgang.del1.national_id.invalid"
-  | "tilgang.del1.national_id.synthetic" | "tilgang.del1.date.invalid" | "tilgang.del1.not_signed"
-  | "hb.self_payment" | "hb.self_payment.exception" | "hb.support.none" | "hb.literature.none"
-  | "hb.group.level" | "hb.group.size" | "hb.trial.not_considered" | "reference.format"
-  | "reference.date.invalid" | "reference.date.future" | "reference.date.early" | "reference.hf.unknown"
-  | "reference.hf.alias" | "reference.dept.invalid" | "reference.dept.name" | "reference.dept.unknown"
-  | "reference.type" | "reference.mismatch" | "registry.trust.unknown" | "privacy.national_id"
-  | "privacy.possible_national_id" | "privacy.account" | "privacy.email" | "privacy.phone"
-  | "privacy.birth_date" | "privacy.record_number" | "privacy.address" | "privacy.ip_address"
-  | "privacy.name" | "privacy.part1" | "privacy.keep.invalid" | "privacy.keep.stale"
-  | "privacy.keep.national_id" | "privacy.keep.patient" | "privacy.keep.email" | "privacy.keep.account"
-  | "privacy.keep.text" | "gate.part1_not_sendable" | "gate.not_scanned" | "gate.birth_year.mismatch"
-  | "gate.key.short" | "gate.pseudonym.no_part1" | "verify.package" | "verify.digest"
-  | "verify.canonical" | "verify.structure" | "verify.time";
+  | "cost.duration.unparsed" | "cost.duration.range" | "cost.drug.zero" | "cost.other.zero"
+  | "cost.extra.description" | "exceptionality.criterion.justification" | "exceptionality.criterion.none"
+  | "exceptionality.benefit.literature" | "exceptionality.benefit.documentation" | "exceptionality.special.invalid_ground"
+  | "exceptionality.special.main_group" | "exceptionality.circumstances" | "literature.link"
+  | "approval.missing" | "approval.form_complete" | "approval.hb.not_recommended"
+  | "approval.hb.refused" | "tilgang.del1.national_id.invalid" | "tilgang.del1.national_id.synthetic"
+  | "tilgang.del1.date.invalid" | "tilgang.del1.not_signed" | "hb.self_payment" | "hb.self_payment.exception"
+  | "hb.support.none" | "hb.literature.none" | "hb.group.level" | "hb.group.size"
+  | "hb.trial.not_considered" | "reference.format" | "reference.date.invalid" | "reference.date.future"
+  | "reference.date.early" | "reference.hf.unknown" | "reference.hf.not_configured"
+  | "reference.hf.invalid" | "reference.hf.alias" | "reference.dept.invalid" | "reference.dept.name"
+  | "reference.dept.unknown" | "reference.type" | "reference.mismatch" | "registry.trust.unknown"
+  | "privacy.national_id" | "privacy.possible_national_id" | "privacy.account" | "privacy.email"
+  | "privacy.phone" | "privacy.birth_date" | "privacy.record_number" | "privacy.address"
+  | "privacy.ip_address" | "privacy.name" | "privacy.part1" | "privacy.keep.invalid"
+  | "privacy.keep.stale" | "privacy.keep.national_id" | "privacy.keep.patient" | "privacy.keep.email"
+  | "privacy.keep.account" | "privacy.keep.text" | "gate.part1_not_sendable" | "gate.not_scanned"
+  | "gate.birth_year.mismatch" | "gate.key.short" | "gate.pseudonym.no_part1" | "gate.decision_present"
+  | "gate.part1.not_signed" | "gate.part1.date_after_reference" | "verify.package"
+  | "verify.digest" | "verify.canonical" | "verify.structure" | "verify.time";
 
 /** The kinds of identifier the privacy scan finds. */
 export type FindingKind =

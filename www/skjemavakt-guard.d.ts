@@ -39,7 +39,9 @@ export interface GuardOptions<K extends FormKind = FormKind> {
   kind: K;
   /** Language of the messages and of the guard's own texts; default "nb". */
   lang?: Lang;
-  /** The stage checked while typing (and at submit without the gate); default "submission". */
+  /** The stage checked while typing (and at submit without the gate); default "submission".
+   * "draft", "approval", "submission" (the gate's), or "decision" (Helse Bergen's medical
+   * director documenting the decision, with `gate: false`: a decided document is never sealed). */
   stage?: Stage;
   /** A submit runs the gate and calls `onSealed` (default; off for tilgang-del1). */
   gate?: boolean;

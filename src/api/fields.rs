@@ -3,7 +3,7 @@
 
 use super::Options;
 use crate::diagnostic::{render_all, Diagnostic, Pointer, Rendered};
-use crate::forms::{self, Stage};
+use crate::forms;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -13,8 +13,9 @@ pub struct FieldInfo {
     /// JSON Pointer of the field; a list's items are given once, with `-` in place of the
     /// index (`/literature/-/title`).
     pub path: String,
-    /// The field's label in the options' language.
-    pub label: &'static str,
+    /// The field's label in the options' language; a label another field of the form has
+    /// too with its group's in front («Linjeleder: navn»), as messages name it.
+    pub label: String,
     /// `text`, `bool`, `enum`, `amount`, `integer`, `object` or `list`.
     #[serde(rename = "type")]
     pub ty: &'static str,
@@ -42,15 +43,6 @@ pub struct FieldsResult {
     pub diagnostics: Vec<Rendered>,
 }
 
-fn required_at(req: forms::schema::Req, stage: Stage) -> bool {
-    use forms::schema::Req;
-    match req {
-        Req::Optional => false,
-        Req::Approval => stage >= Stage::Approval,
-        Req::Submission => stage >= Stage::Submission,
-    }
-}
-
 /// `~` → `~0`, `/` → `~1` (RFC 6901 §3).
 fn pointer_token(out: &mut String, key: &str) {
     out.push('/');
@@ -63,20 +55,29 @@ fn pointer_token(out: &mut String, key: &str) {
     }
 }
 
+struct Listing<'a> {
+    leaves: bool,
+    opts: &'a Options,
+    shared: Vec<&'static str>,
+}
+
 fn list_fields(
     fields: &'static [forms::schema::Field],
     prefix: &str,
     parent_required: bool,
-    leaves: bool,
-    opts: &Options,
+    group: Option<&'static crate::diagnostic::Texts>,
+    l: &Listing<'_>,
     out: &mut Vec<FieldInfo>,
 ) {
     use forms::schema::Ty;
+    let (leaves, opts) = (l.leaves, l.opts);
     for f in fields {
         let mut path = String::with_capacity(prefix.len() + f.key.len() + 1);
         path.push_str(prefix);
         pointer_token(&mut path, f.key);
-        let required = parent_required && required_at(f.req, opts.stage);
+        let required = parent_required
+            && f.req
+                .required_at(opts.stage, opts.registry.line_manager_required());
         let (ty, values, max) = match f.ty {
             Ty::Text { max } => ("text", None, Some(max)),
             Ty::Bool => ("bool", None, None),
@@ -90,7 +91,12 @@ fn list_fields(
         let scanned = leaves && !matches!(f.ty, Ty::Object(_) | Ty::List { .. });
         out.push(FieldInfo {
             path: path.clone(),
-            label: f.label.get(opts.lang),
+            label: match group {
+                Some(g) if l.shared.contains(&f.label.nb) => {
+                    crate::diagnostic::Arg::Within(g, f.label).render(opts.lang)
+                }
+                _ => f.label.get(opts.lang).to_string(),
+            },
             ty,
             required,
             values,
@@ -98,11 +104,11 @@ fn list_fields(
             scanned,
         });
         match f.ty {
-            Ty::Object(sub) => list_fields(sub, &path, required, leaves, opts, out),
+            Ty::Object(sub) => list_fields(sub, &path, required, Some(f.label), l, out),
             // An empty list has no items: nothing in an item is required of an empty document.
             Ty::List { item, .. } => {
                 path.push_str("/-");
-                list_fields(item, &path, false, leaves, opts, out);
+                list_fields(item, &path, false, Some(f.label), l, out);
             }
             _ => {}
         }
@@ -118,7 +124,14 @@ pub fn fields(kind: &Value, opts: &Options, mut pre: Vec<Diagnostic>) -> FieldsR
     };
     let mut out = Vec::new();
     match kind {
-        Some(k) => list_fields(k.fields(), "", true, k.leaves_hospital(), opts, &mut out),
+        Some(k) => {
+            let l = Listing {
+                leaves: k.leaves_hospital(),
+                opts,
+                shared: forms::schema::shared_labels(k.fields()),
+            };
+            list_fields(k.fields(), "", true, None, &l, &mut out)
+        }
         None => pre.push(Diagnostic::new(
             &forms::KIND_MISSING,
             Pointer::root().key("form"),

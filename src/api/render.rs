@@ -375,7 +375,7 @@ fn kept(h: &mut String, v: &Verified, opts: &Options) {
         h.push_str("<tr><td>");
         let p = pattern(&k.path);
         match fields.iter().find(|f| f.path == p) {
-            Some(f) => esc(h, f.label),
+            Some(f) => esc(h, &f.label),
             None => esc(h, &k.path),
         }
         h.push_str("</td><td>«");

@@ -17,16 +17,21 @@
 
 use super::Options;
 use crate::diagnostic::{render_all, texts, Diagnostic, Lang, Pointer, Rendered, Texts};
-use crate::forms::schema::{Field, Req, Ty};
+use crate::forms::schema::{Field, Ty};
 use crate::forms::{self, FormKind, Stage};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// Every stage, in order: the schemas, their files and the TypeScript `Stage` are made for
 /// each. A stage added to [`Stage`] and not listed here fails to compile (the match below).
-pub const STAGES: [Stage; 3] = [Stage::Draft, Stage::Approval, Stage::Submission];
+pub const STAGES: [Stage; 4] = [
+    Stage::Draft,
+    Stage::Approval,
+    Stage::Submission,
+    Stage::Decision,
+];
 const _EVERY_STAGE_IS_LISTED: fn(Stage) = |s| match s {
-    Stage::Draft | Stage::Approval | Stage::Submission => {}
+    Stage::Draft | Stage::Approval | Stage::Submission | Stage::Decision => {}
 };
 
 /// The JSON Schema dialect of every schema.
@@ -76,6 +81,7 @@ texts!(
 texts!(T_STAGE_DRAFT, "utkast", "utkast", "draft");
 texts!(T_STAGE_APPROVAL, "godkjenning", "godkjenning", "approval");
 texts!(T_STAGE_SUBMISSION, "innsending", "innsending", "submission");
+texts!(T_STAGE_DECISION, "vedtak", "vedtak", "decision");
 texts!(T_FORM, "Skjema", "Skjema", "Form");
 texts!(
     T_BLANK,
@@ -101,6 +107,7 @@ fn stage_words(stage: Stage) -> &'static Texts {
         Stage::Draft => &T_STAGE_DRAFT,
         Stage::Approval => &T_STAGE_APPROVAL,
         Stage::Submission => &T_STAGE_SUBMISSION,
+        Stage::Decision => &T_STAGE_DECISION,
     }
 }
 
@@ -143,11 +150,8 @@ fn s(v: &str) -> Value {
 /// True when the walker reports an error for the field when it is missing at `stage`: it is
 /// required there, and (for a group) some member of it is.
 pub fn required_at(f: &Field, stage: Stage) -> bool {
-    let req = match f.req {
-        Req::Optional => false,
-        Req::Approval => stage >= Stage::Approval,
-        Req::Submission => stage >= Stage::Submission,
-    };
+    // The schemas are of the default configuration (the line manager's step required).
+    let req = f.req.required_at(stage, true);
     req && match f.ty {
         Ty::Object(sub) => sub.iter().any(|c| required_at(c, stage)),
         _ => true,

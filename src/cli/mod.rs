@@ -126,8 +126,11 @@ pub enum StageArg {
     Draft,
     /// Everything the physician fills in.
     Approval,
-    /// Ready to send: also both approvals and "form complete".
+    /// Ready to send: Tilgangsordningen part 2 also both approvals and "form complete"; Helse
+    /// Bergen's forms the level-2 leader's assessment (sent to the assessment committee).
     Submission,
+    /// The decision documented: Helse Bergen's forms also the medical director's part.
+    Decision,
 }
 
 impl StageArg {
@@ -136,6 +139,7 @@ impl StageArg {
             StageArg::Draft => "draft",
             StageArg::Approval => "approval",
             StageArg::Submission => "submission",
+            StageArg::Decision => "decision",
         }
     }
 }

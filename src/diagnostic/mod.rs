@@ -97,14 +97,46 @@ pub enum Arg {
     Static(&'static str),
     /// A fixed text from the program in the three languages (a field's label).
     Text(&'static Texts),
+    /// A field's label with its group's in front, for a label two fields of a form share:
+    /// «Linjeleder: navn».
+    Within(&'static Texts, &'static Texts),
+    /// Fixed texts from the program in the three languages, as a list («kurativ,
+    /// livsforlengende, …»): an enumeration's values in words.
+    Words(&'static [&'static Texts]),
 }
 
 impl Arg {
-    fn render(&self, lang: Lang) -> String {
+    /// The argument as written in a message in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
         match *self {
             Arg::Int(n) => n.to_string(),
             Arg::Static(s) => s.to_string(),
             Arg::Text(t) => t.get(lang).to_string(),
+            Arg::Within(group, field) => {
+                let f = field.get(lang);
+                let mut c = f.chars();
+                // «Navn» → «navn» after the group; «NPR-ID» stays as it is.
+                let lower = match (c.next(), c.next()) {
+                    (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => {
+                        let mut s = String::with_capacity(f.len());
+                        s.push(crate::letter_case::lower_char(a));
+                        s.push_str(f.get(a.len_utf8()..).unwrap_or(""));
+                        s
+                    }
+                    _ => f.to_string(),
+                };
+                format!("{}: {lower}", group.get(lang))
+            }
+            Arg::Words(list) => {
+                let mut s = String::new();
+                for (i, t) in list.iter().enumerate() {
+                    if i > 0 {
+                        s.push_str(", ");
+                    }
+                    s.push_str(t.get(lang));
+                }
+                s
+            }
             Arg::Nok(ore) => format_nok(ore, lang),
         }
     }
@@ -150,6 +182,9 @@ pub struct Diagnostic {
     pub span: Option<Span>,
     /// For identifier findings: how sure the detector is (0–1).
     pub confidence: Option<f32>,
+    /// Where this diagnostic's requirement comes from, when it is the field's own paragraph
+    /// rather than the rule's (`form.required` cites the field's source).
+    pub source: Option<&'static Source>,
 }
 
 impl Diagnostic {
@@ -162,7 +197,19 @@ impl Diagnostic {
             args: Vec::new(),
             span: None,
             confidence: None,
+            source: None,
         }
+    }
+
+    /// Cites `source` instead of the rule's (a field's own paragraph).
+    pub fn cite(mut self, source: &'static Source) -> Diagnostic {
+        self.source = Some(source);
+        self
+    }
+
+    /// The source cited: the field's own, else the rule's.
+    pub fn source(&self) -> Source {
+        self.source.copied().unwrap_or(self.rule.source)
     }
 
     /// Adds a message argument.
@@ -212,7 +259,7 @@ impl Diagnostic {
             path: self.path.clone(),
             message: self.message(lang),
             hint: self.hint(lang),
-            source: self.rule.source,
+            source: self.source(),
             span: self.span,
             confidence: self.confidence,
         }

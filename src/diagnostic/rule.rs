@@ -74,6 +74,36 @@ impl Document {
         }
     }
 
+    /// The document's version, as it says (`None`: it gives none).
+    pub fn version(self) -> Option<&'static str> {
+        match self {
+            // «fra april 2025» (BRIEF.md; the page gives no version number).
+            Document::Tilgangsordningen => Some("april 2025"),
+            // «Versjon: 1.07» (the document's footer).
+            Document::HelseBergen1_2_2_5_16 => Some("1.07"),
+            _ => None,
+        }
+    }
+
+    /// The last day the document is valid, `YYYY-MM-DD`, as it says (`None`: no date).
+    pub fn valid_until(self) -> Option<&'static str> {
+        match self {
+            // «Forlenget gyldighet til 11.10.2025» (§5, «Endringer siden forrige versjon»).
+            Document::HelseBergen1_2_2_5_16 => Some("2025-10-11"),
+            _ => None,
+        }
+    }
+
+    /// Every document, in the order cited.
+    pub const ALL: [Document; 6] = [
+        Document::Tilgangsordningen,
+        Document::HelseBergen1_2_2_5_16,
+        Document::HelseBergenKjernegruppen,
+        Document::DomainBrief,
+        Document::Skatteetaten,
+        Document::Skjemavakt,
+    ];
+
     /// The source "`section` of this document": the one way to write a rule's source.
     ///
     /// ```
@@ -99,9 +129,18 @@ pub struct Source {
 impl Serialize for Source {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("Source", 2)?;
-        st.serialize_field("document", self.document.name())?;
+        let d = self.document;
+        let mut st = s.serialize_struct("Source", 4)?;
+        st.serialize_field("document", d.name())?;
         st.serialize_field("section", self.section)?;
+        match d.version() {
+            Some(v) => st.serialize_field("version", v)?,
+            None => st.skip_field("version")?,
+        }
+        match d.valid_until() {
+            Some(v) => st.serialize_field("validUntil", v)?,
+            None => st.skip_field("validUntil")?,
+        }
         st.end()
     }
 }

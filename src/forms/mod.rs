@@ -8,8 +8,13 @@
 //! | `hb-offlabel-single` / `hb-offlabel-group` | Helse Bergen, off-label / off-licence (1.2.2.5-21 / -22) | same |
 //!
 //! Stages: `draft` checks formats only; `approval` also requires everything the physician
-//! fills in; `submission` also requires both approvals and the medical director's
-//! confirmation that the form is complete.
+//! fills in; `submission` is the moment the application leaves the department: for
+//! Tilgangsordningen part 2 it also requires the line manager's approval (unless the
+//! hospital's configuration says its organisation has no such step, l.283–284) and the medical
+//! director's approval and confirmation that the form is complete; for Helse Bergen's forms
+//! (1.2.2.5-16 §3.2) it means "sent to the assessment committee" and requires the level-2
+//! leader's assessment only. `decision` also requires the medical director's part (the
+//! decision, documented, §3.2 point 4).
 //!
 //! Where things are: [`schema`] is the walker (types, required fields per stage, lengths,
 //! unknown members), reporting with the `form.*` rules of this file; [`sections`] hold each
@@ -48,17 +53,22 @@ pub enum Stage {
     Draft,
     /// Ready for the line manager and medical director: everything the physician fills in.
     Approval,
-    /// Ready to send: also both approvals and "form complete".
+    /// Ready to send: Tilgangsordningen part 2 also both approvals and "form complete";
+    /// Helse Bergen's forms the level-2 leader's assessment (sent to the assessment committee).
     Submission,
+    /// The decision documented: also the medical director's part (Helse Bergen §3.2 point 4).
+    Decision,
 }
 
 impl Stage {
-    /// Parses `draft`, `approval`, `submission` (also `utkast`, `godkjenning`, `innsending`).
+    /// Parses `draft`, `approval`, `submission`, `decision` (also `utkast`, `godkjenning`,
+    /// `innsending`, `vedtak`).
     pub fn parse(s: &str) -> Option<Stage> {
         match s.trim().to_ascii_lowercase().as_str() {
             "draft" | "utkast" => Some(Stage::Draft),
             "approval" | "godkjenning" => Some(Stage::Approval),
             "submission" | "innsending" | "send" => Some(Stage::Submission),
+            "decision" | "vedtak" | "beslutning" => Some(Stage::Decision),
             _ => None,
         }
     }
@@ -68,6 +78,7 @@ impl Stage {
             Stage::Draft => "draft",
             Stage::Approval => "approval",
             Stage::Submission => "submission",
+            Stage::Decision => "decision",
         }
     }
 }
@@ -162,8 +173,16 @@ texts!(pub L_FORM, "Skjematype", "Skjematype", "Form kind");
 const SRC: Source =
     Document::Tilgangsordningen.at("Utfylling og godkjenning av søknadsskjema i helseforetaket");
 const SRC_LIMITS: Source = Document::Skjemavakt.at("Limits");
+const SRC_SOURCES: Source = Document::Skjemavakt.at("Rules: each source's version and validity");
 const SRC_FIELDS: Source =
     Document::Tilgangsordningen.at("Utfylling av søknadsskjema (del 1 og del 2)");
+/// l.270: incomplete applications are returned.
+const SRC_RETURNED: Source = Document::Tilgangsordningen.at(
+    "Utfylling og godkjenning av søknadsskjema i helseforetaket: «Mangelfulle søknader vil returneres …» (l.270)",
+);
+/// The coordinator checks that the application is «tilstrekkelig opplyst».
+const SRC_SUFFICIENT: Source = Document::Tilgangsordningen
+    .at("Kontroller søknad – Koordinator: «kontrollerer om søknaden er tilstrekkelig opplyst»");
 
 rule! {
     /// A required field is missing or empty.
@@ -174,6 +193,41 @@ rule! {
     hint_nb: "Mangelfulle søknader returneres til helseforetaket. Fyll ut feltet.",
     hint_nn: "Mangelfulle søknader blir returnerte til helseføretaket. Fyll ut feltet.",
     hint_en: "Incomplete applications are returned to the health trust. Fill in the field.",
+}
+
+rule! {
+    /// A required free text answered with a placeholder: only punctuation or dashes, `x`,
+    /// «se vedlegg», «se journal», «ukjent», «n/a», «ingen» … ([`crate::lexicon::grounds`]).
+    pub static PLACEHOLDER: "form.placeholder", Error, SRC_RETURNED;
+    nb: "«{field}» er ikke fylt ut: svaret sier ingenting i seg selv (f.eks. «se vedlegg», «x», «ukjent» eller bare tegn).",
+    nn: "«{field}» er ikkje fylt ut: svaret seier ingenting i seg sjølv (t.d. «se vedlegg», «x», «ukjent» eller berre teikn).",
+    en: "“{field}” is not filled in: the answer says nothing by itself (e.g. “se vedlegg”, “x”, “ukjent” or only punctuation).",
+    hint_nb: "Mangelfulle søknader vil returneres til helseforetaket eller sykehuset for supplerende opplysninger. Skriv opplysningene i feltet; et vedlegg kan utdype, ikke erstatte dem.",
+    hint_nn: "Mangelfulle søknader vil bli returnerte til helseføretaket eller sjukehuset for supplerande opplysningar. Skriv opplysningane i feltet; eit vedlegg kan utdjupe, ikkje erstatte dei.",
+    hint_en: "Incomplete applications are returned to the health trust or hospital for more information. Write the information in the field; an attachment may elaborate on it, not replace it.",
+}
+
+rule! {
+    /// A text the committee assesses that is shorter than [`schema::MIN_WORDS`] words.
+    pub static TOO_SHORT: "form.too_short", Warning, SRC_SUFFICIENT;
+    nb: "«{field}» er svært kort (færre enn {min} ord).",
+    nn: "«{field}» er svært kort (færre enn {min} ord).",
+    en: "“{field}” is very short (fewer than {min} words).",
+    hint_nb: "Søknaden må være tilstrekkelig opplyst; hvis ikke sendes den tilbake for supplerende opplysninger. Utdyp svaret.",
+    hint_nn: "Søknaden må vere tilstrekkeleg opplyst; elles blir han send tilbake for supplerande opplysningar. Utdjup svaret.",
+    hint_en: "The application must be sufficiently informative; otherwise it is returned for more information. Elaborate on the answer.",
+}
+
+rule! {
+    /// A document the form's rules are taken from is past its validity date (once per
+    /// document and check).
+    pub static SOURCE_EXPIRED: "form.source_expired", Info, SRC_SOURCES;
+    nb: "Kilden «{document}» (versjon {version}) gjaldt til {date}; kontrollen følger denne versjonen.",
+    nn: "Kjelda «{document}» (versjon {version}) galdt til {date}; kontrollen følgjer denne versjonen.",
+    en: "The source “{document}” (version {version}) was valid until {date}; the check follows this version.",
+    hint_nb: "Kontroller om en nyere versjon av dokumentet har endret kravene.",
+    hint_nn: "Kontroller om ein nyare versjon av dokumentet har endra krava.",
+    hint_en: "Check whether a newer version of the document has changed the requirements.",
 }
 
 rule! {
@@ -300,8 +354,8 @@ pub fn validate_as(doc: &Value, kind: FormKind, stage: Stage, ctx: &Context) -> 
             diagnostics.push(Diagnostic::new(&KIND_MISSING, Pointer::root().key("form")));
         }
     }
-    let w = schema::Walk::new(stage, ctx);
     let form = kind.form();
+    let w = schema::Walk::of_form(stage, ctx, form.fields);
     schema::walk_object(
         doc,
         form.fields,
@@ -321,6 +375,7 @@ pub fn validate_as(doc: &Value, kind: FormKind, stage: Stage, ctx: &Context) -> 
             costs = costs::summarise(doc, w.amounts.get(), &mut diagnostics);
         }
     }
+    expired_sources(form.fields, &w, &mut diagnostics);
     sort(&mut diagnostics);
     Validation {
         form: Some(kind),
@@ -328,6 +383,32 @@ pub fn validate_as(doc: &Value, kind: FormKind, stage: Stage, ctx: &Context) -> 
         valid: !has_errors(&diagnostics),
         diagnostics,
         costs,
+    }
+}
+
+/// One `form.source_expired` (info) for each document the form's fields or the diagnostics
+/// cite whose validity date is before today.
+fn expired_sources(fields: &[schema::Field], w: &schema::Walk<'_>, diags: &mut Vec<Diagnostic>) {
+    let cited = |d: Document, diags: &[Diagnostic]| {
+        fields.iter().any(|f| f.source.document == d)
+            || diags.iter().any(|x| x.source().document == d)
+    };
+    for d in Document::ALL {
+        let Some(until) = d.valid_until() else {
+            continue;
+        };
+        let past = crate::dates::parse_iso(until).is_some_and(|date| date < w.ctx.today);
+        if past && cited(d, diags) {
+            diags.push(
+                Diagnostic::new(&SOURCE_EXPIRED, Pointer::root())
+                    .arg("document", crate::diagnostic::Arg::Static(d.name()))
+                    .arg(
+                        "version",
+                        crate::diagnostic::Arg::Static(d.version().unwrap_or("–")),
+                    )
+                    .arg("date", crate::diagnostic::Arg::Static(until)),
+            );
+        }
     }
 }
 

@@ -7,7 +7,9 @@
 //! ([`super::sections`]) and given the [`Field`]; rules across fields are [`CrossCheck`]s that
 //! each form kind ([`super::kinds`]) lists with the stage they run from.
 
-use super::{Stage, NOT_ALLOWED, REQUIRED, TOO_LONG, UNKNOWN_FIELD, WRONG_TYPE};
+use super::{
+    Stage, NOT_ALLOWED, PLACEHOLDER, REQUIRED, TOO_LONG, TOO_SHORT, UNKNOWN_FIELD, WRONG_TYPE,
+};
 use crate::diagnostic::{texts, Arg, Diagnostic, DocData, Pointer, Rule, Source, Texts};
 use crate::money::CostAmounts;
 use crate::Context;
@@ -95,8 +97,36 @@ pub enum Req {
     Optional,
     /// Required from `approval` (everything the physician fills in).
     Approval,
-    /// Required at `submission` only (approvals).
+    /// Required from `submission` (approvals).
     Submission,
+    /// Required from `submission` when the hospital's configuration has the line manager's
+    /// step (the default; `line_manager_required`, nye-metoder-tilgangsordningen.txt
+    /// l.283–284: "avhengig av helseforetakets organisering").
+    LineManager,
+    /// Required at `decision` only (the medical director's part in Helse Bergen's forms).
+    Decision,
+}
+
+impl Req {
+    /// True when a field of this requirement must be given at `stage`, with the line manager's
+    /// step required or not (the hospital's configuration; `true` by default).
+    pub fn required_at(self, stage: Stage, line_manager: bool) -> bool {
+        match self {
+            Req::Optional => false,
+            Req::Approval => stage >= Stage::Approval,
+            Req::Submission => stage >= Stage::Submission,
+            Req::LineManager => line_manager && stage >= Stage::Submission,
+            Req::Decision => stage >= Stage::Decision,
+        }
+    }
+    /// The stage named in "must be filled in before …".
+    pub fn stage_words(self) -> &'static Texts {
+        match self {
+            Req::Optional | Req::Approval => &STAGE_APPROVAL,
+            Req::Submission | Req::LineManager => &STAGE_SUBMISSION,
+            Req::Decision => &STAGE_DECISION,
+        }
+    }
 }
 
 /// One field of a form.
@@ -176,6 +206,40 @@ impl Field {
 /// A field's normalised form: the value to seal for a valid value (`None`: as given).
 pub type Normalise = fn(&Value, &Context) -> Option<Value>;
 
+/// Fewest words of a text the committee assesses before it is called «svært kort»
+/// ([`CHECK_SUBSTANTIAL`]).
+pub const MIN_WORDS: usize = 5;
+
+/// A text the committee assesses (the overall assessment, the evaluation plan, the stop
+/// criteria): fewer than [`MIN_WORDS`] words warn (`form.too_short`).
+pub static CHECK_SUBSTANTIAL: Check = Check {
+    run: check_substantial,
+    rules: DocData::new(&[&TOO_SHORT]),
+};
+
+fn check_substantial(f: &Field, v: &Value, p: &Pointer, _w: &Walk<'_>, d: &mut Vec<Diagnostic>) {
+    if let Some(s) = v.as_str().filter(|s| !s.trim().is_empty()) {
+        if let Some(x) = too_short(s, p, f.label) {
+            d.push(x);
+        }
+    }
+}
+
+/// `form.too_short` for a text of fewer than [`MIN_WORDS`] words.
+pub fn too_short(text: &str, p: &Pointer, label: &'static Texts) -> Option<Diagnostic> {
+    (crate::lexicon::grounds::word_count(text) < MIN_WORDS).then(|| {
+        Diagnostic::new(&TOO_SHORT, p.clone())
+            .arg("field", Arg::Text(label))
+            .arg("min", Arg::Int(MIN_WORDS as i64))
+    })
+}
+
+/// `form.placeholder` for a text that answers nothing («se vedlegg», «x», «-» …).
+pub fn placeholder(text: &str, p: &Pointer, label: &'static Texts) -> Option<Diagnostic> {
+    crate::lexicon::grounds::is_placeholder(text)
+        .then(|| Diagnostic::new(&PLACEHOLDER, p.clone()).arg("field", Arg::Text(label)))
+}
+
 /// Longest short text field (names, codes, places).
 pub const SHORT_TEXT: usize = 300;
 /// Longest free-text field.
@@ -238,6 +302,7 @@ texts!(T_LIST, "en liste", "ei liste", "a list");
 
 texts!(pub STAGE_APPROVAL, "godkjenning", "godkjenning", "approval");
 texts!(pub STAGE_SUBMISSION, "innsending", "innsending", "submission");
+texts!(pub STAGE_DECISION, "vedtak", "vedtak", "decision");
 
 /// The walker's state: the stage, the context, and what the walk read that a later step
 /// uses (the amounts the cost fields' checks read, for the cost summary).
@@ -245,6 +310,9 @@ pub struct Walk<'a> {
     pub stage: Stage,
     pub ctx: &'a Context<'a>,
     pub amounts: Cell<CostAmounts>,
+    /// Labels (bokmål) two or more fields of the form share: told apart by their group's
+    /// label in messages («Linjeleder: navn»).
+    pub shared: Vec<&'static str>,
 }
 
 impl<'a> Walk<'a> {
@@ -254,8 +322,48 @@ impl<'a> Walk<'a> {
             stage,
             ctx,
             amounts: Cell::new(CostAmounts::default()),
+            shared: Vec::new(),
         }
     }
+
+    /// A walk of a form whose fields are `fields`: the labels they share are known.
+    pub fn of_form(stage: Stage, ctx: &'a Context<'a>, fields: &'static [Field]) -> Walk<'a> {
+        Walk {
+            shared: shared_labels(fields),
+            ..Walk::new(stage, ctx)
+        }
+    }
+
+    /// How a message names field `f` in a group labelled `group` (`None` at the top): with the
+    /// group's label in front when another field of the form has the same label.
+    pub fn name(&self, group: Option<&'static Texts>, f: &Field) -> Arg {
+        match group {
+            Some(g) if self.shared.contains(&f.label.nb) => Arg::Within(g, f.label),
+            _ => Arg::Text(f.label),
+        }
+    }
+}
+
+/// The labels (bokmål) that two or more of the form's fields have, at any depth.
+pub fn shared_labels(fields: &'static [Field]) -> Vec<&'static str> {
+    let mut all: Vec<&'static str> = Vec::new();
+    let mut stack: Vec<&'static [Field]> = vec![fields];
+    while let Some(list) = stack.pop() {
+        for f in list {
+            all.push(f.label.nb);
+            match f.ty {
+                Ty::Object(sub) | Ty::List { item: sub, .. } => stack.push(sub),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (i, l) in all.iter().enumerate() {
+        if !out.contains(l) && all.iter().skip(i + 1).any(|x| x == l) {
+            out.push(*l);
+        }
+    }
+    out
 }
 
 /// A value is "given" when it is not missing, not null and not an empty/blank string.
@@ -277,8 +385,23 @@ pub fn walk_object(
     w: &Walk<'_>,
     diags: &mut Vec<Diagnostic>,
 ) {
+    walk_in(value, fields, path, label, None, w, diags);
+}
+
+/// [`walk_object`] inside the top-level group whose source is `top` (`None` at the top): a
+/// field of a section shared by two schemes (costs, literature) cites the group's source when
+/// it is another document's — Helse Bergen's forms cite Helse Bergen's paragraphs.
+fn walk_in(
+    value: &Value,
+    fields: &'static [Field],
+    path: &Pointer,
+    label: &'static Texts,
+    top: Option<&'static Source>,
+    w: &Walk<'_>,
+    diags: &mut Vec<Diagnostic>,
+) {
     let Value::Object(obj) = value else {
-        diags.push(type_error(path, label, &T_OBJECT));
+        diags.push(type_error(path, Arg::Text(label), &T_OBJECT));
         return;
     };
     let mut unknown = 0;
@@ -294,24 +417,31 @@ pub fn walk_object(
             ));
         }
     }
+    let group = (!path.is_root()).then_some(label);
     for f in fields {
         let p = path.key(f.key);
         let v = obj.get(f.key);
+        let name = w.name(group, f);
+        let cited = match top {
+            Some(t) if t.document != f.source.document => t,
+            _ => &f.source,
+        };
+        let inner = top.or(Some(&f.source));
         if !is_given(v) {
-            let needed = match f.req {
-                Req::Optional => None,
-                Req::Approval => (w.stage >= Stage::Approval).then_some(&STAGE_APPROVAL),
-                Req::Submission => (w.stage >= Stage::Submission).then_some(&STAGE_SUBMISSION),
-            };
+            let needed = f
+                .req
+                .required_at(w.stage, w.ctx.registry.line_manager_required())
+                .then(|| f.req.stage_words());
             if let Some(stage) = needed {
                 match f.ty {
                     // A missing group: report each required field in it, so the physician
                     // sees every field to fill in at once.
                     Ty::Object(sub) => {
                         let empty = Value::Object(serde_json::Map::new());
-                        walk_object(&empty, sub, &p, f.label, w, diags);
+                        walk_in(&empty, sub, &p, f.label, inner, w, diags);
                     }
-                    _ => diags.push(required(&p, f.label, stage)),
+                    // The field's own paragraph, not the guide's approval section.
+                    _ => diags.push(required_named(&p, name, stage).cite(cited)),
                 }
             }
             // A blank string is still checked for type below only if it is not a string.
@@ -321,25 +451,38 @@ pub fn walk_object(
             }
         }
         if let Some(v) = v {
-            walk_value(v, f, &p, w, diags);
+            walk_value(v, f, name, &p, inner, w, diags);
         }
     }
 }
 
 /// A `form.required` diagnostic.
 pub fn required(path: &Pointer, field: &'static Texts, stage: &'static Texts) -> Diagnostic {
+    required_named(path, Arg::Text(field), stage)
+}
+
+/// A `form.required` diagnostic naming the field as `field` ([`Walk::name`]).
+pub fn required_named(path: &Pointer, field: Arg, stage: &'static Texts) -> Diagnostic {
     Diagnostic::new(&REQUIRED, path.clone())
-        .arg("field", Arg::Text(field))
+        .arg("field", field)
         .arg("stage", Arg::Text(stage))
 }
 
-fn type_error(path: &Pointer, field: &'static Texts, expected: &'static Texts) -> Diagnostic {
+fn type_error(path: &Pointer, field: Arg, expected: &'static Texts) -> Diagnostic {
     Diagnostic::new(&WRONG_TYPE, path.clone())
-        .arg("field", Arg::Text(field))
+        .arg("field", field)
         .arg("expected", Arg::Text(expected))
 }
 
-fn walk_value(v: &Value, f: &Field, p: &Pointer, w: &Walk<'_>, diags: &mut Vec<Diagnostic>) {
+fn walk_value(
+    v: &Value,
+    f: &Field,
+    name: Arg,
+    p: &Pointer,
+    top: Option<&'static Source>,
+    w: &Walk<'_>,
+    diags: &mut Vec<Diagnostic>,
+) {
     let before = diags.len();
     match f.ty {
         Ty::Text { max } => match v {
@@ -347,52 +490,62 @@ fn walk_value(v: &Value, f: &Field, p: &Pointer, w: &Walk<'_>, diags: &mut Vec<D
                 if s.chars().count() > max {
                     diags.push(
                         Diagnostic::new(&TOO_LONG, p.clone())
-                            .arg("field", Arg::Text(f.label))
+                            .arg("field", name)
                             .arg("max", Arg::Int(max as i64)),
+                    );
+                } else if f.privacy == Privacy::FreeText
+                    && f.req
+                        .required_at(w.stage, w.ctx.registry.line_manager_required())
+                {
+                    // A required free text must say something (l.270).
+                    diags.extend(
+                        crate::lexicon::grounds::is_placeholder(s)
+                            .then(|| Diagnostic::new(&PLACEHOLDER, p.clone()).arg("field", name)),
                     );
                 }
             }
-            _ => diags.push(type_error(p, f.label, &T_TEXT)),
+            _ => diags.push(type_error(p, name, &T_TEXT)),
         },
         Ty::Bool => {
             if !v.is_boolean() {
-                diags.push(type_error(p, f.label, &T_BOOL));
+                diags.push(type_error(p, name, &T_BOOL));
             }
         }
-        Ty::Enum { values, shown, .. } => match v {
+        Ty::Enum { values, labels, .. } => match v {
             Value::String(s) if values.contains(&s.as_str()) => {}
+            // The allowed values in words (kurativ, livsforlengende …), never as codes.
             _ => diags.push(
                 Diagnostic::new(&NOT_ALLOWED, p.clone())
-                    .arg("field", Arg::Text(f.label))
-                    .arg("allowed", Arg::Static(shown)),
+                    .arg("field", name)
+                    .arg("allowed", Arg::Words(labels)),
             ),
         },
         Ty::Amount => {
             if !(v.is_number() || v.is_string()) {
-                diags.push(type_error(p, f.label, &T_AMOUNT));
+                diags.push(type_error(p, name, &T_AMOUNT));
             }
         }
         Ty::Integer => match v {
             Value::Number(n) if n.is_i64() || n.is_u64() => {}
             Value::String(s)
                 if !s.trim().is_empty() && s.trim().bytes().all(|b| b.is_ascii_digit()) => {}
-            _ => diags.push(type_error(p, f.label, &T_INT)),
+            _ => diags.push(type_error(p, name, &T_INT)),
         },
-        Ty::Object(fields) => walk_object(v, fields, p, f.label, w, diags),
+        Ty::Object(fields) => walk_in(v, fields, p, f.label, top, w, diags),
         Ty::List { item, max } => match v {
             Value::Array(items) => {
                 if items.len() > max {
                     diags.push(
                         Diagnostic::new(&TOO_LONG, p.clone())
-                            .arg("field", Arg::Text(f.label))
+                            .arg("field", name)
                             .arg("max", Arg::Int(max as i64)),
                     );
                 }
                 for (i, it) in items.iter().enumerate().take(max) {
-                    walk_object(it, item, &p.index(i), f.label, w, diags);
+                    walk_in(it, item, &p.index(i), f.label, top, w, diags);
                 }
             }
-            _ => diags.push(type_error(p, f.label, &T_LIST)),
+            _ => diags.push(type_error(p, name, &T_LIST)),
         },
     }
     // Format checks run only on values of the right type.

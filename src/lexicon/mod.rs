@@ -10,6 +10,7 @@
 //! ([`is_first_name`], [`is_surname`]).
 
 pub(crate) mod detector_words;
+pub mod grounds;
 pub(crate) mod names;
 pub(crate) mod word_flags;
 

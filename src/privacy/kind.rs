@@ -92,11 +92,13 @@ const SRC_HB: Source = Document::HelseBergen1_2_2_5_16
 const SRC_BRIEF: Source =
     Document::DomainBrief.at("Direct identifiers (what must not leave in part 2)");
 
-/// The hint every finding rule shares: how to remove what was found.
+/// The hint every finding rule shares: how to remove what was found, in the guide's words
+/// (l.376–377, l.407–411) and with no word of a part 1 or part 2, which Helse Bergen's forms do
+/// not have.
 const FINDING_HINT: Texts = Texts {
-    nb: "Fjern opplysningen eller erstatt den med en plassholder som [NAVN] («Fjern» i skjemaet, skjemavakt redact på kommandolinjen). Del 2 skal ikke kunne knyttes til pasienten; NPR-ID og fødselsår er tillatt.",
-    nn: "Fjern opplysninga eller byt henne ut med ein plasshaldar som [NAVN] («Fjern» i skjemaet, skjemavakt redact på kommandolinja). Del 2 skal ikkje kunne knytast til pasienten; NPR-ID og fødselsår er tillate.",
-    en: "Remove it or replace it with a placeholder such as [NAVN] (“Fjern” in the form, skjemavakt redact on the command line). Part 2 must not be linkable to the patient; the NPR-ID and the birth year are allowed.",
+    nb: "Vurderingskomitéen skal ikke kunne identifisere pasienten. Fjern opplysningen eller erstatt den med en plassholder som [NAVN] («Fjern» i skjemaet, skjemavakt redact på kommandolinjen); NPR-ID og fødselsår er tillatt.",
+    nn: "Vurderingskomiteen skal ikkje kunne identifisere pasienten. Fjern opplysninga eller byt henne ut med ein plasshaldar som [NAVN] («Fjern» i skjemaet, skjemavakt redact på kommandolinja); NPR-ID og fødselsår er tillate.",
+    en: "The assessment committee must not be able to identify the patient. Remove it or replace it with a placeholder such as [NAVN] (“Fjern” in the form, skjemavakt redact on the command line); the NPR-ID and the birth year are allowed.",
 };
 
 rule! {

@@ -28,6 +28,45 @@ const SRC: Source =
 const SRC_PART1: Source = Document::Tilgangsordningen
     .at("Utfylling av søknadsskjema: del 1 lagres med pasientens journal");
 const SRC_KEY: Source = Document::Skjemavakt.at("SECURITY.md: pseudonym key handling");
+const SRC_DECISION: Source = Document::Tilgangsordningen.at(
+    "Vurder og beslutt – Vurderingskomitéen: «fyller inn sin endelige avgjørelse i søknadsskjemaet» (l.721–723)",
+);
+const SRC_SIGNED: Source = Document::Tilgangsordningen
+    .at("Fyll ut søknad – Behandlingsansvarlig lege (del 1): «2. Pasient signerer skjema»");
+
+rule! {
+    /// The document already holds the committee's decision or assessment: it is the
+    /// committee's to fill in, after the application was sent.
+    pub static DECIDED: "gate.decision_present", Error, SRC_DECISION;
+    nb: "Søknaden inneholder allerede «{field}», som vurderingskomitéen fyller inn etter at søknaden er sendt. Den kan ikke sendes slik.",
+    nn: "Søknaden inneheld alt «{field}», som vurderingskomiteen fyller inn etter at søknaden er send. Han kan ikkje sendast slik.",
+    en: "The application already holds “{field}”, which the assessment committee fills in after the application is sent. It cannot be sent like this.",
+    hint_nb: "Fjern delen før søknaden sendes. En søknad med avgjørelse lagres i pasientens journal, den sendes ikke på nytt.",
+    hint_nn: "Fjern delen før søknaden blir send. Ein søknad med avgjerd blir lagra i journalen til pasienten, han blir ikkje send på nytt.",
+    hint_en: "Remove the part before sending. An application with its decision is stored in the patient's record, not sent again.",
+}
+
+rule! {
+    /// Part 1 is given, but the patient has not signed it.
+    pub static PART1_NOT_SIGNED: "gate.part1.not_signed", Error, SRC_SIGNED;
+    nb: "Del 1 er ikke signert av pasienten; søknaden kan ikke sendes før pasienten har samtykket.",
+    nn: "Del 1 er ikkje signert av pasienten; søknaden kan ikkje sendast før pasienten har samtykt.",
+    en: "Part 1 is not signed by the patient; the application cannot be sent before the patient has consented.",
+    hint_nb: "Pasienten signerer del 1 (samtykke til å dele helseopplysninger), og skjemaet lagres med pasientens journal.",
+    hint_nn: "Pasienten signerer del 1 (samtykke til å dele helseopplysningar), og skjemaet blir lagra med journalen til pasienten.",
+    hint_en: "The patient signs part 1 (consent to share health information), and the form is stored with the patient's record.",
+}
+
+rule! {
+    /// Part 1's date lies after the date in part 2's reference number.
+    pub static PART1_DATE_AFTER: "gate.part1.date_after_reference", Error, SRC_PART1;
+    nb: "Datoen i del 1 er etter datoen i referansenummeret.",
+    nn: "Datoen i del 1 er etter datoen i referansenummeret.",
+    en: "The date in part 1 is after the date in the reference number.",
+    hint_nb: "Referansenummeret får datoen del 1 fylles ut. Kontroller datoen i del 1 og referansenummeret i begge delene.",
+    hint_nn: "Referansenummeret får datoen del 1 blir fylt ut. Kontroller datoen i del 1 og referansenummeret i begge delane.",
+    hint_en: "The reference number takes the date part 1 is filled in. Check the date in part 1 and the reference number in both parts.",
+}
 
 rule! {
     /// Part 1 is not something that may leave the hospital.
@@ -175,6 +214,7 @@ pub fn prepare_submission_keeping(
     let identity = part1.map(Part1::identity).unwrap_or_default();
     let national_id = part1.and_then(Part1::national_id);
     let mut checks = Vec::new();
+    decided(part2, kind, &mut checks);
     if let Some(p1) = part1 {
         cross_check(part2, p1, ctx, &mut checks);
     }
@@ -347,12 +387,29 @@ fn cross_check(part2: &Value, part1: &Part1, ctx: &Context, diags: &mut Vec<Diag
         .get("reference")
         .and_then(Value::as_str)
         .and_then(|s| reference::check(s, ctx).reference);
-    if let (Some(a), Some(b)) = (part1.reference(), part2_reference) {
+    if let (Some(a), Some(b)) = (part1.reference(), part2_reference.as_ref()) {
         diags.extend(reference::check_same(
             a,
-            &b,
+            b,
             &Pointer::root().key("reference"),
         ));
+    }
+    // Signed at submission ("Pasient signerer skjema"), and dated no later than the reference:
+    // of part 1 itself, not of the patient's identity alone (a page gives name and number for
+    // the scan, and confirms the consent in part 2).
+    if part1.is_whole() && part1.signed() != Some(true) {
+        diags.push(Diagnostic::new(
+            &PART1_NOT_SIGNED,
+            Pointer::from_static("/part1/patient_signed"),
+        ));
+    }
+    if let (Some(date), Some(r)) = (part1.date(), part2_reference.as_ref()) {
+        if date > r.date {
+            diags.push(Diagnostic::new(
+                &PART1_DATE_AFTER,
+                Pointer::from_static("/part1/date"),
+            ));
+        }
     }
     let year2 = part2
         .get("patient")
@@ -367,6 +424,37 @@ fn cross_check(part2: &Value, part1: &Part1, ctx: &Context, diags: &mut Vec<Diag
             ));
         }
     }
+}
+
+/// The committee's part is filled in: the decision of part 2, the assessment of Helse
+/// Bergen's forms. Refused whenever any of its fields holds a value.
+fn decided(part2: &Value, kind: FormKind, diags: &mut Vec<Diagnostic>) {
+    for f in kind.fields() {
+        if !matches!(f.key, "decision" | "assessment") {
+            continue;
+        }
+        if part2.get(f.key).is_some_and(holds_content) {
+            diags.push(
+                Diagnostic::new(&DECIDED, Pointer::root().key(f.key))
+                    .arg("field", Arg::Text(f.label)),
+            );
+        }
+    }
+}
+
+/// True when a value holds anything but nulls, blank texts and empty groups.
+fn holds_content(v: &Value) -> bool {
+    let mut stack = vec![v];
+    while let Some(x) = stack.pop() {
+        match x {
+            Value::Null => {}
+            Value::String(s) if s.trim().is_empty() => {}
+            Value::Array(a) => stack.extend(a.iter()),
+            Value::Object(o) => stack.extend(o.values()),
+            _ => return true,
+        }
+    }
+    false
 }
 
 fn prefixed(p: &Pointer) -> Pointer {

@@ -26,6 +26,14 @@ pub struct Part1<'a> {
     patient_name: Option<&'a str>,
     /// `patient.national_id`, when it is a valid national identity number.
     national_id: Option<NationalId>,
+    /// `date` (place and date), when it is a date.
+    date: Option<chrono::NaiveDate>,
+    /// `patient_signed`, when it is a boolean.
+    signed: Option<bool>,
+    /// True when the document is part 1 itself (it holds `reference`, `date` or
+    /// `patient_signed`), not only the patient's identity for the scan (with or without its
+    /// `form` member, which the drop-in adds).
+    whole: bool,
 }
 
 impl std::fmt::Debug for Part1<'_> {
@@ -34,6 +42,8 @@ impl std::fmt::Debug for Part1<'_> {
             .field("reference", &self.reference.is_some())
             .field("patient_name", &self.patient_name.is_some())
             .field("national_id", &self.national_id.is_some())
+            .field("date", &self.date.is_some())
+            .field("signed", &self.signed)
             .finish_non_exhaustive()
     }
 }
@@ -57,6 +67,14 @@ impl<'a> Part1<'a> {
                 .and_then(|s| reference::check(s, ctx).reference),
             patient_name: patient("name"),
             national_id: patient("national_id").and_then(|s| fnr::validate(s).ok()),
+            date: document
+                .get("date")
+                .and_then(Value::as_str)
+                .and_then(crate::dates::parse_date),
+            signed: document.get("patient_signed").and_then(Value::as_bool),
+            whole: ["reference", "date", "patient_signed"]
+                .iter()
+                .any(|k| document.get(*k).is_some()),
         }
     }
 
@@ -68,6 +86,22 @@ impl<'a> Part1<'a> {
     /// The reference number, when valid.
     pub fn reference(&self) -> Option<&Reference> {
         self.reference.as_ref()
+    }
+
+    /// Part 1's date, when it is a date.
+    pub fn date(&self) -> Option<chrono::NaiveDate> {
+        self.date
+    }
+
+    /// True when the document is part 1 itself, not only the patient's name and number (as a
+    /// page gives them for the scan): its signature and date are then checked at the gate.
+    pub fn is_whole(&self) -> bool {
+        self.whole
+    }
+
+    /// Whether the patient signed part 1, when given as a boolean.
+    pub fn signed(&self) -> Option<bool> {
+        self.signed
     }
 
     /// The patient's national identity number, when valid.

@@ -36,6 +36,8 @@ const S_33_7: Source = Document::HelseBergen1_2_2_5_16
 const S_33_8: Source =
     Document::HelseBergen1_2_2_5_16.at("3.3 Vurderingskriterier, punkt 8 (gruppe av pasienter)");
 const S_34: Source = Document::HelseBergen1_2_2_5_16.at("3.4 Spesielt om pasienters egenbetaling");
+const S_ASSESSMENT: Source = Document::HelseBergen1_2_2_5_16
+    .at("3.3 Vurderingskriterier, vurderingspunkt 1–4 (nytte, alvorlighet, ressursbruk, samlet vurdering)");
 
 rule! {
     pub static SELF_PAYMENT_RULE: "hb.self_payment", Warning, S_34;
@@ -111,29 +113,39 @@ rule! {
 texts!(
     pub TITLE_EXCEPTION_SINGLE,
     "Søknad om behandling med legemiddel til enkeltpasient etter unntaksordningen (1.2.2.5-19)",
-    "Søknad om behandling med legemiddel til enkeltpasient etter unntaksordningen (1.2.2.5-19)",
+    "Søknad om behandling med legemiddel til einskildpasient etter unntaksordninga (1.2.2.5-19)",
     "Application: drug treatment for a single patient under the exception scheme (1.2.2.5-19)"
 );
 texts!(
     pub TITLE_EXCEPTION_GROUP,
     "Søknad om behandling med legemiddel til gruppe av pasienter etter unntaksordningen (1.2.2.5-20)",
-    "Søknad om behandling med legemiddel til gruppe av pasienter etter unntaksordningen (1.2.2.5-20)",
+    "Søknad om behandling med legemiddel til gruppe av pasientar etter unntaksordninga (1.2.2.5-20)",
     "Application: drug treatment for a group of patients under the exception scheme (1.2.2.5-20)"
 );
 texts!(
     pub TITLE_OFFLABEL_SINGLE,
     "Søknad om behandling med legemiddel til enkeltpasient off-label eller off-licence (1.2.2.5-21)",
-    "Søknad om behandling med legemiddel til enkeltpasient off-label eller off-licence (1.2.2.5-21)",
+    "Søknad om behandling med legemiddel til einskildpasient off-label eller off-licence (1.2.2.5-21)",
     "Application: off-label or off-licence drug treatment for a single patient (1.2.2.5-21)"
 );
 texts!(
     pub TITLE_OFFLABEL_GROUP,
     "Søknad om behandling med legemiddel til gruppe av pasienter off-label eller off-licence (1.2.2.5-22)",
-    "Søknad om behandling med legemiddel til gruppe av pasienter off-label eller off-licence (1.2.2.5-22)",
+    "Søknad om behandling med legemiddel til gruppe av pasientar off-label eller off-licence (1.2.2.5-22)",
     "Application: off-label or off-licence drug treatment for a group of patients (1.2.2.5-22)"
 );
 
 texts!(pub L_GROUP, "Pasientgruppen", "Pasientgruppa", "The patient group");
+texts!(
+    pub L_ASSESSMENT,
+    "Vurderingskomitéens vurdering",
+    "Vurderinga til vurderingskomiteen",
+    "The assessment committee's assessment"
+);
+texts!(pub L_BENEFIT, "Nytte", "Nytte", "Benefit");
+texts!(pub L_SEVERITY, "Alvorlighet", "Alvor", "Severity");
+texts!(pub L_RESOURCES, "Ressursbruk", "Ressursbruk", "Resource use");
+texts!(pub L_OVERALL, "Samlet vurdering", "Samla vurdering", "Overall assessment");
 texts!(
     pub L_GROUP_DESC,
     "Beskrivelse av pasientgruppen og indikasjonen",
@@ -336,6 +348,24 @@ pub static SELF_PAYMENT: &[Field] = &[
     Field::free_text("description", &L_DESCRIPTION, S_34),
 ];
 
+/// The assessment committee's assessment (vurderingspunkt 1–4 of §3.3): a known member of
+/// the form, filled in by the committee after the application was sent; never required, and
+/// the gate refuses to seal a document that already holds one.
+pub static ASSESSMENT: &[Field] = &[
+    Field::free_text("benefit", &L_BENEFIT, S_ASSESSMENT),
+    Field::free_text("severity", &L_SEVERITY, S_ASSESSMENT),
+    Field::free_text("resource_use", &L_RESOURCES, S_ASSESSMENT),
+    Field::free_text("overall", &L_OVERALL, S_ASSESSMENT),
+];
+
+/// `/assessment` in Helse Bergen's forms.
+pub const ASSESSMENT_FIELD: Field = Field::new(
+    "assessment",
+    &L_ASSESSMENT,
+    Ty::Object(ASSESSMENT),
+    S_ASSESSMENT,
+);
+
 const GROUP_FIELD: Field =
     Field::new("group", &L_GROUP, Ty::Object(GROUP), S_33_8).req(Req::Approval);
 const ESTABLISHED_FIELD: Field = Field::new(
@@ -411,9 +441,10 @@ pub static EXCEPTION_SINGLE: Form = Form {
         EFFECT_FIELD,
         SUPPORT_FIELD,
         costs::FIELD_HB,
-        literature::FIELD,
+        literature::FIELD_HB,
         SELF_PAYMENT_FIELD,
         approvals::FIELD_HB,
+        ASSESSMENT_FIELD,
     ],
     rules: RULES_SINGLE,
     costs: true,
@@ -431,9 +462,10 @@ pub static EXCEPTION_GROUP: Form = Form {
         EFFECT_FIELD,
         SUPPORT_FIELD,
         costs::FIELD_HB,
-        literature::FIELD,
+        literature::FIELD_HB,
         SELF_PAYMENT_FIELD,
         approvals::FIELD_HB,
+        ASSESSMENT_FIELD,
     ],
     rules: RULES_GROUP,
     costs: true,
@@ -451,9 +483,10 @@ pub static OFFLABEL_SINGLE: Form = Form {
         EFFECT_FIELD,
         SUPPORT_FIELD,
         costs::FIELD_HB,
-        literature::FIELD,
+        literature::FIELD_HB,
         SELF_PAYMENT_FIELD,
         approvals::FIELD_HB,
+        ASSESSMENT_FIELD,
     ],
     rules: RULES_SINGLE,
     costs: true,
@@ -471,9 +504,10 @@ pub static OFFLABEL_GROUP: Form = Form {
         EFFECT_FIELD,
         SUPPORT_FIELD,
         costs::FIELD_HB,
-        literature::FIELD,
+        literature::FIELD_HB,
         SELF_PAYMENT_FIELD,
         approvals::FIELD_HB,
+        ASSESSMENT_FIELD,
     ],
     rules: RULES_GROUP,
     costs: true,
@@ -487,7 +521,8 @@ static RULES_SINGLE: &[&CrossCheck] = &[
     &CROSS_SUPPORT,
     &CROSS_LITERATURE,
     &CROSS_TRIAL,
-    &approvals::CROSS_APPROVED,
+    &costs::CROSS_COSTS,
+    &approvals::CROSS_APPROVED_HB,
 ];
 
 /// The rules across fields of the group forms, in order.
@@ -497,8 +532,9 @@ static RULES_GROUP: &[&CrossCheck] = &[
     &CROSS_SUPPORT,
     &CROSS_LITERATURE,
     &CROSS_TRIAL,
+    &costs::CROSS_COSTS,
     &CROSS_GROUP_LEVEL,
-    &approvals::CROSS_APPROVED,
+    &approvals::CROSS_APPROVED_HB,
 ];
 
 fn self_payment(doc: &Value, _w: &Walk<'_>, d: &mut Vec<Diagnostic>) {

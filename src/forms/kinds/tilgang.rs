@@ -130,6 +130,53 @@ pub static CROSS_SIGNED: CrossCheck = CrossCheck {
     reports: DocData::new(&[(&NOT_SIGNED, "/patient_signed")]),
 };
 
+/// "Vurder og beslutt – Vurderingskomitéen" (l.721–723): the committee fills in its final
+/// decision in the application form.
+pub const SOURCE_DECISION: Source = Document::Tilgangsordningen.at(
+    "Vurder og beslutt – Vurderingskomitéen: «fyller inn sin endelige avgjørelse i søknadsskjemaet» (l.721–723)",
+);
+
+texts!(
+    pub L_DECISION,
+    "Vurderingskomitéens avgjørelse",
+    "Avgjerda til vurderingskomiteen",
+    "The assessment committee's decision"
+);
+texts!(pub L_OUTCOME, "Avgjørelse", "Avgjerd", "Decision");
+texts!(pub L_GRANTED, "Innvilget", "Innvilga", "Granted");
+texts!(pub L_REFUSED, "Avslått", "Avslått", "Refused");
+texts!(pub L_DECISION_DATE, "Dato for avgjørelsen", "Dato for avgjerda", "Date of the decision");
+texts!(pub L_DECISION_REASON, "Begrunnelse", "Grunngiving", "Justification");
+
+/// The committee's decision: a known, optional member of part 2, filled in by the committee
+/// after the application was sent — when it is given, its fields are required at the stage
+/// `decision`; the gate refuses to seal a part 2 that already holds one.
+pub static DECISION: &[Field] = &[
+    Field::new(
+        "outcome",
+        &L_OUTCOME,
+        Ty::Enum {
+            values: &["granted", "refused"],
+            labels: &[&L_GRANTED, &L_REFUSED],
+            shown: "granted (innvilget), refused (avslått)",
+        },
+        SOURCE_DECISION,
+    )
+    .req(Req::Decision),
+    Field::text("date", &L_DECISION_DATE, SOURCE_DECISION)
+        .req(Req::Decision)
+        .check(&CHECK_DATE),
+    Field::free_text("justification", &L_DECISION_REASON, SOURCE_DECISION).req(Req::Decision),
+];
+
+/// `/decision` in part 2.
+pub const DECISION_FIELD: Field = Field::new(
+    "decision",
+    &L_DECISION,
+    Ty::Object(DECISION),
+    SOURCE_DECISION,
+);
+
 /// `tilgang-del1`: the patient and consent; stays in the record.
 pub static DEL1: Form = Form {
     title: &TITLE_DEL1,
@@ -151,6 +198,7 @@ pub static DEL2: Form = Form {
         exceptionality::OVERALL,
         literature::FIELD,
         approvals::FIELD,
+        DECISION_FIELD,
     ],
     rules: &[
         &patient::CROSS_SINGLE_PATIENT,
@@ -158,6 +206,7 @@ pub static DEL2: Form = Form {
         &exceptionality::CROSS_CRITERIA,
         &treatment::CROSS_GOAL_OTHER,
         &application::CROSS_REFERENCE_TRUST,
+        &costs::CROSS_COSTS,
         &approvals::CROSS_APPROVED,
     ],
     costs: true,

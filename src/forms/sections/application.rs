@@ -89,7 +89,7 @@ pub static CHECK_NAME: Check = Check {
     rules: DocData::new(&[&NAME_FORMAT]),
 };
 
-/// A reference number `ÅÅÅÅ-MM-DD-HF-Avdeling` (also part 1's).
+/// A reference number `[ÅÅÅÅ-MM-DD]-[Helseforetak]-[Avdeling]` (also part 1's).
 pub static CHECK_REFERENCE: Check = Check {
     run: check_reference,
     rules: DocData::new(&[
@@ -98,15 +98,19 @@ pub static CHECK_REFERENCE: Check = Check {
         &reference::DATE_FUTURE,
         &reference::DATE_EARLY,
         &reference::HF_UNKNOWN,
+        &reference::HF_STRICT,
+        &reference::HF_INVALID,
         &reference::HF_ALIAS,
         &reference::DEPT_INVALID,
+        &reference::DEPT_NAME,
         &reference::DEPT_UNKNOWN,
     ]),
 };
 
-/// `/reference` in part 2.
+/// `/reference` in part 2: free words in brackets, scanned for every kind of identifier.
 pub const REFERENCE: Field = Field::text("reference", &L_REFERENCE, SOURCE)
     .req(Req::Approval)
+    .privacy(Privacy::Structured)
     .check(&CHECK_REFERENCE)
     .normalise(reference_canonical);
 
@@ -235,7 +239,8 @@ fn reference_trust(doc: &Value, w: &Walk<'_>, d: &mut Vec<Diagnostic>) {
     ) else {
         return;
     };
-    if reference.hf != trust.code {
+    // A trust the registry does not know is kept as written: nothing to compare it with.
+    if reference.hf_known && reference.hf != trust.code {
         d.push(Diagnostic::new(&REFERENCE_TRUST, ptr(&["reference"])));
     }
 }

@@ -22,7 +22,11 @@
 use crate::diagnostic::{
     rule, texts, Arg, Diagnostic, DocData, Document, Pointer, Rule, Source, Span,
 };
-use crate::forms::schema::{get_str, ptr, Check, Field, Privacy, Req, Ty, Walk};
+use crate::forms::schema::{
+    get, get_str, is_given, ptr, required, Check, CrossCheck, Field, Privacy, Req, Ty, Walk,
+    STAGE_APPROVAL,
+};
+use crate::forms::Stage;
 use crate::money::{
     self, Amount, AmountError, CostAmounts, CostField, Duration, DurationUnparsed, ParsedAmount,
 };
@@ -215,6 +219,44 @@ rule! {
     en: "The duration is a range or an upper bound; the total cost is computed with the upper bound.",
 }
 
+rule! {
+    /// `cost.drug.zero` — a drug cost of 0 where the drug is not supplied free of charge.
+    /// Source: Tilgangsordningen «Kostnader» («Hvis det foreligger avtalepris, skal det
+    /// oppgis … maksimalpris»).
+    pub static DRUG_ZERO: "cost.drug.zero", Error, KOSTNADER;
+    nb: "Legemiddelkostnaden per måned er 0 kr, men prisgrunnlaget er ikke vederlagsfri levering.",
+    nn: "Legemiddelkostnaden per månad er 0 kr, men prisgrunnlaget er ikkje vederlagsfri levering.",
+    en: "The drug cost per month is NOK 0, but the price basis is not free supply.",
+    hint_nb: "Hvis det foreligger avtalepris, skal den oppgis; for nye virkestoffer som ikke er innført, maksimalpris. Leverer produsenten legemidlet vederlagsfritt (compassionate use), velg prisgrunnlaget «Vederlagsfri levering».",
+    hint_nn: "Finst det avtalepris, skal han oppgivast; for nye verkestoff som ikkje er innførte, maksimalpris. Leverer produsenten legemiddelet vederlagsfritt (compassionate use), vel prisgrunnlaget «Vederlagsfri levering».",
+    hint_en: "If there is an agreement price it must be given; for new substances not introduced, the maximum price. If the manufacturer supplies the drug free of charge (compassionate use), choose the price basis “Free supply”.",
+}
+
+rule! {
+    /// `cost.other.zero` — other costs per month of 0 (warning). Source: Tilgangsordningen
+    /// «Kostnader» («Andre kostnader per måned inkluderer alle andre normale kostnader»).
+    pub static OTHER_ZERO: "cost.other.zero", Warning, KOSTNADER;
+    nb: "Andre kostnader per måned er 0 kr.",
+    nn: "Andre kostnader per månad er 0 kr.",
+    en: "Other costs per month are NOK 0.",
+    hint_nb: "Andre kostnader per måned inkluderer alle andre normale kostnader som diagnostikk, administrasjon, oppfølging etc. Kontroller at de er tatt med.",
+    hint_nn: "Andre kostnader per månad inkluderer alle andre normale kostnader som diagnostikk, administrasjon, oppfølging osb. Kontroller at dei er tekne med.",
+    hint_en: "Other costs per month include all other normal costs such as diagnostics, administration, follow-up etc. Check that they are included.",
+}
+
+rule! {
+    /// `cost.extra.description` — an amount of extra resources or savings without saying what
+    /// it is. Source: Tilgangsordningen «Kostnader» («Behov for ekstra ressurser eller
+    /// potensielle innsparinger kan for eksempel være …»).
+    pub static EXTRA_DESCRIPTION: "cost.extra.description", Error, KOSTNADER;
+    nb: "Det er oppgitt et beløp for ekstra ressurser eller innsparinger, men ingen beskrivelse av hva det gjelder.",
+    nn: "Det er oppgitt eit beløp for ekstra ressursar eller innsparingar, men inga skildring av kva det gjeld.",
+    en: "An amount of extra resources or savings is given, but no description of what it is for.",
+    hint_nb: "Beskriv behovet, f.eks. ekstra ressurser til transport når pasienten har lang vei til behandlingsstedet, eller innsparinger av spesielle årsaker som nærhet til behandlingssted.",
+    hint_nn: "Skildre behovet, t.d. ekstra ressursar til transport når pasienten har lang veg til behandlingsstaden, eller innsparingar av særlege årsaker som nærleik til behandlingsstaden.",
+    hint_en: "Describe the need, e.g. extra resources for transport when the patient lives far from the place of treatment, or savings for special reasons such as proximity to it.",
+}
+
 texts!(pub L_COSTS, "Kostnader", "Kostnader", "Costs");
 texts!(
     pub L_DRUG_COST,
@@ -225,6 +267,25 @@ texts!(
 texts!(pub L_PRICE_BASIS, "Prisgrunnlag", "Prisgrunnlag", "Price basis");
 texts!(pub L_AGREEMENT, "Avtalepris", "Avtalepris", "Agreement price");
 texts!(pub L_MAXIMUM, "Maksimalpris", "Maksimalpris", "Maximum price");
+texts!(
+    pub L_PHARMACY,
+    "Apotekpris (AUP)",
+    "Apotekpris (AUP)",
+    "Pharmacy retail price (AUP)"
+);
+texts!(
+    pub L_FREE_SUPPLY,
+    "Vederlagsfri levering (compassionate use)",
+    "Vederlagsfri levering (compassionate use)",
+    "Free supply (compassionate use)"
+);
+texts!(pub L_OTHER_BASIS, "Annet", "Anna", "Other");
+texts!(
+    pub L_PRICE_BASIS_OTHER,
+    "Prisgrunnlag, annet: hvilket",
+    "Prisgrunnlag, anna: kva for eit",
+    "Price basis, other: which"
+);
 texts!(
     pub L_OTHER_COST,
     "Andre kostnader per måned",
@@ -316,13 +377,20 @@ pub static FIELDS: &[Field] = &[
         "price_basis",
         &L_PRICE_BASIS,
         Ty::Enum {
-            values: &["agreement", "maximum"],
-            labels: &[&L_AGREEMENT, &L_MAXIMUM],
-            shown: "agreement (avtalepris), maximum (maksimalpris)",
+            values: &["agreement", "maximum", "pharmacy", "free_supply", "other"],
+            labels: &[
+                &L_AGREEMENT,
+                &L_MAXIMUM,
+                &L_PHARMACY,
+                &L_FREE_SUPPLY,
+                &L_OTHER_BASIS,
+            ],
+            shown: "agreement (avtalepris), maximum (maksimalpris), pharmacy (apotekpris), free_supply (vederlagsfri levering), other (annet)",
         },
         SOURCE,
     )
     .req(Req::Approval),
+    Field::text("price_basis_other", &L_PRICE_BASIS_OTHER, TYDELIG).privacy(Privacy::Structured),
     Field::new("other_per_month", &L_OTHER_COST, Ty::Amount, SOURCE)
         .req(Req::Approval)
         .privacy(Privacy::Structured)
@@ -341,7 +409,52 @@ pub const FIELD: Field =
 
 /// `/costs` in Helse Bergen's forms.
 pub const FIELD_HB: Field =
-    Field::new("costs", &L_COSTS, Ty::Object(FIELDS), SOURCE_HB).req(Req::Approval);
+    Field::new("costs", &L_COSTS, Ty::Object(FIELDS), TYDELIG).req(Req::Approval);
+
+/// From approval: the price basis «other» says which (`form.required`); a drug cost of 0 only
+/// with free supply; other costs of 0 warned; an amount of extra resources or savings
+/// described.
+pub static CROSS_COSTS: CrossCheck = CrossCheck {
+    from: Stage::Approval,
+    run: cross_costs,
+    reports: DocData::new(&[
+        (&DRUG_ZERO, "/costs/drug_per_month"),
+        (&OTHER_ZERO, "/costs/other_per_month"),
+        (&EXTRA_DESCRIPTION, "/costs/extra_resources/description"),
+    ]),
+};
+
+fn cross_costs(doc: &Value, w: &Walk<'_>, d: &mut Vec<Diagnostic>) {
+    let basis = get_str(doc, &["costs", "price_basis"]);
+    if basis == Some("other") && !is_given(get(doc, &["costs", "price_basis_other"])) {
+        d.push(required(
+            &ptr(&["costs", "price_basis_other"]),
+            &L_PRICE_BASIS_OTHER,
+            &STAGE_APPROVAL,
+        ));
+    }
+    let amounts = w.amounts.get();
+    if amounts.drug == Some(Amount::ZERO) && basis.is_some_and(|b| b != "free_supply") {
+        d.push(Diagnostic::new(
+            &DRUG_ZERO,
+            ptr(&["costs", "drug_per_month"]),
+        ));
+    }
+    if amounts.other == Some(Amount::ZERO) {
+        d.push(Diagnostic::new(
+            &OTHER_ZERO,
+            ptr(&["costs", "other_per_month"]),
+        ));
+    }
+    if amounts.extra.is_some_and(|a| a != Amount::ZERO)
+        && !is_given(get(doc, &["costs", "extra_resources", "description"]))
+    {
+        d.push(Diagnostic::new(
+            &EXTRA_DESCRIPTION,
+            ptr(&["costs", "extra_resources", "description"]),
+        ));
+    }
+}
 
 /// What the cost summary reports, and where.
 pub static SUMMARY_REPORTS: &[(&Rule, &str)] = &[
@@ -370,6 +483,16 @@ pub struct CostSummary {
     pub monthly_total_text: Option<String>,
     /// The total as bokmål text.
     pub total_text: Option<String>,
+    /// Helse Bergen's group forms: the expected number of patients per year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group_size: Option<i64>,
+    /// Helse Bergen's group forms: the total per patient × the expected number of patients
+    /// per year, øre.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub yearly_group_total_ore: Option<i64>,
+    /// The same as bokmål text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub yearly_group_total_text: Option<String>,
 }
 
 /// A cost field's check: the amount, checked, and kept for the cost summary.
@@ -421,6 +544,9 @@ pub fn summarise(
         total_ore: None,
         monthly_total_text: None,
         total_text: None,
+        group_size: group_size(doc),
+        yearly_group_total_ore: None,
+        yearly_group_total_text: None,
     };
     if let (Some(drug), Some(other)) = (drug, other) {
         let s = money::summarise(drug, other, extra, duration.as_ref());
@@ -434,7 +560,32 @@ pub fn summarise(
         out.total_ore = s.total_over_duration.map(Amount::ore);
         out.total_text = s.total_over_duration.map(|a| a.to_string());
     }
+    // A group: per patient × the patients expected per year, within the amounts' range.
+    if let (Some(total), Some(n)) = (out.total_ore, out.group_size) {
+        if let Some(y) = total
+            .checked_mul(n)
+            .filter(|y| y.unsigned_abs() <= MAX_YEARLY_GROUP_ORE)
+        {
+            out.yearly_group_total_ore = Some(y);
+            out.yearly_group_total_text = Some(Amount::from_ore(y).to_string());
+        }
+    }
     Some(out)
+}
+
+/// The largest yearly total of a group computed: NOK 1 000 billion (a product limit, far
+/// beyond any health trust's budget; beyond it no figure is shown).
+pub const MAX_YEARLY_GROUP_ORE: u64 = 1_000_000_000_000 * 100;
+
+/// The expected number of patients per year of a group form (`group.estimated_size`), when it
+/// is a whole number of the plausible range.
+fn group_size(doc: &Value) -> Option<i64> {
+    let n = match get(doc, &["group", "estimated_size"])? {
+        Value::Number(n) => n.as_i64(),
+        Value::String(s) => s.trim().parse::<i64>().ok(),
+        _ => None,
+    }?;
+    (1..=100_000).contains(&n).then_some(n)
 }
 
 /// The rule an amount error belongs to.

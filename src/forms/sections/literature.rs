@@ -56,6 +56,17 @@ pub const FIELD: Field = Field::new(
     SOURCE,
 );
 
+/// `/literature` in Helse Bergen's forms (§3.3 point 6).
+pub const FIELD_HB: Field = Field::new(
+    "literature",
+    &L_LITERATURE,
+    Ty::List {
+        item: ITEM,
+        max: MAX_LIST,
+    },
+    Document::HelseBergen1_2_2_5_16.at("3.3 Vurderingskriterier, punkt 6 (vedlagt litteratur)"),
+);
+
 /// An http(s) URL, a DOI (`10.x/…`, `doi:10.x/…`) or a PMID (`PMID: 12345678`).
 pub fn is_literature_link(s: &str) -> bool {
     let t = s.trim();
@@ -87,6 +98,36 @@ pub fn is_literature_link(s: &str) -> bool {
         .map(|r| r.trim_start_matches([':', ' ']))
         .unwrap_or("");
     !pmid.is_empty() && pmid.len() <= 9 && pmid.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Hosts of journals, publishers and article databases, apart by spaces: a link to one of
+/// them (or below it) is a link to a scientific publication; one ending in `.` is a prefix.
+pub const SCHOLARLY_HOSTS: &str = "doi.org pubmed.ncbi.nlm.nih.gov ncbi.nlm.nih.gov europepmc.org nejm.org thelancet.com jamanetwork.com bmj.com nature.com science.org cell.com sciencedirect.com springer.com wiley.com oup.com tandfonline.com karger.com ascopubs.org ashpublications.org ahajournals.org atsjournals.org acpjournals.org lww.com plos.org biomedcentral.com frontiersin.org mdpi.com sagepub.com thieme-connect.com aacrjournals.org jci.org tidsskriftet.no cochranelibrary.com annals.org neurology.org diabetesjournals.org journals.";
+
+/// True for a link to a scientific publication: a DOI, a PMID, or an http(s) address of a
+/// journal, a publisher or an article database ([`SCHOLARLY_HOSTS`], or a `/doi/` path) — not
+/// a manufacturer's page (nye-metoder-tilgangsordningen.txt l.142–148).
+pub fn is_scholarly_link(s: &str) -> bool {
+    if !is_literature_link(s) {
+        return false;
+    }
+    let lower = s.trim().to_ascii_lowercase();
+    let Some(rest) = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+    else {
+        // A DOI or a PMID.
+        return true;
+    };
+    let (host, path) = rest.split_at(rest.find(['/', '?', '#']).unwrap_or(rest.len()));
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    SCHOLARLY_HOSTS.split(' ').any(|h| {
+        if h.ends_with('.') {
+            host.starts_with(h)
+        } else {
+            host == h || host.strip_suffix(h).is_some_and(|rest| rest.ends_with('.'))
+        }
+    }) || path.as_bytes().windows(8).any(|w| w == b"/doi/10.")
 }
 
 fn check_link(_f: &Field, v: &Value, p: &Pointer, _w: &Walk<'_>, d: &mut Vec<Diagnostic>) {

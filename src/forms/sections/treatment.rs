@@ -8,7 +8,9 @@
 //! (helse-bergen-behandling-av-soknad-1.2.2.5-16.txt §3.3).
 
 use crate::diagnostic::{rule, texts, Arg, Diagnostic, DocData, Document, Pointer, Source};
-use crate::forms::schema::{get_str, ptr, Check, CrossCheck, Field, Privacy, Req, Ty, Walk};
+use crate::forms::schema::{
+    get_str, ptr, Check, CrossCheck, Field, Privacy, Req, Ty, Walk, CHECK_SUBSTANTIAL,
+};
 use crate::forms::Stage;
 use serde_json::Value;
 
@@ -17,6 +19,10 @@ pub const SOURCE: Source = Document::Tilgangsordningen
     .at("Fyll ut søknad – Behandlingsansvarlig lege (del 2): Omsøkt behandling");
 /// Helse Bergen §3.3.
 pub const SOURCE_HB: Source = Document::HelseBergen1_2_2_5_16.at("3.3 Vurderingskriterier");
+/// Helse Bergen §3.3 point 4: the treatment plan.
+pub const SOURCE_HB_PLAN: Source = Document::HelseBergen1_2_2_5_16.at(
+    "3.3 Vurderingskriterier, punkt 4 (behandlingsplan: dosering, planlagt varighet, evaluering, kriterier for å kontinuere eller stoppe)",
+);
 
 rule! {
     /// Nye metoder ID malformed.
@@ -63,6 +69,25 @@ texts!(
     "Plan for evaluating effect"
 );
 texts!(pub L_STOP, "Stoppkriterier", "Stoppkriterium", "Stop criteria");
+texts!(
+    pub L_HB_DOSAGE,
+    "Legemiddeldosering",
+    "Legemiddeldosering",
+    "Drug dosage"
+);
+texts!(pub L_HB_DURATION, "Planlagt varighet", "Planlagd varigheit", "Planned duration");
+texts!(
+    pub L_HB_EVALUATION,
+    "Hvordan og når effekt og bivirkninger skal evalueres",
+    "Korleis og når effekt og biverknader skal evaluerast",
+    "How and when effect and side effects are evaluated"
+);
+texts!(
+    pub L_HB_STOP,
+    "Kriterier for å kontinuere eller stoppe",
+    "Kriterium for å halde fram eller stoppe",
+    "Criteria for continuing or stopping"
+);
 texts!(
     pub L_OFFLABEL_KIND,
     "Off-label eller off-licence",
@@ -114,17 +139,50 @@ pub static FIELDS: &[Field] = &[
         .privacy(Privacy::FreeText),
     Field::new("goal", &L_GOAL, GOAL, SOURCE).req(Req::Approval),
     Field::free_text("goal_other", &L_GOAL_OTHER, SOURCE),
-    Field::free_text("evaluation_plan", &L_EVALUATION, SOURCE).req(Req::Approval),
-    Field::free_text("stop_criteria", &L_STOP, SOURCE).req(Req::Approval),
+    Field::free_text("evaluation_plan", &L_EVALUATION, SOURCE)
+        .req(Req::Approval)
+        .check(&CHECK_SUBSTANTIAL),
+    Field::free_text("stop_criteria", &L_STOP, SOURCE)
+        .req(Req::Approval)
+        .check(&CHECK_SUBSTANTIAL),
 ];
 
 /// `/treatment` in part 2.
 pub const FIELD: Field =
     Field::new("treatment", &L_TREATMENT, Ty::Object(FIELDS), SOURCE).req(Req::Approval);
 
+/// The treatment in Helse Bergen's exception forms (the Nye metoder ID required), in HB's
+/// words (§3.3 point 4).
+pub static FIELDS_HB_EXCEPTION: &[Field] = &[
+    Field::text("drug", &L_DRUG, SOURCE_HB)
+        .req(Req::Approval)
+        .privacy(Privacy::Structured),
+    Field::text("nye_metoder_id", &L_NM_ID, SOURCE_HB)
+        .req(Req::Approval)
+        .privacy(Privacy::Structured)
+        .check(&CHECK_NYE_METODER_ID),
+    Field::free_text("dosage", &L_HB_DOSAGE, SOURCE_HB_PLAN).req(Req::Approval),
+    Field::text("duration", &L_HB_DURATION, SOURCE_HB_PLAN)
+        .req(Req::Approval)
+        .privacy(Privacy::FreeText),
+    Field::new("goal", &L_GOAL, GOAL, SOURCE_HB).req(Req::Approval),
+    Field::free_text("goal_other", &L_GOAL_OTHER, SOURCE_HB),
+    Field::free_text("evaluation_plan", &L_HB_EVALUATION, SOURCE_HB_PLAN)
+        .req(Req::Approval)
+        .check(&CHECK_SUBSTANTIAL),
+    Field::free_text("stop_criteria", &L_HB_STOP, SOURCE_HB_PLAN)
+        .req(Req::Approval)
+        .check(&CHECK_SUBSTANTIAL),
+];
+
 /// `/treatment` in Helse Bergen's exception forms.
-pub const FIELD_HB_EXCEPTION: Field =
-    Field::new("treatment", &L_TREATMENT, Ty::Object(FIELDS), SOURCE_HB).req(Req::Approval);
+pub const FIELD_HB_EXCEPTION: Field = Field::new(
+    "treatment",
+    &L_TREATMENT,
+    Ty::Object(FIELDS_HB_EXCEPTION),
+    SOURCE_HB,
+)
+.req(Req::Approval);
 
 /// The treatment in Helse Bergen's off-label forms: whether the use is off-label or
 /// off-licence, the Nye metoder ID optional.
@@ -146,14 +204,18 @@ pub static FIELDS_OFFLABEL: &[Field] = &[
     Field::text("nye_metoder_id", &L_NM_ID, SOURCE_HB)
         .privacy(Privacy::Structured)
         .check(&CHECK_NYE_METODER_ID),
-    Field::free_text("dosage", &L_DOSAGE, SOURCE_HB).req(Req::Approval),
-    Field::text("duration", &L_DURATION, SOURCE_HB)
+    Field::free_text("dosage", &L_HB_DOSAGE, SOURCE_HB_PLAN).req(Req::Approval),
+    Field::text("duration", &L_HB_DURATION, SOURCE_HB_PLAN)
         .req(Req::Approval)
         .privacy(Privacy::FreeText),
     Field::new("goal", &L_GOAL, GOAL, SOURCE_HB).req(Req::Approval),
     Field::free_text("goal_other", &L_GOAL_OTHER, SOURCE_HB),
-    Field::free_text("evaluation_plan", &L_EVALUATION, SOURCE_HB).req(Req::Approval),
-    Field::free_text("stop_criteria", &L_STOP, SOURCE_HB).req(Req::Approval),
+    Field::free_text("evaluation_plan", &L_HB_EVALUATION, SOURCE_HB_PLAN)
+        .req(Req::Approval)
+        .check(&CHECK_SUBSTANTIAL),
+    Field::free_text("stop_criteria", &L_HB_STOP, SOURCE_HB_PLAN)
+        .req(Req::Approval)
+        .check(&CHECK_SUBSTANTIAL),
 ];
 
 /// `/treatment` in Helse Bergen's off-label forms.

@@ -42,9 +42,12 @@ const part2: TilgangDel2 = {
   },
 };
 
+// Issue 19: part 1 given with its reference is part 1 itself, and the gate requires it signed.
 const part1: Part1 = {
   reference: '2025-05-12-HBE-ONK',
   patient: { name: 'Kari Nordmann', national_id: '14037410021' },
+  date: '2025-05-12',
+  patient_signed: true,
 };
 
 const out: Record<string, unknown> = {};
