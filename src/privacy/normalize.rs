@@ -11,6 +11,11 @@
 //! | input | output |
 //! | --- | --- |
 //! | every Unicode decimal digit (general category Nd: Arabic-Indic, Devanagari, full-width, mathematical U+1D7CE…, …) | ASCII `0`–`9` |
+//! | every other digit form (Numeric_Type=Digit: superscript ¹²³⁴, subscript ₄, circled ④ ⓪, parenthesised ⑷, with a full stop ⒋, dingbat ❹ ➃ ➍, 🄄) | ASCII `0`–`9` |
+//! | enclosed numbers 10–50 (⑩ ⑽ ⒑ ⓫ ❿ ㉑ ㊱ …) | their two ASCII digits |
+//! | control characters (C0 but tab and line breaks, DEL, C1 but NEL) | removed |
+//! | fillers that show nothing (Hangul fillers, Braille blank, combining grapheme joiner, Mongolian variation selectors, …) | removed |
+//! | combining marks (U+0300–036F, U+1AB0–1AFF, U+1DC0–1DFF, U+20D0–20FF, U+FE20–FE2F) that do not follow a letter: a strike-through or keycap (digit + U+FE0F + U+20E3) on a digit | removed (on a letter they stay) |
 //! | full-width ASCII U+FF01–FF5E | ASCII |
 //! | space-like characters (tab, NBSP, en/em/thin/hair/figure/narrow no-break/ideographic space …) | `' '` |
 //! | line breaks (`\r\n`, `\r`, NEL, U+2028/2029, vertical tab, form feed) | `'\n'` |
@@ -20,10 +25,12 @@
 //!
 //! **Why not the `unicode-normalization` crate (real NFKC)?** Its composition and
 //! compatibility tables add on the order of 100 KB to the wasm package shipped to hospital
-//! pages, NFKC would also rewrite characters we want to keep (ligatures, superscripts,
-//! letters with diacritics that names depend on), and it has no offset map. The gate needs
-//! only the folds above: a table of 76 code points (the zero of each Nd block) plus a few
-//! ranges is enough.
+//! pages, NFKC would also rewrite characters we want to keep (ligatures, letters with
+//! diacritics that names depend on), and it has no offset map. The gate needs only the
+//! folds above: a table of 76 code points (the zero of each Nd block), 31 ranges of other
+//! digit forms, and a few ranges of invisible characters is enough. Letters that look like
+//! other letters (Cyrillic, Greek, mathematical, small capitals) are left here and folded
+//! where the patient's name is looked for (`names`' letter view).
 //!
 //! Runs in linear time (an HTML reference is looked at for at most 32 bytes), never panics,
 //! and plain ASCII text without `&` or control characters takes a copy-only fast path.
@@ -77,6 +84,83 @@ pub fn decimal_digit_value(c: char) -> Option<u8> {
     }
 }
 
+/// Digit forms that are not decimal digits (general category No with a digit value: the
+/// Unicode property Numeric_Type=Digit): superscripts and subscripts, circled,
+/// parenthesised, double-circled and dingbat digits, digits with a full stop or comma, and
+/// the digits of a few scripts that have no zero. Each range holds consecutive values from
+/// `value`: (first, last, value of first).
+///
+/// Source: Python 3.10's `unicodedata` (Unicode 14.0): every code point with a `digit()` but
+/// no `decimal()` value, grouped into ranges of consecutive values.
+const OTHER_DIGITS: [(u32, u32, u8); 21] = [
+    (0xB2, 0xB3, 2),
+    (0xB9, 0xB9, 1),
+    (0x1369, 0x1371, 1),
+    (0x19DA, 0x19DA, 1),
+    (0x2070, 0x2070, 0),
+    (0x2074, 0x2079, 4),
+    (0x2080, 0x2089, 0),
+    (0x2460, 0x2468, 1),
+    (0x2474, 0x247C, 1),
+    (0x2488, 0x2490, 1),
+    (0x24EA, 0x24EA, 0),
+    (0x24F5, 0x24FD, 1),
+    (0x24FF, 0x24FF, 0),
+    (0x2776, 0x277E, 1),
+    (0x2780, 0x2788, 1),
+    (0x278A, 0x2792, 1),
+    (0x10A40, 0x10A43, 1),
+    (0x10E60, 0x10E68, 1),
+    (0x11052, 0x1105A, 1),
+    (0x1F100, 0x1F100, 0),
+    (0x1F101, 0x1F10A, 0),
+];
+
+/// Enclosed numbers 10–50 (circled, parenthesised, with a full stop, negative and double
+/// circled, dingbats): each becomes its two digits. (first, last, value of first); same
+/// source as [`OTHER_DIGITS`] (`numeric()` an integer from 10 to 50).
+const ENCLOSED_NUMBERS: [(u32, u32, u8); 10] = [
+    (0x2469, 0x2473, 10),
+    (0x247D, 0x2487, 10),
+    (0x2491, 0x249B, 10),
+    (0x24EB, 0x24F4, 11),
+    (0x24FE, 0x24FE, 10),
+    (0x277F, 0x277F, 10),
+    (0x2789, 0x2789, 10),
+    (0x2793, 0x2793, 10),
+    (0x3251, 0x325F, 21),
+    (0x32B1, 0x32BF, 36),
+];
+
+/// The value of `cp` in a table of ranges of consecutive values (sorted, disjoint).
+fn value_in(table: &[(u32, u32, u8)], cp: u32) -> Option<u8> {
+    let idx = table.partition_point(|&(first, _, _)| first <= cp);
+    let &(first, last, v) = table.get(idx.checked_sub(1)?)?;
+    // `cp - first` is at most 14 here (the longest range).
+    (cp <= last).then(|| v + (cp - first) as u8)
+}
+
+/// The value (0–9) of a digit in any form that is not a decimal digit
+/// ([`OTHER_DIGITS`]: ², ⁴, ₇, ①, ⑷, ⒊, ❺, 🄂 …), or `None`.
+///
+/// ```
+/// use skjemavakt::privacy::normalize::other_digit_value;
+/// assert_eq!(other_digit_value('²'), Some(2));
+/// assert_eq!(other_digit_value('⑨'), Some(9));
+/// assert_eq!(other_digit_value('₀'), Some(0));
+/// assert_eq!(other_digit_value('5'), None); // a decimal digit: decimal_digit_value
+/// ```
+pub fn other_digit_value(c: char) -> Option<u8> {
+    value_in(&OTHER_DIGITS, c as u32)
+}
+
+/// A combining mark of the blocks used to overlay or decorate characters (strike-through,
+/// keycap, enclosing circle, accents): Combining Diacritical Marks, their Extended and
+/// Supplement blocks, Combining Marks for Symbols, Combining Half Marks.
+pub(crate) fn is_combining_mark(c: char) -> bool {
+    matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
 /// What one input character becomes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Fold {
@@ -84,6 +168,8 @@ enum Fold {
     Keep,
     /// Replaced by this character.
     To(char),
+    /// Replaced by the two digits of this number (10–50).
+    Number(u8),
     /// Dropped.
     Remove,
 }
@@ -95,10 +181,15 @@ fn fold_char(c: char) -> Fold {
         return match c {
             '\t' => Fold::To(' '),
             '\r' | '\u{0B}' | '\u{0C}' => Fold::To('\n'),
+            '\n' => Fold::Keep,
+            // Other control characters (NUL, escape, delete …): invisible.
+            '\u{0}'..='\u{1F}' | '\u{7F}' => Fold::Remove,
             _ => Fold::Keep,
         };
     }
     match cp {
+        // C1 control characters but NEL.
+        0x80..=0x84 | 0x86..=0x9F => return Fold::Remove,
         // Space-like: NBSP, Ogham space, en quad..hair space, narrow NBSP, medium
         // mathematical space, ideographic space.
         0xA0 | 0x1680 | 0x2000..=0x200A | 0x202F | 0x205F | 0x3000 => return Fold::To(' '),
@@ -119,7 +210,24 @@ fn fold_char(c: char) -> Fold {
         | 0xFEFF
         | 0xE0001
         | 0xE0020..=0xE007F
-        | 0xE0100..=0xE01EF => return Fold::Remove,
+        | 0xE0100..=0xE01EF
+        // Fillers and blanks that show nothing: combining grapheme joiner, Hangul choseong
+        // and jungseong fillers, Khmer inherent vowels, Mongolian free variation
+        // selectors, Hangul filler, Braille blank, half-width Hangul filler, interlinear
+        // annotation marks, shorthand format controls, musical formatting controls.
+        | 0x34F
+        | 0x115F
+        | 0x1160
+        | 0x17B4
+        | 0x17B5
+        | 0x180B..=0x180D
+        | 0x180F
+        | 0x2800
+        | 0x3164
+        | 0xFFA0
+        | 0xFFF9..=0xFFFB
+        | 0x1BCA0..=0x1BCA3
+        | 0x1D173..=0x1D17A => return Fold::Remove,
         // Dash-like: hyphen, non-breaking hyphen, figure dash, en dash, em dash,
         // horizontal bar, minus sign, small em dash, small hyphen-minus.
         0x2010..=0x2015 | 0x2212 | 0xFE58 | 0xFE63 => return Fold::To('-'),
@@ -129,8 +237,11 @@ fn fold_char(c: char) -> Fold {
         }
         _ => {}
     }
-    match decimal_digit_value(c) {
-        Some(d) => Fold::To(char::from(b'0' + d)),
+    if let Some(d) = decimal_digit_value(c).or_else(|| other_digit_value(c)) {
+        return Fold::To(char::from(b'0' + d));
+    }
+    match value_in(&ENCLOSED_NUMBERS, cp) {
+        Some(n) => Fold::Number(n),
         None => Fold::Keep,
     }
 }
@@ -332,10 +443,17 @@ fn is_plain(s: &str) -> bool {
     plain_run(s.as_bytes()) == s.len()
 }
 
+/// The second byte of a character U+00A1–U+00BF that normalising keeps: all but the soft
+/// hyphen and the superscript digits ¹ ² ³ (folded to digits).
+fn latin1_sign_kept(n: u8) -> bool {
+    (0xA1..0xC0).contains(&n) && !matches!(n, 0xAD | 0xB2 | 0xB3 | 0xB9)
+}
+
 /// The length of the run at the start of `bytes` that normalising leaves as it is: ASCII
-/// but '&', tab, CR, VT and FF, the letters U+00C0–U+00FF (æ, ø, å …: lead byte 0xC3;
-/// none of them is folded, and Norwegian text is full of them), and the signs U+00A1–U+00BF
-/// but the soft hyphen (µ, ², °: clinical text is full of them too).
+/// but '&', DEL and the control characters (a line break is kept), the letters
+/// U+00C0–U+00FF (æ, ø, å …: lead byte 0xC3; none of them is folded, and Norwegian text is
+/// full of them), and the signs U+00A1–U+00BF but the soft hyphen and ¹ ² ³ (µ, °: clinical
+/// text is full of them too).
 fn plain_run(bytes: &[u8]) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -348,12 +466,11 @@ fn plain_run(bytes: &[u8]) -> usize {
         // branch per eight bytes, not one per byte, between the letters æ, ø, å too.
         if let Some(chunk) = bytes.get(i..i + 8) {
             let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
-            let stop = zero(w ^ (ONES * u64::from(b'&')))
-                | zero(w ^ (ONES * u64::from(b'\t')))
-                | zero(w ^ (ONES * u64::from(b'\r')))
-                | zero(w ^ (ONES * 0x0B))
-                | zero(w ^ (ONES * 0x0C))
-                | (w & HIGH);
+            // Control characters (below 0x20: tab, CR, VT, FF are folded, the others
+            // removed; a line break is kept and taken one byte at a time below), DEL, '&'.
+            let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+            let stop =
+                zero(w ^ (ONES * u64::from(b'&'))) | control | zero(w ^ (ONES * 0x7F)) | (w & HIGH);
             if stop == 0 {
                 i += 8;
                 continue;
@@ -362,20 +479,15 @@ fn plain_run(bytes: &[u8]) -> usize {
         }
         match bytes.get(i) {
             Some(&c) if c < 0x80 => {
-                if matches!(c, b'&' | b'\t' | b'\r' | 0x0B | 0x0C) {
+                if c == b'&' || c == 0x7F || (c < 0x20 && c != b'\n') {
                     return i;
                 }
                 i += 1;
             }
             Some(0xC3) if bytes.get(i + 1).is_some_and(|&n| (0x80..0xC0).contains(&n)) => i += 2,
-            // U+00A1–U+00BF but the soft hyphen: signs of units and values (µ, ², °, ±, ½).
-            Some(0xC2)
-                if bytes
-                    .get(i + 1)
-                    .is_some_and(|&n| (0xA1..0xC0).contains(&n) && n != 0xAD) =>
-            {
-                i += 2
-            }
+            // U+00A1–U+00BF but the soft hyphen and the superscript digits ¹ ² ³: signs of
+            // units and values (µ, °, ±, ½).
+            Some(0xC2) if bytes.get(i + 1).is_some_and(|&n| latin1_sign_kept(n)) => i += 2,
             _ => return i,
         }
     }
@@ -415,6 +527,35 @@ impl Builder {
             self.text.push(c);
         }
     }
+
+    /// Appends what `fold` says one character (at `orig`, `len` bytes) becomes. A combining
+    /// mark is dropped unless it follows a letter: on a digit, a space or a sign it only
+    /// disguises (a strike-through or keycap on a digit, a mark between two digit groups);
+    /// on a letter it is part of the letter (NFD «å»).
+    fn push_folded(&mut self, orig: usize, c: char, len: usize, fold: Fold, source: &str) {
+        match fold {
+            Fold::Keep if is_combining_mark(c) && !self.after_letter() => self.fold(orig, None),
+            Fold::Keep => {
+                if let Some(s) = source.get(orig..orig + len) {
+                    self.copy(orig, s);
+                }
+            }
+            Fold::To(x) => self.fold(orig, Some(x)),
+            Fold::Number(n) => {
+                self.fold(orig, Some(char::from(b'0' + n / 10)));
+                self.text.push(char::from(b'0' + n % 10));
+            }
+            Fold::Remove => self.fold(orig, None),
+        }
+    }
+
+    /// The text so far ends in a letter (or in a combining mark on one).
+    fn after_letter(&self) -> bool {
+        self.text
+            .chars()
+            .next_back()
+            .is_some_and(|p| p.is_alphabetic() || is_combining_mark(p))
+    }
 }
 
 /// Normalises `original` (see the module documentation for what is folded).
@@ -447,12 +588,18 @@ pub fn normalize(original: &str) -> Normalized {
         };
         if c == '&' {
             if let Some((decoded, used)) = decode_ref(bytes.get(i..).unwrap_or_default()) {
-                let out = match fold_char(decoded) {
-                    Fold::Keep => Some(decoded),
-                    Fold::To(x) => Some(x),
-                    Fold::Remove => None,
-                };
-                b.fold(i, out);
+                match fold_char(decoded) {
+                    Fold::Keep if is_combining_mark(decoded) && !b.after_letter() => {
+                        b.fold(i, None)
+                    }
+                    Fold::Keep => b.fold(i, Some(decoded)),
+                    Fold::To(x) => b.fold(i, Some(x)),
+                    Fold::Number(n) => {
+                        b.fold(i, Some(char::from(b'0' + n / 10)));
+                        b.text.push(char::from(b'0' + n % 10));
+                    }
+                    Fold::Remove => b.fold(i, None),
+                }
                 i += used;
                 continue;
             }
@@ -472,15 +619,7 @@ pub fn normalize(original: &str) -> Normalized {
             continue;
         }
         let len = c.len_utf8();
-        match fold_char(c) {
-            Fold::Keep => {
-                if let Some(s) = original.get(i..i + len) {
-                    b.copy(i, s);
-                }
-            }
-            Fold::To(x) => b.fold(i, Some(x)),
-            Fold::Remove => b.fold(i, None),
-        }
+        b.push_folded(i, c, len, fold_char(c), original);
         i += len;
     }
     b.segs.push(Seg {
@@ -526,12 +665,9 @@ impl Normalized {
         if seg.identity {
             return seg.orig + (n - seg.norm);
         }
-        if n == seg.norm {
-            return seg.orig;
-        }
-        self.segs
-            .get(idx)
-            .map_or(self.original_len, |next| next.orig)
+        // At or inside one folded character (an enclosed number's second digit): the
+        // range starts with its whole source.
+        seg.orig
     }
 
     /// Maps a byte offset in the normalised text to a byte offset in the original, as the
@@ -608,9 +744,73 @@ mod tests {
         assert_eq!(decimal_digit_value('\u{65F}'), None);
         assert_eq!(decimal_digit_value('\u{1D7CD}'), None);
         assert_eq!(decimal_digit_value('\u{1D800}'), None);
-        // Superscripts and circled digits are No, not Nd: not folded.
+        // Superscripts and circled digits are No, not Nd: digits of another table.
         assert_eq!(decimal_digit_value('²'), None);
         assert_eq!(decimal_digit_value('①'), None);
+        assert_eq!(other_digit_value('²'), Some(2));
+        assert_eq!(other_digit_value('①'), Some(1));
+    }
+
+    #[test]
+    fn other_digit_tables_are_sorted_and_disjoint() {
+        for table in [&OTHER_DIGITS[..], &ENCLOSED_NUMBERS[..]] {
+            for w in table.windows(2) {
+                assert!(
+                    w[0].0 <= w[0].1 && w[0].1 < w[1].0,
+                    "{:X} {:X}",
+                    w[0].0,
+                    w[1].0
+                );
+            }
+        }
+        // No code point is in both, nor a decimal digit.
+        for &(a, b, _) in OTHER_DIGITS.iter().chain(&ENCLOSED_NUMBERS) {
+            for cp in a..=b {
+                let c = char::from_u32(cp).unwrap();
+                assert_eq!(decimal_digit_value(c), None, "U+{cp:X}");
+                assert!(
+                    other_digit_value(c).is_none() || value_in(&ENCLOSED_NUMBERS, cp).is_none()
+                );
+            }
+        }
+    }
+
+    /// Every digit form a disguise can use becomes the ASCII digits, and the map keeps every
+    /// digit's own place in the original.
+    #[test]
+    fn superscript_circled_keycap_and_enclosed_digits_fold() {
+        for (original, want) in [
+            ("¹⁴⁰³⁷⁴¹⁰⁰²¹", "14037410021"),
+            ("₁₄₀₃₇₄₁₀₀₂₁", "14037410021"),
+            ("①④⓪③⑦④①⓪⓪②①", "14037410021"),
+            ("⑴⑷⑶", "143"),
+            ("⒈⒋", "14"),
+            ("❶➍➌", "143"),
+            ("⑭⓪③", "1403"),
+            ("㉑㊿", "2150"),
+            ("1\u{FE0F}\u{20E3}4\u{FE0F}\u{20E3}", "14"),
+            ("1\u{336}4\u{336}0\u{336}", "140"),
+            ("140374\u{301} 10021", "140374 10021"),
+            ("14\u{0}03\u{1B}74\u{7F}\u{85}10021\u{9B}", "140374\n10021"),
+            ("1\u{3164}4\u{2800}0\u{34F}3\u{FFA0}", "1403"),
+            ("a&#x336;1&#x20E3;", "a\u{336}1"),
+        ] {
+            let n = normalize(original);
+            assert_eq!(n.text, want, "{original:?}");
+            // Each digit maps back to the one original character it came from (an
+            // enclosed number's two digits to the same character).
+            for (i, c) in n.text.char_indices() {
+                let (s, e) = n.original_range(i, i + c.len_utf8());
+                let src = &original[s..e];
+                assert!(
+                    !src.is_empty() && (src.chars().count() <= 3 || src.starts_with('&')),
+                    "{original:?} {i}"
+                );
+            }
+        }
+        // A mark on a letter stays (NFD «å»); on a digit or a space it goes.
+        assert_eq!(normalize("Ka\u{30A}re").text, "Ka\u{30A}re");
+        assert_eq!(normalize("2 \u{30A}3").text, "2 3");
     }
 
     #[test]
@@ -670,15 +870,16 @@ mod tests {
             let mut i = 0;
             loop {
                 match b.get(i) {
-                    Some(&c) if c < 0x80 && !matches!(c, b'&' | b'\t' | b'\r' | 0x0B | 0x0C) => {
+                    Some(&c) if c < 0x80 && c != b'&' && c != 0x7F && (c >= 0x20 || c == b'\n') => {
                         i += 1
                     }
                     Some(0xC3) if b.get(i + 1).is_some_and(|&n| (0x80..0xC0).contains(&n)) => {
                         i += 2
                     }
                     Some(0xC2)
-                        if b.get(i + 1)
-                            .is_some_and(|&n| (0xA1..0xC0).contains(&n) && n != 0xAD) =>
+                        if b.get(i + 1).is_some_and(|&n| {
+                            (0xA1..0xC0).contains(&n) && ![0xAD, 0xB2, 0xB3, 0xB9].contains(&n)
+                        }) =>
                     {
                         i += 2
                     }
@@ -687,9 +888,21 @@ mod tests {
             }
         }
         // Mostly characters that the run takes, now and then one that ends it.
-        let kept = ["a", "Hb 12 ", "æ", "Ø", "å", "µ", "°", "abcdefgh", "Ærø på"];
+        let kept = [
+            "a",
+            "Hb 12 ",
+            "æ",
+            "Ø",
+            "å",
+            "µ",
+            "°",
+            "abcdefgh",
+            "Ærø på",
+            "\n",
+        ];
         let stops = [
-            "\u{AD}", "&", "\t", "\r\n", "\u{A0}", "–", "\u{200B}", "１", "x\u{0B}",
+            "\u{AD}", "&", "\t", "\r\n", "\u{A0}", "–", "\u{200B}", "１", "x\u{0B}", "²", "\u{1}",
+            "\u{7F}", "\u{9F}",
         ];
         let mut rnd = crate::privacy::testing::rng(0x0DDB_A11C_AFE5_EED5);
         let mut longest = 0;
@@ -726,9 +939,10 @@ mod tests {
                 taken += 1;
             }
         }
-        // ASCII but five, U+00A1–U+00BF but one, U+00C0–U+00FF.
-        assert_eq!(taken, 128 - 5 + 30 + 64);
-        assert!(plain_run("5 µg/m², 37 °C".as_bytes()) == "5 µg/m², 37 °C".len());
+        // ASCII but '&', DEL and 31 control characters (not the line break), U+00A1–U+00BF
+        // but four (the soft hyphen, ¹ ² ³), U+00C0–U+00FF.
+        assert_eq!(taken, 128 - 33 + 27 + 64);
+        assert!(plain_run("5 µg/kg, 37 °C".as_bytes()) == "5 µg/kg, 37 °C".len());
         assert_eq!(plain_run("a\u{AD}b".as_bytes()), 1);
         assert_eq!(plain_run("a\u{A0}b".as_bytes()), 1);
     }
