@@ -69,6 +69,7 @@ fn bench(c: &mut Criterion) {
     let patient = names::PatientName::new("Kari Nordmann");
     let facts = detect::PatientFacts {
         birth_date: chrono::NaiveDate::from_ymd_opt(1974, 3, 14),
+        ..Default::default()
     };
     let all = detect::Detectors {
         all: true,

@@ -49,6 +49,7 @@ mod birth_date;
 mod email;
 mod ip;
 mod national_id;
+mod near_miss;
 mod overlap;
 mod phone;
 mod record;
@@ -59,6 +60,7 @@ pub use overlap::{resolve_overlaps, widen_to_words};
 
 use super::tokens::{TokenClass, Tokens};
 use super::{Basis, FindingKind};
+use crate::ident::fnr::NationalId;
 use chrono::NaiveDate;
 
 /// A finding in the normalised text (byte offsets, end exclusive).
@@ -82,11 +84,34 @@ pub struct Detectors {
     pub literature_only: bool,
 }
 
-/// Facts about the patient known from part 1, to find their own identifiers.
-#[derive(Clone, Copy, Debug, Default)]
+/// Facts about the patient known from part 1, to find their own identifiers. `Debug` shows
+/// only which are known.
+#[derive(Clone, Copy, Default)]
 pub struct PatientFacts {
     /// The patient's birth date.
     pub birth_date: Option<NaiveDate>,
+    /// The patient's national identity number: found mistyped or disguised too
+    /// (`near_miss`).
+    pub national_id: Option<NationalId>,
+}
+
+impl std::fmt::Debug for PatientFacts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PatientFacts")
+            .field("birth_date", &self.birth_date.is_some())
+            .field("national_id", &self.national_id.is_some())
+            .finish()
+    }
+}
+
+impl PatientFacts {
+    /// What part 1's valid national identity number tells: the number and its birth date.
+    pub fn of(national_id: Option<&NationalId>) -> PatientFacts {
+        PatientFacts {
+            birth_date: national_id.and_then(NationalId::birth_date),
+            national_id: national_id.copied(),
+        }
+    }
 }
 
 /// Token `k` is a word written as a redaction placeholder is («[TELEFON]», «[IP-ADRESSE]»,
@@ -145,20 +170,29 @@ fn by_blocks(cx: &Tokens, each: &mut dyn FnMut(&[usize])) {
 pub(crate) fn numbers(cx: &Tokens, which: Detectors) -> Numbers {
     let mut hits = Vec::new();
     let mut allowed = Vec::new();
-    let (mut next_allowed, mut next_chain) = (0, 0);
+    let (mut next_allowed, mut next_chain) = (0, [0, 0]);
+    let mut chain = national_id::Chain::default();
     by_blocks(cx, &mut |cands| {
         allowed::allowed_spans(cx, cands, &mut next_allowed, &mut allowed);
-        national_id::digit_chains(cx, cands, &mut next_chain, which, &mut hits);
+        national_id::digit_chains(cx, cands, &mut next_chain, which, &mut chain, &mut hits);
         account::ibans(cx, cands, &mut hits);
         email::emails(cx, cands, &mut hits);
     });
     Numbers { hits, allowed }
 }
 
-/// The second group of detectors (all but literature fields): IP addresses, birth dates,
-/// addresses and record numbers.
+/// The second group of detectors: part 1's own number mistyped or disguised (in every
+/// field), and (all but literature fields) IP addresses, birth dates, addresses and record
+/// numbers.
 pub(crate) fn context(cx: &Tokens, which: Detectors, patient: &PatientFacts) -> Vec<Hit> {
     let mut hits = Vec::new();
+    if patient.national_id.is_some() {
+        let mut next_chain = [0, 0];
+        let mut chain = national_id::Chain::default();
+        by_blocks(cx, &mut |cands| {
+            national_id::part1_numbers(cx, cands, &mut next_chain, patient, &mut chain, &mut hits);
+        });
+    }
     if which.all && !which.literature_only {
         let mut next_ip = 0;
         by_blocks(cx, &mut |cands| {
