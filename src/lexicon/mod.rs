@@ -10,6 +10,7 @@
 //! ([`is_first_name`], [`is_surname`]).
 
 pub(crate) mod detector_words;
+pub(crate) mod lookalike;
 pub(crate) mod names;
 pub(crate) mod word_flags;
 

@@ -86,6 +86,8 @@ const F_PLAIN: u32 = 1 << 29;
 const F_CAP: u32 = 1 << 30;
 /// and is a capitalised street name («Storgata», «Storgt.»).
 pub(super) const F_STREETY: u32 = 1 << 31;
+/// An ASCII capital after the first letter («KariNordmann», «iPad»).
+const F_INNER_CAP: u32 = (W_INNER as u32) << 25;
 
 /// A letter at byte `i` (ASCII and Latin-1 fast paths): its length in bytes.
 fn letter_at(text: &str, bytes: &[u8], i: usize) -> Option<usize> {
@@ -99,7 +101,43 @@ fn letter_at(text: &str, bytes: &[u8], i: usize) -> Option<usize> {
         return (n != 0x97 && n != 0xB7).then_some(2);
     }
     let c = text.get(i..)?.chars().next()?;
-    c.is_alphabetic().then(|| c.len_utf8())
+    // Squared and circled letters (🅺, 🄺, 🇰) are symbols to Unicode, letters to a reader.
+    (c.is_alphabetic() || crate::lexicon::lookalike::is_symbol_letter(c)).then(|| c.len_utf8())
+}
+
+/// The most bytes a markup tag between two digit groups may take.
+const MAX_TAG: usize = 64;
+
+/// A markup tag at byte `at` (a '<') of a text: `<b>`, `</span>`, `<br/>`, `<font size="2">`. The
+/// byte after its '>'.
+pub(crate) fn tag_end(bytes: &[u8], at: usize) -> Option<usize> {
+    if bytes.get(at) != Some(&b'<') {
+        return None;
+    }
+    let mut i = at + 1;
+    if bytes.get(i) == Some(&b'/') {
+        i += 1;
+    }
+    if !bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    while bytes
+        .get(i)
+        .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b':'))
+    {
+        i += 1;
+    }
+    if !matches!(bytes.get(i), Some(b'>' | b'/' | b' ')) {
+        return None;
+    }
+    while i - at <= MAX_TAG {
+        match *bytes.get(i)? {
+            b'>' => return Some(i + 1),
+            b'<' | b'\n' => return None,
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 /// Byte classes of the tokenizer, one bit each: the tokenizer tests bits in order of how
@@ -145,6 +183,7 @@ fn class(b: u8) -> u8 {
 /// What [`word_end`] saw of a word.
 const W_UPPER: u8 = 1; // an ASCII capital
 const W_HIGH: u8 = 2; // a letter outside ASCII
+const W_INNER: u8 = 4; // an ASCII capital after the first letter («KariNordmann»)
 
 /// The end of the word whose letters continue at byte `i`, and what it saw ([`W_UPPER`],
 /// [`W_HIGH`]).
@@ -224,7 +263,7 @@ fn tokenize(
         let t = if c & C_LETTER != 0 {
             let (end, s) = word_end(text, bytes, i + 1);
             i = end;
-            seen = Some(s | (u8::from(b < b'a') * W_UPPER));
+            seen = Some(s | (u8::from(b < b'a') * W_UPPER) | ((s & W_UPPER) << 2));
             TokenClass::Word
         } else if c & C_SPACE != 0 {
             i = run_end(bytes, i + 1, C_SPACE);
@@ -241,7 +280,7 @@ fn tokenize(
         } else if let Some(len) = letter_at(text, bytes, i) {
             let (end, s) = word_end(text, bytes, i + len);
             i = end;
-            seen = Some(s | W_HIGH);
+            seen = Some(s | W_HIGH | ((s & W_UPPER) << 2));
             TokenClass::Word
         } else {
             let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
@@ -380,7 +419,8 @@ impl Tokenized {
             let yes = flags & !(F_CAP | F_HIGH | F_NAMES | F_UNIT | F_STREET_PREFIX) != 0
                 || (w.len() == 2 && w.bytes().all(|b| b.is_ascii_uppercase()))
                 || (bytes.get(end) == Some(&b'-') && letter_at(text, bytes, end + 1).is_some());
-            tok.flags |= flags;
+            // W_INNER (4) << 25 is F_INNER_CAP: no branch.
+            tok.flags |= flags | (u32::from(seen & W_INNER) << 25);
             if yes {
                 interesting.push(n);
             }
@@ -478,6 +518,16 @@ impl<'a> Tokens<'a> {
                 lex: first.flags,
             });
         })
+    }
+    /// The indices of the word tokens.
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    pub(super) fn word_indices(&self) -> &[usize] {
+        &self.words
+    }
+    /// Token `i` is a word with an ASCII capital after its first letter («KariNordmann»).
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    pub(super) fn inner_capital(&self, i: usize) -> bool {
+        self.has(i, F_INNER_CAP)
     }
     /// The text the tokens were taken from.
     #[cfg_attr(not(target_arch = "wasm32"), inline)]

@@ -30,42 +30,7 @@
 use super::near_miss::{self, Digits};
 use super::{account, money_context, phone, Basis, Detectors, FindingKind, Hit, PatientFacts};
 use crate::ident;
-use crate::privacy::tokens::{TokenClass, Tokens};
-
-/// The most bytes a markup tag between two digit groups may take.
-const MAX_TAG: usize = 64;
-
-/// A markup tag at byte `at` (a '<'): `<b>`, `</span>`, `<br/>`, `<font size="2">`. The
-/// byte after its '>'.
-pub(super) fn tag_end(bytes: &[u8], at: usize) -> Option<usize> {
-    if bytes.get(at) != Some(&b'<') {
-        return None;
-    }
-    let mut i = at + 1;
-    if bytes.get(i) == Some(&b'/') {
-        i += 1;
-    }
-    if !bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
-        return None;
-    }
-    while bytes
-        .get(i)
-        .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b':'))
-    {
-        i += 1;
-    }
-    if !matches!(bytes.get(i), Some(b'>' | b'/' | b' ')) {
-        return None;
-    }
-    while i - at <= MAX_TAG {
-        match *bytes.get(i)? {
-            b'>' => return Some(i + 1),
-            b'<' | b'\n' => return None,
-            _ => i += 1,
-        }
-    }
-    None
-}
+use crate::privacy::tokens::{tag_end, TokenClass, Tokens};
 
 /// How a separator between two digit groups is written.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -72,16 +72,29 @@ fn lookalike_token(cx: &Tokens, k: usize) -> bool {
     match cx.t(k) {
         Some(TokenClass::Punct('|')) => true,
         Some(TokenClass::Word) => {
+            // At most three letters of at most two bytes, the first one of them: most
+            // words are ruled out by their length or first byte.
             let s = cx.s(k);
-            s.chars().count() <= 3 && s.chars().all(|c| lookalike_digit(c).is_some())
+            s.len() <= 6
+                && matches!(
+                    s.as_bytes().first(),
+                    Some(b'O' | b'o' | b'l' | b'I' | 0xC7 | 0xCE | 0xD0 | 0xD1)
+                )
+                && s.chars().count() <= 3
+                && s.chars().all(|c| lookalike_digit(c).is_some())
         }
         _ => false,
     }
 }
 
 /// A look-alike letter is glued to the digit run `i`.
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 pub(super) fn lookalike_glued(cx: &Tokens, i: usize) -> bool {
-    i.checked_sub(1).is_some_and(|p| lookalike_token(cx, p)) || lookalike_token(cx, i + 1)
+    // Most digit runs have a space or a sign on both sides.
+    let maybe = |k: usize| cx.is_word(k) || cx.is(k, TokenClass::Punct('|'));
+    (i.checked_sub(1).is_some_and(maybe)
+        && i.checked_sub(1).is_some_and(|p| lookalike_token(cx, p)))
+        || (maybe(i + 1) && lookalike_token(cx, i + 1))
 }
 
 /// A token of a look-alike group: digits or look-alike letters.
@@ -206,6 +219,43 @@ fn one_gap_away(w: &[u8], t: &[u8; 11]) -> bool {
     })
 }
 
+/// How many digits of each value a window holds, against part 1's number, as one slides
+/// over a chain: the sum of the differences (`off`) moves by one per digit in or out, so the
+/// windows that cannot be within two edits (a change moves it by 2, a swap by 0, a digit
+/// left out or typed in by 1: at most 4) are passed over at the cost of a few instructions.
+struct Counts {
+    want: [i8; 10],
+    have: [i8; 10],
+    off: u32,
+}
+
+impl Counts {
+    fn new(target: &[u8; 11]) -> Counts {
+        let mut want = [0i8; 10];
+        for &t in target {
+            if let Some(w) = want.get_mut(usize::from(t)) {
+                *w += 1;
+            }
+        }
+        Counts {
+            want,
+            have: [0; 10],
+            off: 11,
+        }
+    }
+
+    fn add(&mut self, d: u8, by: i8) {
+        let i = usize::from(d);
+        let (Some(h), Some(&w)) = (self.have.get_mut(i), self.want.get(i)) else {
+            return;
+        };
+        let before = (*h - w).unsigned_abs();
+        *h += by;
+        let after = (*h - w).unsigned_abs();
+        self.off = (self.off + u32::from(after)).saturating_sub(u32::from(before));
+    }
+}
+
 /// Windows of `d` within two edits of part 1's number `target` (see the module
 /// documentation): 11-digit windows first; 10- and 12-digit ones only where no 11-digit
 /// window was found.
@@ -236,29 +286,43 @@ pub(super) fn near_misses(d: &Digits, target: &[u8; 11], hits: &mut Vec<Hit>) {
             basis: Basis::Patient,
         });
     };
-    for k in 0..=n.saturating_sub(11) {
-        let Some(w) = d.d.get(k..k + 11) else { break };
-        let e = swaps_and_changes(w, target, 2);
-        if e <= 2 {
-            push(hits, k, 11, e == 0);
-        }
-    }
-    let elevens: Vec<(usize, usize)> = hits
-        .get(from..)
-        .unwrap_or_default()
-        .iter()
-        .map(|h| (h.start, h.end))
-        .collect();
-    for len in [10, 12] {
-        for k in 0..=n.saturating_sub(len) {
-            let (Some(w), Some((s, e))) = (d.d.get(k..k + len), d.bytes(k, len)) else {
-                break;
+    for len in [11, 10, 12] {
+        let elevens: Vec<(usize, usize)> = if len == 11 {
+            Vec::new()
+        } else {
+            hits.get(from..)
+                .unwrap_or_default()
+                .iter()
+                .map(|h| (h.start, h.end))
+                .collect()
+        };
+        let mut counts = Counts::new(target);
+        for (k, &v) in d.d.iter().enumerate() {
+            counts.add(v, 1);
+            if let Some(&out) = k.checked_sub(len).and_then(|o| d.d.get(o)) {
+                counts.add(out, -1);
+            }
+            let Some(first) = (k + 1).checked_sub(len) else {
+                continue;
             };
-            if elevens.iter().any(|&(a, b)| a < e && s < b) {
+            if counts.off > 4 {
                 continue;
             }
-            if one_gap_away(w, target) {
-                push(hits, k, len, false);
+            let Some(w) = d.d.get(first..=k) else {
+                continue;
+            };
+            if len == 11 {
+                let e = swaps_and_changes(w, target, 2);
+                if e <= 2 {
+                    push(hits, first, 11, e == 0);
+                }
+                continue;
+            }
+            let Some((s, e)) = d.bytes(first, len) else {
+                continue;
+            };
+            if !elevens.iter().any(|&(a, b)| a < e && s < b) && one_gap_away(w, target) {
+                push(hits, first, len, false);
             }
         }
     }

@@ -1,6 +1,7 @@
 //! The patient's own name, known from part 1: its parts in any order, case-insensitively,
 //! with a genitive `s`, æøå-tolerant, and its initials next to a part or as a dotted run.
 
+use super::disguised::{spell, Spelled};
 use super::words::{gap, tokenize, Keep, KeyedWord};
 use super::{NameHit, NameReason};
 use crate::lexicon::is_common_word;
@@ -25,6 +26,8 @@ pub struct PatientName {
     /// The first bytes of the parts' keys, a bit each: most words of a text start with
     /// another and are not compared.
     first_bytes: [u64; 4],
+    /// The parts (without hyphens) as the letter view spells them ([`super::disguised`]).
+    spelled: Vec<Spelled>,
 }
 
 #[derive(Clone)]
@@ -51,6 +54,7 @@ impl PatientName {
         let mut parts: Vec<NamePart> = Vec::new();
         let mut initials = Vec::new();
         let mut keys = String::new();
+        let mut spelled = Vec::new();
         let cx = Tokens::new(&n.text);
         for tok in tokenize(&n.text, &cx, &mut keys, Keep::All) {
             if let Some(c) = tok.text.chars().next() {
@@ -61,6 +65,9 @@ impl PatientName {
                 if k.chars().count() >= 2 && !parts.iter().any(|p| p.key == k) {
                     let weak = k.chars().count() <= 2 || is_common_word(w);
                     parts.push(NamePart { key: k, weak });
+                    if !w.contains('-') {
+                        spelled.extend(spell(w, weak));
+                    }
                 }
             };
             add(tok.text);
@@ -78,7 +85,13 @@ impl PatientName {
             parts,
             initials,
             first_bytes,
+            spelled,
         }
+    }
+
+    /// The parts as the letter view spells them.
+    pub(super) fn spelled(&self) -> &[Spelled] {
+        &self.spelled
     }
 
     /// `true` when no usable part was found (empty or one-letter name).
