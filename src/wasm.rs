@@ -131,7 +131,8 @@ export interface ValidateResult {
 }
 
 export type FindingKind = "national_id" | "possible_national_id" | "account" | "email" | "phone"
-  | "birth_date" | "record_number" | "address" | "ip_address" | "name";
+  | "birth_date" | "record_number" | "address" | "ip_address" | "social_handle"
+  | "vehicle_registration" | "name";
 
 /** Why a finding was found: the patient's own name or birth date (part 1), a cue word before
  * it, the name lists, its check digits, or its form alone. */

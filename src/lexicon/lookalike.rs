@@ -231,7 +231,7 @@ mod tests {
             let got: String = text
                 .chars()
                 .filter_map(fold_letter)
-                .flat_map(|[a, b]| [a, b])
+                .flatten()
                 .filter(|&b| b != 0)
                 .map(char::from)
                 .collect();

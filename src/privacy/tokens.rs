@@ -374,7 +374,16 @@ impl Tokenized {
         let lex = scan_lexicon();
         let toks = tokenize(text, range, toks, |n, tok, t, end, seen| {
             let Some(seen) = seen else {
-                if matches!(t, TokenClass::Digits | TokenClass::Punct('@' | '(' | '[')) {
+                let hexish =
+                    |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_hexdigit() || *b == b':');
+                if matches!(
+                    t,
+                    TokenClass::Digits | TokenClass::Punct('@' | '(' | '[' | '{' | '<')
+                ) || (t == TokenClass::Punct(':')
+                    // A colon between hex digits or colons: an IPv6 address may be here.
+                    && hexish(bytes.get(end))
+                    && tok.start.checked_sub(1).is_some_and(|p| hexish(bytes.get(p))))
+                {
                     interesting.push(n);
                 }
                 return;

@@ -154,14 +154,15 @@ impl Intervals {
 }
 
 /// Drops the findings that overlap a span allowed on purpose: every kind but a valid
-/// national identity number, which is never allowed; a link (URL, DOI) does not hide a
-/// possible one either (a number in a link's path or query is still the patient's:
+/// national identity number and a social media profile, which are never allowed; a link
+/// (URL, DOI) does not hide a possible national identity number either (a number in a link's path or query is still the patient's:
 /// «…/pasient?fnr=…»).
 pub(super) fn drop_allowed(hits: &mut Vec<Hit>, allowed: &[Allowed]) {
     let every = Intervals::new(allowed.iter().map(|a| (a.start, a.end)));
     let not_links = Intervals::new(allowed.iter().filter(|a| !a.link).map(|a| (a.start, a.end)));
     hits.retain(|h| match h.kind {
-        FindingKind::NationalId => true,
+        // A profile address points at a person, in a link too.
+        FindingKind::NationalId | FindingKind::SocialHandle => true,
         FindingKind::PossibleNationalId => !not_links.overlaps(h.start, h.end),
         _ => !every.overlaps(h.start, h.end),
     });

@@ -47,14 +47,17 @@ mod address;
 mod allowed;
 mod birth_date;
 mod email;
+mod handle;
 mod ip;
 mod national_id;
 mod near_miss;
 mod overlap;
 mod phone;
 mod record;
+mod spelled;
 #[cfg(test)]
 mod tests;
+mod vehicle;
 
 pub use overlap::{resolve_overlaps, widen_to_words};
 
@@ -194,12 +197,16 @@ pub(crate) fn context(cx: &Tokens, which: Detectors, patient: &PatientFacts) -> 
         });
     }
     if which.all && !which.literature_only {
-        let mut next_ip = 0;
+        let (mut next_ip, mut next_ipv6, mut next_words) = (0, 0, 0);
         by_blocks(cx, &mut |cands| {
             ip::ip_addresses(cx, cands, &mut next_ip, &mut hits);
+            ip::ipv6_addresses(cx, cands, &mut next_ipv6, &mut hits);
+            spelled::numbers_in_words(cx, cands, &mut next_words, patient, &mut hits);
             birth_date::birth_dates(cx, cands, patient, &mut hits);
             address::addresses(cx, cands, &mut hits);
             record::record_numbers(cx, cands, &mut hits);
+            vehicle::plates(cx, cands, &mut hits);
+            handle::handles(cx, cands, &mut hits);
         });
     }
     hits

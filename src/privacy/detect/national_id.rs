@@ -265,9 +265,13 @@ fn numbers_in_chain(cx: &Tokens, chain: &Chain, which: Detectors, hits: &mut Vec
             valid_inside_run(cx, r, hits);
         }
     }
-    // «+4791234567», «004791234567»: a phone number glued to its country prefix.
-    if let ([run], true) = (runs, which.all && !which.literature_only) {
-        phone::phone_with_country_prefix(cx, *run, hits);
+    if which.all && !which.literature_only {
+        // «+4791234567», «004791234567»: a phone number glued to its country prefix.
+        if let [run] = runs {
+            phone::phone_with_country_prefix(cx, *run, hits);
+        }
+        // «+46 70 123 45 67», «0044 20 7946 0958»: another country's.
+        phone::international(cx, runs, hits);
     }
 }
 

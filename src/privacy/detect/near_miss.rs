@@ -40,6 +40,18 @@ impl Digits {
         out
     }
 
+    /// Appends the digit `v` read from bytes `start..end` (`lookalike`: from a letter).
+    pub(super) fn push(&mut self, v: u8, start: usize, end: usize, lookalike: bool) {
+        self.d.push(v);
+        self.span.push((start, end));
+        self.lookalike.push(lookalike);
+    }
+
+    /// The digits.
+    pub(super) fn digits(&self) -> &[u8] {
+        &self.d
+    }
+
     fn push_run(&mut self, cx: &Tokens, r: usize) {
         let start = cx.start(r);
         for (k, b) in cx.s(r).bytes().enumerate() {
@@ -50,7 +62,7 @@ impl Digits {
     }
 
     /// Bytes of the window of `len` digits from digit `k`.
-    fn bytes(&self, k: usize, len: usize) -> Option<(usize, usize)> {
+    pub(super) fn bytes(&self, k: usize, len: usize) -> Option<(usize, usize)> {
         let (s, _) = *self.span.get(k)?;
         let (_, e) = *self.span.get((k + len).checked_sub(1)?)?;
         Some((s, e))

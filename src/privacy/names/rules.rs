@@ -15,10 +15,38 @@ pub(super) fn names_by_rule(text: &str, toks: &[KeyedWord<'_>], hits: &mut Vec<N
         let k = t.key;
         let is_cue = t.is(CUE);
         let is_title = t.is(TITLE);
+        // «Mr», «Mrs», «Ms», «Miss» only so written: «MR» is an MRI scan, «MS» multiple
+        // sclerosis, «ms» milliseconds.
+        let is_cue = is_cue
+            && (!matches!(k, "mr" | "mrs" | "ms" | "miss")
+                || matches!(t.text, "Mr" | "Mrs" | "Ms" | "Miss"));
         // 1. Cue word (or title) + capitalised name-like word.
         if is_cue || is_title {
             if let Some(n) = toks.get(i + 1) {
-                let abbreviated = matches!(k, "pas" | "pt" | "dr" | "prof" | "hr" | "frk");
+                let abbreviated = matches!(
+                    k,
+                    "pas" | "pt" | "dr" | "prof" | "hr" | "frk" | "mr" | "mrs" | "ms"
+                );
+                // «datteren kari»: after a relation, a known first name in small letters.
+                if is_cue
+                    && !n.cap
+                    && relation(k)
+                    && cue_gap(gap(text, t, n), false)
+                    && n.is(FIRST)
+                    && !n.common()
+                {
+                    let last = extend_small(text, toks, i + 1);
+                    if let Some(l) = toks.get(last) {
+                        hits.push(NameHit {
+                            start: n.start,
+                            end: tok_end(text, l),
+                            confidence: 0.75,
+                            reason: NameReason::CueWord,
+                        });
+                    }
+                    i = last + 1;
+                    continue;
+                }
                 if cue_gap(gap(text, t, n), abbreviated) && namelike(n) {
                     let last = extend(text, toks, i + 1, namelike);
                     let listed = (i + 1..=last)
@@ -104,6 +132,48 @@ pub(super) fn names_by_rule(text: &str, toks: &[KeyedWord<'_>], hits: &mut Vec<N
         }
         i += 1;
     }
+}
+
+/// A cue word that names a relation («datteren», «nevøen»), not a word for the patient or a
+/// naming verb or a form of address: after it a first name in small letters is a name.
+fn relation(k: &str) -> bool {
+    !matches!(
+        k,
+        "pasient"
+            | "pasienten"
+            | "pasientens"
+            | "pas"
+            | "pt"
+            | "navn"
+            | "navnet"
+            | "heter"
+            | "kalt"
+            | "kalles"
+            | "fru"
+            | "frk"
+            | "herr"
+            | "hr"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "miss"
+    )
+}
+
+/// [`extend`] over words in small letters after a first name: known first names and
+/// surnames («datteren kari anne hansen»).
+fn extend_small(text: &str, toks: &[KeyedWord<'_>], i: usize) -> usize {
+    let mut last = i;
+    while last < i + 3 {
+        let (Some(a), Some(b)) = (toks.get(last), toks.get(last + 1)) else {
+            break;
+        };
+        if !name_gap(gap(text, a, b), false) || b.cap || !b.is(FIRST | SURNAME) || b.common() {
+            break;
+        }
+        last += 1;
+    }
+    last
 }
 
 /// Only spaces between two words of one name (an initial's '.' allowed).

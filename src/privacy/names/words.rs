@@ -5,7 +5,7 @@
 use super::PatientName;
 use crate::lexicon::detector_words::NAME_SHIFT;
 use crate::lexicon::names::{
-    classify, classify_one, key_into, short_lists, COMMON, FIRST, SHORT, STOP,
+    classify, classify_one, key_into, short_lists, COMMON, CUE, FIRST, SHORT, STOP,
 };
 use crate::privacy::pool;
 use crate::privacy::tokens::{NameWord, Tokens};
@@ -85,7 +85,8 @@ pub(super) fn tokenize<'a>(
     };
     let part_start = |k: &[u8]| patient.is_some_and(|p| p.may_start(k));
     let mut words = pool::take(&WORDS);
-    // The previous word was a capitalised first name.
+    // The previous word was a capitalised first name, or a cue word (after which a first
+    // name in small letters is a name: «datteren kari»).
     let mut after_first = false;
     for (ord, w) in cx.name_words().enumerate() {
         let ord = u32::try_from(ord).unwrap_or(u32::MAX);
@@ -97,7 +98,7 @@ pub(super) fn tokenize<'a>(
                 || flags != 0
                 || after_first
                 || part_start(bytes.get(w.start..w.end).unwrap_or_default());
-            after_first = false;
+            after_first = flags & CUE != 0;
             if keep {
                 words.push((w, w.start, w.end, flags, ord));
             }
@@ -120,7 +121,7 @@ pub(super) fn tokenize<'a>(
             small.get(key) as u8
         };
         let keep = all || w.cap || flags != 0 || after_first || part_start(key.as_bytes());
-        after_first = w.cap && flags & FIRST != 0;
+        after_first = (w.cap && flags & FIRST != 0) || flags & CUE != 0;
         let k1 = k0 + key.len();
         if keep {
             words.push((w, k0, k1, flags, ord));
