@@ -170,47 +170,47 @@ const RELATION_COMPOUNDS: &[(&str, &[&str])] = &[
 /// Every cue word's key: [`CUES`], and every form of every relation and its compounds
 /// ([`RELATIONS`], [`RELATION_COMPOUNDS`]), with its genitive («datterens», «nevøens»).
 pub(crate) fn cue_words() -> &'static [&'static str] {
-    static KEYS: OnceLock<Vec<String>> = OnceLock::new();
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let keys = KEYS.get_or_init(|| {
-            let mut out: Vec<String> = CUES.iter().map(|c| (*c).to_owned()).collect();
-            let mut add = |w: &str| {
-                for form in [w.to_owned(), genitive_of(w)] {
-                    let k = key(&form);
-                    if !out.contains(&k) {
-                        out.push(k);
-                    }
-                }
-            };
-            for (base, forms) in RELATIONS {
-                add(base);
-                forms.iter().for_each(|f| add(f));
-            }
-            for (first, bases) in RELATION_COMPOUNDS {
-                for b in *bases {
-                    let Some((base, forms)) = RELATIONS.iter().find(|(r, _)| r == b) else {
-                        continue;
-                    };
-                    for f in std::iter::once(base).chain(forms.iter()) {
-                        add(&format!("{first}{f}"));
-                    }
+        let mut out: Vec<&'static str> = CUES.to_vec();
+        let mut add = |w: &str| {
+            for form in [w.to_owned(), genitive_of(w)] {
+                let k = key(&form);
+                if !out.contains(&k.as_str()) {
+                    // Built once and kept for the life of the program, as the lists are.
+                    out.push(k.leak());
                 }
             }
-            out
-        });
-        keys.iter().map(String::as_str).collect()
+        };
+        for (base, forms) in RELATIONS {
+            add(base);
+            forms.iter().for_each(|f| add(f));
+        }
+        for (first, bases) in RELATION_COMPOUNDS {
+            for b in *bases {
+                let Some((base, forms)) = RELATIONS.iter().find(|(r, _)| r == b) else {
+                    continue;
+                };
+                for f in std::iter::once(base).chain(forms.iter()) {
+                    let mut w = String::with_capacity(first.len() + f.len());
+                    w.push_str(first);
+                    w.push_str(f);
+                    add(&w);
+                }
+            }
+        }
+        out
     })
 }
 
 /// The genitive of a word: «-s», or the word itself when it ends in s («søskens» is
 /// «søsken» + s; «pårørendes»).
 fn genitive_of(w: &str) -> String {
-    if w.ends_with('s') {
-        w.to_owned()
-    } else {
-        format!("{w}s")
+    let mut g = w.to_owned();
+    if !w.ends_with('s') {
+        g.push('s');
     }
+    g
 }
 
 /// Titles of clinicians: a name right after one is reported (with a lower confidence); the

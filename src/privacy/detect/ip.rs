@@ -130,41 +130,45 @@ pub(super) fn ipv6_addresses(cx: &Tokens, cands: &[usize], next: &mut usize, hit
 /// be eight groups; with it, at least two, one of them of three or four digits
 /// («fe80::1», «2001:db8::1»).
 fn is_ipv6(t: &[u8]) -> bool {
-    let (head, tail, compressed) = match find_double_colon(t) {
-        Some(p) => (
-            t.get(..p).unwrap_or_default(),
-            t.get(p + 2..).unwrap_or_default(),
-            true,
-        ),
-        None => (t, &[][..], false),
-    };
-    if compressed && find_double_colon(tail).is_some() {
-        return false;
+    let (mut groups, mut compressed, mut long_group, mut ipv4_at_end) = (0, false, false, false);
+    let mut i = 0;
+    if t.starts_with(b"::") {
+        compressed = true;
+        i = 2;
     }
-    let mut groups = 0;
-    let mut long_group = false;
-    let mut ipv4_at_end = false;
-    for (side, part) in [(0, head), (1, tail)] {
-        if part.is_empty() {
-            continue;
+    while i < t.len() {
+        let start = i;
+        while t.get(i).is_some_and(|&b| b != b':') {
+            i += 1;
         }
-        let pieces: Vec<&[u8]> = part.split(|&b| b == b':').collect();
-        let count = pieces.len();
-        for (n, g) in pieces.into_iter().enumerate() {
-            let last = n + 1 == count && (side == 1 || !compressed);
-            if last && g.contains(&b'.') {
-                if !is_ipv4(g) {
-                    return false;
-                }
-                ipv4_at_end = true;
-                groups += 2;
-                continue;
-            }
-            if g.is_empty() || g.len() > 4 || !g.iter().all(u8::is_ascii_hexdigit) {
+        let g = t.get(start..i).unwrap_or_default();
+        if g.contains(&b'.') {
+            // An IPv4 address ends the address.
+            if i != t.len() || !is_ipv4(g) {
                 return false;
             }
-            long_group |= g.len() >= 3;
-            groups += 1;
+            ipv4_at_end = true;
+            groups += 2;
+            break;
+        }
+        if g.is_empty() || g.len() > 4 || !g.iter().all(u8::is_ascii_hexdigit) {
+            return false;
+        }
+        long_group |= g.len() >= 3;
+        groups += 1;
+        if i == t.len() {
+            break;
+        }
+        // At a colon: a second one is the one `::`.
+        i += 1;
+        if t.get(i) == Some(&b':') {
+            if compressed {
+                return false;
+            }
+            compressed = true;
+            i += 1;
+        } else if i == t.len() {
+            return false;
         }
     }
     if compressed {
@@ -174,20 +178,24 @@ fn is_ipv6(t: &[u8]) -> bool {
     }
 }
 
-fn find_double_colon(t: &[u8]) -> Option<usize> {
-    t.windows(2).position(|w| w == b"::")
-}
-
 /// Four decimal octets joined by dots.
 fn is_ipv4(t: &[u8]) -> bool {
-    let parts: Vec<&[u8]> = t.split(|&b| b == b'.').collect();
-    parts.len() == 4
-        && parts.iter().all(|p| {
-            !p.is_empty()
-                && p.len() <= 3
-                && p.iter().all(u8::is_ascii_digit)
-                && p.iter().fold(0u32, |v, &b| v * 10 + u32::from(b - b'0')) <= 255
-        })
+    let (mut parts, mut value, mut len) = (0, 0u32, 0);
+    for &b in t.iter().chain(std::iter::once(&b'.')) {
+        if b == b'.' {
+            if len == 0 || len > 3 || value > 255 {
+                return false;
+            }
+            parts += 1;
+            (value, len) = (0, 0);
+        } else if b.is_ascii_digit() {
+            value = value * 10 + u32::from(b - b'0');
+            len += 1;
+        } else {
+            return false;
+        }
+    }
+    parts == 4
 }
 
 #[cfg(test)]
