@@ -6,7 +6,8 @@
 
 use super::pool;
 use crate::lexicon::detector_words::{
-    ends_like_street_name, scan_lexicon, F_NAMES, F_STREET_PREFIX, F_UNIT,
+    ends_like_street_name, scan_lexicon, F_CONTEXT_ONLY, F_DIGIT_WORD, F_NAMES, F_STREET_PREFIX,
+    F_UNIT,
 };
 use std::cell::Cell;
 
@@ -58,6 +59,8 @@ impl Token {
 /// A word for [`super::names`] ([`Tokens::name_words`]).
 #[derive(Clone, Copy)]
 pub(crate) struct NameWord {
+    /// The index of its first token.
+    pub(crate) tok: usize,
     pub(crate) start: usize,
     pub(crate) end: usize,
     /// Starts with a capital letter.
@@ -321,6 +324,10 @@ pub(crate) struct Tokens<'a> {
     pub(super) interesting: Vec<usize>,
     /// Indices of the word tokens, for [`Tokens::name_words`].
     words: Vec<usize>,
+    /// The digit chains that part 1's number may be near, as the detectors of numbers found
+    /// them (`detect::national_id`), for the detector of part 1's number to look at again
+    /// without walking every chain twice: `None` until they are known.
+    pub(super) long_chains: Cell<Option<Vec<(usize, bool)>>>,
 }
 
 thread_local! {
@@ -372,6 +379,9 @@ impl Tokenized {
         let mut fixes = Vec::new();
         let mut scratch = String::new();
         let lex = scan_lexicon();
+        // The last word was a digit word («ni», «en»): the second of two in a row is where
+        // the detector of numbers in words starts.
+        let mut after_digit_word = false;
         let toks = tokenize(text, range, toks, |n, tok, t, end, seen| {
             let Some(seen) = seen else {
                 let hexish =
@@ -423,11 +433,16 @@ impl Tokenized {
             if flags & F_CAP != 0 && ends_like_street_name(low, bytes.get(end) == Some(&b'.')) {
                 flags |= F_STREETY;
             }
-            // Units and street prefixes are context for other tokens' detectors; they
-            // open none.
-            let yes = flags & !(F_CAP | F_HIGH | F_NAMES | F_UNIT | F_STREET_PREFIX) != 0
+            // Units, street prefixes, digit words, «at» and age words are context for other
+            // tokens' detectors; they open none.
+            let digit_word = flags & F_DIGIT_WORD != 0;
+            let yes = flags
+                & !(F_CAP | F_HIGH | F_NAMES | F_UNIT | F_STREET_PREFIX | F_CONTEXT_ONLY)
+                != 0
                 || (w.len() == 2 && w.bytes().all(|b| b.is_ascii_uppercase()))
-                || (bytes.get(end) == Some(&b'-') && letter_at(text, bytes, end + 1).is_some());
+                || (bytes.get(end) == Some(&b'-') && letter_at(text, bytes, end + 1).is_some())
+                || (digit_word && after_digit_word);
+            after_digit_word = digit_word;
             // W_INNER (4) << 25 is F_INNER_CAP: no branch.
             tok.flags |= flags | (u32::from(seen & W_INNER) << 25);
             if yes {
@@ -484,6 +499,7 @@ impl<'a> Tokens<'a> {
             odd_buf: part.odd_buf,
             interesting: part.interesting,
             words: part.words,
+            long_chains: Cell::new(None),
         }
     }
     /// The text's words as [`super::names`] sees them: letters joined over inner hyphens
@@ -519,6 +535,7 @@ impl<'a> Tokens<'a> {
             }
             from = j;
             return Some(NameWord {
+                tok: i,
                 start: first.start,
                 end,
                 cap: first.flags & F_CAP != 0,
@@ -527,11 +544,6 @@ impl<'a> Tokens<'a> {
                 lex: first.flags,
             });
         })
-    }
-    /// The indices of the word tokens.
-    #[cfg_attr(not(target_arch = "wasm32"), inline)]
-    pub(super) fn word_indices(&self) -> &[usize] {
-        &self.words
     }
     /// Token `i` is a word with an ASCII capital after its first letter («KariNordmann»).
     #[cfg_attr(not(target_arch = "wasm32"), inline)]

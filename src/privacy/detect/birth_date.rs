@@ -102,15 +102,23 @@ fn valid_day_month(d: u32, m: u32, year: Option<i32>) -> bool {
         && NaiveDate::from_ymd_opt(year.unwrap_or(2000), m, d).is_some()
 }
 
-/// An age at token `i`: «fyller 51 år», «runder 60», «blir 40 år» (a cue word, a number of
-/// at most three digits, «år» or not), or «50-årsdag(en)». The age's number token and the
-/// token after the age.
+/// An age whose number is token `i`: «fyller 51 år», «runder 60», «blir 40 år» (a cue
+/// word, a number of at most three digits, «år» or not), or «50-årsdag(en)». The age's
+/// number token and the token after the age.
 fn age_at(cx: &Tokens, i: usize) -> Option<(usize, usize)> {
-    if cx.has(i, F_AGE_CUE) && !in_placeholder(cx, i) {
-        let a = cx.skip_space(i + 1);
-        if !cx.is_digits(a) || cx.len(a) > 3 || a == i + 1 {
-            return None;
-        }
+    if !cx.is_digits(i) || cx.len(i) > 3 || i < 2 {
+        return None;
+    }
+    // A space and a cue word before, or «-årsdag» after: most numbers have neither.
+    let spaced = cx.is(i - 1, TokenClass::Space);
+    if !spaced && !cx.is(i + 1, TokenClass::Punct('-')) {
+        return None;
+    }
+    let cue = cx
+        .prev_non_space(i)
+        .filter(|&c| c + 1 < i && cx.has(c, F_AGE_CUE) && !in_placeholder(cx, c));
+    if cue.is_some() {
+        let a = i;
         let mut k = a + 1;
         let y = cx.skip_space(k);
         if matches!(cx.low(y), "år" | "aar" | "år." | "years") {

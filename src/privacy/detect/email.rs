@@ -5,7 +5,7 @@
 
 use super::{Basis, FindingKind, Hit};
 use crate::ident;
-use crate::lexicon::detector_words::{DOT_WORDS, F_AT_WORD};
+use crate::lexicon::detector_words::{DOT_WORDS, F_AT_WORD, F_DOT_WORD};
 use crate::privacy::tokens::{TokenClass, Tokens};
 
 /// The last token of an at sign starting at token `i`: `@`, or the written-out «(at)»,
@@ -32,6 +32,16 @@ fn glued_to_email(cx: &Tokens, k: usize) -> bool {
 pub(super) fn emails(cx: &Tokens, cands: &[usize], hits: &mut Vec<Hit>) {
     let n = cx.toks.len();
     for &i in cands {
+        // «gmail dot com»: the at sign in words is a few words before the dot.
+        if cx.has(i, F_DOT_WORD) {
+            let from = i.saturating_sub(10);
+            if let Some(at) = (from..i).rev().find(|&k| spelled_at(cx, k).is_some()) {
+                if let Some(at_end) = spelled_at(cx, at) {
+                    spelled_email(cx, at, at_end, hits);
+                }
+            }
+            continue;
+        }
         let before = hits.len();
         if let Some(at_end) = spelled_at(cx, i) {
             spelled_email(cx, i, at_end, hits);

@@ -31,6 +31,9 @@ pub(super) fn ip_addresses(cx: &Tokens, cands: &[usize], next: &mut usize, hits:
                     | Some(TokenClass::Word)
             )
             && !(cx.is(i + 7, TokenClass::Punct('.')) && cx.is_digits(i + 8));
+        if !is_ip {
+            continue;
+        }
         // Section numbers («kap. 3.5.2.3», «11.5.3.5») are not addresses: without an IP cue
         // before it, an address has an octet of three digits or two of two.
         let long = (0..4)
@@ -38,8 +41,7 @@ pub(super) fn ip_addresses(cx: &Tokens, cands: &[usize], next: &mut usize, hits:
             .fold((0, 0), |(three, two), l| {
                 (three + usize::from(l == 3), two + usize::from(l >= 2))
             });
-        let shaped = long.0 >= 1 || long.1 >= 2 || ip_cue(cx, i);
-        if is_ip && shaped {
+        if long.0 >= 1 || long.1 >= 2 || ip_cue(cx, i) {
             hits.push(Hit {
                 start: cx.start(i),
                 end: cx.end(i + 6),

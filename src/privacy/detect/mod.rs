@@ -175,12 +175,23 @@ pub(crate) fn numbers(cx: &Tokens, which: Detectors) -> Numbers {
     let mut allowed = Vec::new();
     let (mut next_allowed, mut next_chain) = (0, [0, 0]);
     let mut chain = national_id::Chain::default();
+    let mut long = national_id::LongChains::new();
     by_blocks(cx, &mut |cands| {
         allowed::allowed_spans(cx, cands, &mut next_allowed, &mut allowed);
-        national_id::digit_chains(cx, cands, &mut next_chain, which, &mut chain, &mut hits);
+        national_id::digit_chains(
+            cx,
+            cands,
+            &mut next_chain,
+            which,
+            &mut chain,
+            &mut long,
+            &mut hits,
+        );
         account::ibans(cx, cands, &mut hits);
         email::emails(cx, cands, &mut hits);
     });
+    // For part 1's number ([`context`]), on the same tokens.
+    cx.long_chains.set(Some(long));
     Numbers { hits, allowed }
 }
 
@@ -190,11 +201,24 @@ pub(crate) fn numbers(cx: &Tokens, which: Detectors) -> Numbers {
 pub(crate) fn context(cx: &Tokens, which: Detectors, patient: &PatientFacts) -> Vec<Hit> {
     let mut hits = Vec::new();
     if patient.national_id.is_some() {
-        let mut next_chain = [0, 0];
-        let mut chain = national_id::Chain::default();
-        by_blocks(cx, &mut |cands| {
-            national_id::part1_numbers(cx, cands, &mut next_chain, patient, &mut chain, &mut hits);
-        });
+        // The chains [`numbers`] found on these tokens, or (when it has not run) every one.
+        match cx.long_chains.take() {
+            Some(long) => national_id::part1_in_long_chains(cx, &long, patient, &mut hits),
+            None => {
+                let mut next_chain = [0, 0];
+                let mut chain = national_id::Chain::default();
+                by_blocks(cx, &mut |cands| {
+                    national_id::part1_numbers(
+                        cx,
+                        cands,
+                        &mut next_chain,
+                        patient,
+                        &mut chain,
+                        &mut hits,
+                    );
+                });
+            }
+        }
     }
     if which.all && !which.literature_only {
         let (mut next_ip, mut next_ipv6, mut next_words) = (0, 0, 0);

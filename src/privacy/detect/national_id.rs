@@ -121,12 +121,17 @@ fn collect_chain(cx: &Tokens, i: usize, chain: &mut Chain) -> (usize, bool) {
 /// ([`near_miss::lookalike_chain`]). `next`, `next_lookalike`: tokens before them belong
 /// to a chain already seen; `chain`: a buffer kept from one block of candidates to the
 /// next.
+/// The chains that part 1's number may be near ([`part1_numbers`]): (first run, whether a
+/// look-alike letter is glued to one), those with at least ten digits or a look-alike.
+pub(super) type LongChains = Vec<(usize, bool)>;
+
 pub(super) fn digit_chains(
     cx: &Tokens,
     cands: &[usize],
     next: &mut [usize; 2],
     which: Detectors,
     chain: &mut Chain,
+    long: &mut LongChains,
     hits: &mut Vec<Hit>,
 ) {
     for &i in cands {
@@ -138,7 +143,32 @@ pub(super) fn digit_chains(
         if lookalike && i >= next[1] {
             next[1] = near_miss::lookalike_chain(cx, i, None, hits);
         }
+        if lookalike || chain.runs.iter().map(|&r| cx.len(r)).sum::<usize>() >= 10 {
+            long.push((i, lookalike));
+        }
         next[0] = last + 1;
+    }
+}
+
+/// Part 1's number `target` near a window of the chains `long` that [`digit_chains`] found
+/// (see [`LongChains`]).
+pub(super) fn part1_in_long_chains(
+    cx: &Tokens,
+    long: &[(usize, bool)],
+    target: &PatientFacts,
+    hits: &mut Vec<Hit>,
+) {
+    let Some(id) = target.national_id.as_ref() else {
+        return;
+    };
+    let mut chain = Chain::default();
+    let mut next_lookalike = 0;
+    for &(i, lookalike) in long {
+        collect_chain(cx, i, &mut chain);
+        near_miss::near_misses(&Digits::of_runs(cx, &chain.runs), id.digits(), hits);
+        if lookalike && i >= next_lookalike {
+            next_lookalike = near_miss::lookalike_chain(cx, i, Some(id.digits()), hits);
+        }
     }
 }
 

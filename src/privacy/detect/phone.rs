@@ -244,6 +244,14 @@ fn country_code_len(digits: &[u8]) -> Option<usize> {
 /// Norwegian numbers.
 pub(super) fn international(cx: &Tokens, runs: &[usize], hits: &mut Vec<Hit>) {
     let Some(&first) = runs.first() else { return };
+    // Most chains start with neither: two byte checks.
+    let bytes = cx.text.as_bytes();
+    let at = cx.start(first);
+    let maybe_plus = at.checked_sub(1).and_then(|p| bytes.get(p)) == Some(&b'+');
+    let maybe_zeros = bytes.get(at..at + 2) == Some(b"00");
+    if !maybe_plus && !maybe_zeros {
+        return;
+    }
     let plus = first
         .checked_sub(1)
         .filter(|&p| cx.is(p, TokenClass::Punct('+')))

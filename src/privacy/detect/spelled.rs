@@ -29,6 +29,40 @@ fn separator_end(cx: &Tokens, k: usize) -> Option<usize> {
     (j > k).then_some(j)
 }
 
+/// The first digit word (or number) of the run that token `i` (a digit word) is in: back
+/// over digit words, numbers and separators, at most 40 tokens.
+fn run_start(cx: &Tokens, i: usize) -> usize {
+    let mut start = i;
+    let mut k = i;
+    while i - k < 40 {
+        let Some(p) = k.checked_sub(1) else { break };
+        let item = |j: usize| cx.has(j, F_DIGIT_WORD) || cx.is_digits(j);
+        if item(p) {
+            start = p;
+            k = p;
+            continue;
+        }
+        // A separator, then an item.
+        let mut q = p;
+        while q > 0
+            && matches!(
+                cx.t(q),
+                Some(TokenClass::Space | TokenClass::Punct(',' | '-' | '.' | '/'))
+            )
+            && p - q < 3
+        {
+            q -= 1;
+        }
+        if q < p && item(q) && separator_end(cx, q + 1) == Some(k) {
+            start = q;
+            k = q;
+        } else {
+            break;
+        }
+    }
+    start
+}
+
 /// Numbers in words starting at the candidate tokens `cands` (digit words); `next`: tokens
 /// before it were part of a number seen.
 pub(super) fn numbers_in_words(
@@ -39,7 +73,12 @@ pub(super) fn numbers_in_words(
     hits: &mut Vec<Hit>,
 ) {
     for &i in cands {
+        // The candidate is the second digit word of a run: the run starts before it.
         if i < *next || !cx.has(i, F_DIGIT_WORD) {
+            continue;
+        }
+        let i = run_start(cx, i);
+        if i < *next {
             continue;
         }
         let mut d = Digits::default();

@@ -64,9 +64,11 @@ fn other_code_cue(low: &str) -> bool {
 /// Plates starting at the candidate tokens `cands` (words of two capitals).
 pub(super) fn plates(cx: &Tokens, cands: &[usize], hits: &mut Vec<Hit>) {
     for &i in cands {
+        if !cx.is_word(i) || cx.len(i) != 2 {
+            continue;
+        }
         let letters = cx.s(i);
-        if !cx.is_word(i)
-            || letters.len() != 2
+        if letters.len() != 2
             || !letters.bytes().all(|b| b.is_ascii_uppercase())
             // Glued to a word or number before: part of a longer code.
             || i

@@ -24,6 +24,7 @@
 //! Each start is tried against a bounded number of spellings of bounded length: linear time.
 //! Findings are byte ranges of the (normalised) text from the first letter to the last.
 
+use super::words::KeyedWord;
 use super::{NameHit, NameReason, PatientName};
 use crate::lexicon::lookalike::{digit_as_letter, fold_letter};
 use crate::privacy::normalize::is_combining_mark;
@@ -198,6 +199,21 @@ impl<'a> View<'a> {
         let bytes = self.text.as_bytes();
         let (mut gap, mut between) = (Gap::None, 0);
         loop {
+            // An ASCII letter: most of what the view reads, without decoding a character.
+            let b = *bytes.get(self.pos)?;
+            if b.is_ascii_alphabetic() {
+                let at = self.pos;
+                self.pos += 1;
+                self.after_letter = true;
+                return Some(Unit {
+                    letters: [b | 0x20, 0],
+                    start: at,
+                    end: at + 1,
+                    gap,
+                    digit: false,
+                    upper: b.is_ascii_uppercase(),
+                });
+            }
             let c = self.text.get(self.pos..)?.chars().next()?;
             let (at, len) = (self.pos, c.len_utf8());
             if is_combining_mark(c) {
@@ -423,10 +439,11 @@ fn may_start(text: &str, from: usize, firsts: u32) -> bool {
 }
 
 /// Where the view may start a part (its first letter one of `firsts`, [`may_start`]): the
-/// start of every word, a digit glued before a word («0la»), and an ASCII capital after a
-/// small letter inside a word («HeiKari»). Every word of a text passes here: the common case (an
-/// ASCII word that starts with none of the letters) costs a table look-up.
-fn starts(cx: &Tokens<'_>, firsts: u32, mut each: impl FnMut(usize)) {
+/// start of a word, a digit glued before a word («0la»), and an ASCII capital after a
+/// small letter inside a word («HeiKari»). The words are those the name finder kept
+/// (`words`: every word that starts with a part's first letter, a capital, a letter of
+/// another script, or after digits); the others cannot start a part.
+fn starts(cx: &Tokens<'_>, words: &[KeyedWord<'_>], firsts: u32, mut each: impl FnMut(usize)) {
     let text = cx.text();
     let bytes = text.as_bytes();
     // The ASCII bytes that may start a part: its first letters in either case, and the
@@ -435,8 +452,8 @@ fn starts(cx: &Tokens<'_>, firsts: u32, mut each: impl FnMut(usize)) {
     for (b, slot) in (0u8..).zip(ascii.iter_mut()) {
         *slot = may_start_byte(b, firsts);
     }
-    for &k in cx.word_indices() {
-        let start = cx.start(k);
+    for w in words {
+        let (k, start) = (w.tok, w.start);
         let first = bytes.get(start).copied().unwrap_or(0);
         let open = match ascii.get(usize::from(first)) {
             Some(&yes) => yes,
@@ -478,7 +495,12 @@ fn may_start_byte(b: u8, firsts: u32) -> bool {
 }
 
 /// Part 1's name disguised in the text of `cx` (see the module documentation).
-pub(super) fn disguised_hits(cx: &Tokens<'_>, p: &PatientName, out: &mut Vec<NameHit>) {
+pub(super) fn disguised_hits(
+    cx: &Tokens<'_>,
+    words: &[KeyedWord<'_>],
+    p: &PatientName,
+    out: &mut Vec<NameHit>,
+) {
     let parts = p.spelled();
     if parts.is_empty() {
         return;
@@ -494,7 +516,7 @@ pub(super) fn disguised_hits(cx: &Tokens<'_>, p: &PatientName, out: &mut Vec<Nam
     // Starts inside a run already found are not tried again: linear however the parts
     // repeat.
     let mut covered_to = 0;
-    starts(cx, firsts, |from| {
+    starts(cx, words, firsts, |from| {
         if from < covered_to {
             return;
         }
