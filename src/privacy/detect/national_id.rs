@@ -199,12 +199,6 @@ pub(super) fn part1_numbers(
     }
 }
 
-/// The lengths of the runs («912 34 567»: 3, 2, 3).
-#[cfg_attr(not(target_arch = "wasm32"), inline)]
-pub(super) fn grouping(cx: &Tokens, runs: &[usize]) -> Vec<usize> {
-    runs.iter().map(|&r| cx.len(r)).collect()
-}
-
 /// Every separator between the runs is made of `allowed` characters only.
 #[cfg_attr(not(target_arch = "wasm32"), inline)]
 pub(super) fn seps_are(cx: &Tokens, runs: &[usize], allowed: &[char]) -> bool {
@@ -243,6 +237,9 @@ fn numbers_in_chain(cx: &Tokens, chain: &Chain, which: Detectors, hits: &mut Vec
     // chain («20000000-01010000000») is a number of its own. Each start has at most one
     // window of a given length: the time is linear in the chain.
     let mut elevens = before..before;
+    // The 11-digit findings come in order: a cursor walks them as the 8-digit windows
+    // slide (a search through all of them per window was quadratic on a long chain).
+    let mut cursor = before;
     for wanted in [11, 8] {
         if wanted == 8 {
             elevens = before..hits.len();
@@ -278,11 +275,13 @@ fn numbers_in_chain(cx: &Tokens, chain: &Chain, which: Detectors, hits: &mut Vec
                     };
                     national_id_or_account(cx, &w, which, hits);
                 } else if which.all && !which.literature_only {
-                    let in_eleven = hits
-                        .get(elevens.clone())
-                        .unwrap_or_default()
-                        .iter()
-                        .any(|h| h.start < end && start < h.end);
+                    while cursor < elevens.end && hits.get(cursor).is_some_and(|h| h.end <= start) {
+                        cursor += 1;
+                    }
+                    let in_eleven = cursor < elevens.end
+                        && hits
+                            .get(cursor)
+                            .is_some_and(|h| h.start < end && start < h.end);
                     phone::phone_number(cx, sub, first, last, start, end, in_eleven, hits);
                 }
                 break;
@@ -321,13 +320,26 @@ struct Window<'r> {
 /// separators) a bank account number, else (with every detector, a plausible birth date
 /// and no amount around it) a possible national identity number.
 fn national_id_or_account(cx: &Tokens, w: &Window, which: Detectors, hits: &mut Vec<Hit>) {
-    let d = digits_of(cx, w.sub);
-    let Ok(arr) = <[u8; 11]>::try_from(d.as_slice()) else {
+    // The 11 digits and the runs' lengths (at most 11 runs), without allocating: a long
+    // chain has a window at almost every run.
+    let mut arr = [0u8; 11];
+    let mut lens_buf = [0usize; 11];
+    let mut n = 0;
+    for (slot, &r) in lens_buf.iter_mut().zip(w.sub) {
+        *slot = cx.len(r);
+        for b in cx.s(r).bytes() {
+            if let Some(a) = arr.get_mut(n) {
+                *a = b.wrapping_sub(b'0');
+            }
+            n += 1;
+        }
+    }
+    if n != 11 {
         return;
-    };
-    let lens = grouping(cx, w.sub);
+    }
+    let lens = lens_buf.get(..w.sub.len()).unwrap_or_default();
     if ident::fnr::validate_digits(&arr).is_ok() {
-        if w.usual || id_grouping(&lens) {
+        if w.usual || id_grouping(lens) {
             hits.push(Hit {
                 start: w.start,
                 end: w.end,
@@ -344,20 +356,27 @@ fn national_id_or_account(cx: &Tokens, w: &Window, which: Detectors, hits: &mut 
     if !which.all || which.literature_only {
         return;
     }
-    // Amount-like groupings (2-3-3-3) and lists of short numbers are not national IDs.
+    // Amount-like groupings (2-3-3-3) and lists of short numbers are not national IDs, nor
+    // is an IPv4 address («244.175.14.121»).
     let amount_like = lens.len() >= 3 && lens.iter().skip(1).all(|&l| l == 3);
+    let ipv4_like = lens.len() == 4
+        && seps_are(cx, w.sub, &['.'])
+        && w.sub
+            .iter()
+            .all(|&r| cx.len(r) <= 3 && cx.s(r).parse::<u16>().is_ok_and(|v| v <= 255));
     let prefix: Option<[u8; 6]> = arr.get(..6).and_then(|p| p.try_into().ok());
     let letter_before = w.first.checked_sub(1).is_some_and(|p| cx.is_word(p));
     let letter_after = cx.is_word(w.last + 1);
     // A plausible birth date (FH-numbers, first digit 8/9, carry none and do not count).
     if prefix.is_some_and(|p| p[0] < 8 && ident::fnr::plausible_birth_prefix(&p))
         && !amount_like
+        && !ipv4_like
         && !letter_before
         && !letter_after
         && !money_context(cx, w.first, w.last)
         && (seps_are(cx, w.sub, &[' ', '.', '-', '\n'])
             // «261115/93816»: a slash only between the date and the personal number.
-            || (lens.as_slice() == [6, 5] && seps_are(cx, w.sub, &[' ', '/'])))
+            || (lens == [6, 5] && seps_are(cx, w.sub, &[' ', '/'])))
     {
         hits.push(Hit {
             start: w.start,

@@ -299,15 +299,19 @@ pub(super) fn near_misses(d: &Digits, target: &[u8; 11], hits: &mut Vec<Hit>) {
         });
     };
     for len in [11, 10, 12] {
+        // The 11-digit windows found, in order: a cursor walks them as the windows slide
+        // (a search through all of them per window was quadratic on a long run of digits).
         let elevens: Vec<(usize, usize)> = if len == 11 {
             Vec::new()
         } else {
             hits.get(from..)
                 .unwrap_or_default()
                 .iter()
+                .filter(|h| h.basis == Basis::Patient)
                 .map(|h| (h.start, h.end))
                 .collect()
         };
+        let mut cursor = 0;
         let mut counts = Counts::new(target);
         for (k, &v) in d.d.iter().enumerate() {
             counts.add(v, 1);
@@ -333,7 +337,13 @@ pub(super) fn near_misses(d: &Digits, target: &[u8; 11], hits: &mut Vec<Hit>) {
             let Some((s, e)) = d.bytes(first, len) else {
                 continue;
             };
-            if !elevens.iter().any(|&(a, b)| a < e && s < b) && one_gap_away(w, target) {
+            // Windows start further on each time: the 11-digit ones that end before this
+            // one starts never overlap a later one either.
+            while elevens.get(cursor).is_some_and(|&(_, b)| b <= s) {
+                cursor += 1;
+            }
+            let overlaps = elevens.get(cursor).is_some_and(|&(a, _)| a < e);
+            if !overlaps && one_gap_away(w, target) {
                 push(hits, first, len, false);
             }
         }

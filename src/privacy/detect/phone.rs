@@ -1,7 +1,7 @@
 //! Norwegian phone numbers: eight digits in a phone grouping, with a country prefix, or
 //! after a cue word («tlf», «mobil», «ring»).
 
-use super::national_id::{digits_of, grouping, seps_are};
+use super::national_id::{digits_of, seps_are};
 use super::{in_placeholder, money_context, Basis, FindingKind, Hit};
 use crate::ident;
 use crate::privacy::tokens::{TokenClass, Tokens};
@@ -13,6 +13,9 @@ fn phone_context(cx: &Tokens, first: usize) -> bool {
     for _ in 0..6 {
         let Some(p) = j.checked_sub(1) else { break };
         j = p;
+        if !cx.is_word(j) {
+            continue;
+        }
         if matches!(
             cx.low(j),
             "tlf"
@@ -87,7 +90,13 @@ pub(super) fn phone_number(
     in_eleven: bool,
     hits: &mut Vec<Hit>,
 ) {
-    let lens = grouping(cx, sub);
+    // The runs' lengths (at most 8 runs of 8 digits), without allocating: a long chain has a
+    // window at almost every run.
+    let mut lens_buf = [0usize; 8];
+    for (slot, &r) in lens_buf.iter_mut().zip(sub) {
+        *slot = cx.len(r);
+    }
+    let lens = lens_buf.get(..sub.len().min(8)).unwrap_or_default();
     // +47 / 0047 / (+47) prefix directly before?
     let mut s = start;
     let mut prefixed = false;
@@ -128,14 +137,14 @@ pub(super) fn phone_number(
     // or a country prefix any grouping by spaces or dashes counts (text pasted from other
     // systems splits numbers oddly).
     let shaped = matches!(
-        lens.as_slice(),
+        lens,
         [8] | [3, 2, 3] | [2, 2, 2, 2] | [4, 4] | [2, 3, 3] | [3, 5] | [4, 2, 2]
     );
     // A line break inside the number only with a cue or a prefix («Ring 912⏎34 567»).
-    let dotted_shape = matches!(lens.as_slice(), [3, 2, 3] | [2, 2, 2, 2] | [4, 4] | [3, 5]);
+    let dotted_shape = matches!(lens, [3, 2, 3] | [2, 2, 2, 2] | [4, 4] | [3, 5]);
     // «912/34/567», «912_34_567», «2212·34·56»: three or four groups joined by one sign, the
     // same each time (dots not in four pairs: that is an IP address, «92.34.56.78»).
-    let one_sign = match (lens.as_slice(), same_sign_between(cx, sub)) {
+    let one_sign = match (lens, same_sign_between(cx, sub)) {
         ([2, 2, 2, 2], Some('.')) => false,
         // «49.596.000», «30,000,000»: thousands.
         ([2, 3, 3], Some('.' | ',' | '\'')) => false,
@@ -169,12 +178,12 @@ pub(super) fn phone_number(
     // so is a 4-2-2 grouping that reads as a date (yyyy-mm-dd, «2025-05-12»).
     if !prefixed
         && !cue
-        && lens.as_slice() == [8]
+        && lens == [8]
         && (looks_like_ddmmyyyy(&text) || looks_like_yyyymmdd(&text))
     {
         return;
     }
-    if !prefixed && !cue && lens.as_slice() == [4, 2, 2] && looks_like_yyyymmdd(&text) {
+    if !prefixed && !cue && lens == [4, 2, 2] && looks_like_yyyymmdd(&text) {
         return;
     }
     // Two years («2007 - 2008», «i åra 2001–2005») are a period.
@@ -183,7 +192,7 @@ pub(super) fn phone_number(
             .and_then(|y| y.parse::<u32>().ok())
             .is_some_and(|y| (1900..=2100).contains(&y))
     };
-    if !prefixed && !cue && lens.as_slice() == [4, 4] && year(0..4) && year(4..8) {
+    if !prefixed && !cue && lens == [4, 4] && year(0..4) && year(4..8) {
         return;
     }
     let confidence = if prefixed || cue { 0.95 } else { 0.8 };
