@@ -19,7 +19,7 @@ pub(crate) const F_NAMES: u32 = 0xFF << NAME_SHIFT;
 /// Lexicon flags: which word lists a (lower-cased) word is on. One hash lookup per word
 /// replaces a string comparison per list and token in every detector.
 pub(crate) const F_NPR: u32 = 1;
-pub(crate) const F_STUDY: u32 = 1 << 1; // nct, pmid, eudract
+pub(crate) const F_STUDY: u32 = 1 << 1; // nct, pmid, eudract, isbn
 pub(crate) const F_LINK: u32 = 1 << 2; // http, https, doi
 pub(crate) const F_ID: u32 = 1 << 3; // «ID2023_013»
 pub(crate) const F_BIRTH: u32 = 1 << 4;
@@ -56,7 +56,7 @@ pub(crate) fn scan_lexicon() -> &'static WordFlags<u32> {
     LEX.get_or_init(|| {
         WordFlags::new(&[
             (&["npr"], F_NPR),
-            (&["nct", "pmid", "eudract"], F_STUDY),
+            (&["nct", "pmid", "eudract", "isbn"], F_STUDY),
             (&["http", "https", "doi"], F_LINK),
             (&["id"], F_ID),
             (BIRTH_CUES, F_BIRTH),

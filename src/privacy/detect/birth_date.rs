@@ -159,6 +159,18 @@ fn date_after_age(cx: &Tokens, mut k: usize) -> Option<(u32, u32, Option<i32>, u
         }
         k += 1;
     }
+    // «10.3.»: a day and a month with their dots (after an age the date is not a decimal).
+    if cx.is_digits(k)
+        && cx.len(k) <= 2
+        && cx.is(k + 1, TokenClass::Punct('.'))
+        && cx.is_digits(k + 2)
+        && cx.len(k + 2) <= 2
+        && cx.is(k + 3, TokenClass::Punct('.'))
+        && !cx.is_digits(k + 4)
+    {
+        let n = |j: usize| cx.s(j).parse::<u32>().ok();
+        return Some((n(k)?, n(k + 2)?, None, k + 3));
+    }
     parse_date_at(cx, k)
 }
 

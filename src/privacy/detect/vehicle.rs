@@ -1,7 +1,8 @@
 //! Norwegian vehicle registrations (number plates): two capital letters and a number of four
 //! digits (1000–9999: motorcycles, trailers) or five (10000–99999: cars, vans, lorries),
 //! written «AB 12345», «AB12345», «AB-12345» (Statens vegvesen, «Kjennemerke for
-//! motorkjøretøy»). Codes that look the same are left: a standard («EN 60601-1»), a year
+//! motorkjøretøy»). Codes that look the same are left: a standard («EN 60601», «NS 3701»), a
+//! year
 //! («EU 2017/745», «UK 2024»), a batch or lot number after its label, a unit or an amount
 //! after the number.
 
@@ -68,6 +69,11 @@ pub(super) fn plates(cx: &Tokens, cands: &[usize], hits: &mut Vec<Hit>) {
             continue;
         }
         let letters = cx.s(i);
+        // Standards and other codes of two capitals and a number: «EN 60601», «NS 3701»,
+        // «BS 5839», «CE 1639» (a notified body), «UN 1230» (dangerous goods).
+        if matches!(letters, "EN" | "NS" | "BS" | "CE" | "UN") {
+            continue;
+        }
         if letters.len() != 2
             || !letters.bytes().all(|b| b.is_ascii_uppercase())
             // Glued to a word or number before: part of a longer code.
