@@ -6,9 +6,16 @@ set -euo pipefail
 
 # The size budget of the package, gzipped bytes (gzip -9). Every hospital page downloads it.
 # Set to the size when the budget was introduced (151 355 bytes, 147.8 KiB, with the drop-in
-# guard's exports) plus 4.2 KiB of headroom; raise it only with a measured reason in README's
-# size table ("Size and speed in the browser").
-WASM_GZ_BUDGET=155648 # 152 KiB
+# guard's exports) plus 4.2 KiB of headroom (152 KiB); raise it only with a measured reason in
+# README's size table ("Size and speed in the browser"). Raised by issue 20's measured costs
+# (151 404 → 163 782 bytes): the enumerations' labels and the seal time, +2 666 bytes (the
+# clock 316 of them); the `schema` export, +3 403; the `render` export, +6 342 (it reads the
+# sealed JSON with the browser's JSON.parse: serde_json's parser would have cost 13 703).
+# Raised for issue 17 (everything that leaves scanned, by construction): 151 404 → 164 631
+# bytes measured on its own (+12.9 KiB: the walk over the outgoing document, the gate's checks
+# of what is sealed, link decoding, the NPR-ID, name and reference checks, ten rules in three
+# languages).
+WASM_GZ_BUDGET=180224 # 176 KiB
 source "$(dirname "${BASH_SOURCE[0]}")/ensure-tools.sh"
 ensure_wasm
 cd "$ROOT"
@@ -28,3 +35,63 @@ if [ "$gz" -gt "$WASM_GZ_BUDGET" ]; then
   echo "error: the wasm package is $gz bytes gzipped, over the budget of $WASM_GZ_BUDGET bytes (scripts/build-pkg.sh, WASM_GZ_BUDGET)" >&2
   exit 1
 fi
+
+# The npm package (`skjemavakt`), as wasm-pack would write it for --target web, with the
+# drop-in guard (`skjemavakt/guard`: its modules, CSS and type declarations) and the JSON
+# Schemas (`skjemavakt/schemas/KIND.STAGE.json`). The guard finds the wasm module through the
+# package: its one import of the glue is rewritten from the demo's ../pkg/ to the package's
+# own folder, and the glue finds skjemavakt_bg.wasm with new URL(…, import.meta.url), which
+# bundlers follow.
+say "npm package"
+rm -rf pkg/guard pkg/schemas pkg/guard.js pkg/guard.d.ts pkg/guard.css
+mkdir -p pkg/guard pkg/schemas
+# rewrite FILE FROM TO: copy with one path replaced, exactly once.
+rewrite() {
+  local n
+  n=$(grep -cF -- "$3" "$1" || true)
+  if [ "$n" -ne 1 ]; then
+    echo "error: $1 must hold $3 exactly once (found $n)" >&2
+    exit 1
+  fi
+  sed "s#$3#$4#" "$1" > "$2"
+}
+cp www/skjemavakt-guard.js pkg/guard.js
+for f in www/guard/*.js; do cp "$f" pkg/guard/; done
+rewrite www/guard/core.js pkg/guard/core.js "import('../pkg/skjemavakt.js')" "import('../skjemavakt.js')"
+rewrite www/skjemavakt-guard.d.ts pkg/guard.d.ts "from './pkg/skjemavakt.js'" "from './skjemavakt.js'"
+cp www/skjemavakt-guard.css pkg/guard.css
+cp schemas/*.json pkg/schemas/
+cp README.md pkg/README.md
+node --input-type=module - "$ROOT" <<'NODE'
+import { readFileSync, writeFileSync } from 'node:fs';
+const root = process.argv[2];
+const cargo = readFileSync(`${root}/Cargo.toml`, 'utf8');
+const field = (k) => cargo.match(new RegExp(`^${k} = "([^"]*)"`, 'm'))[1];
+const pkg = {
+  name: 'skjemavakt',
+  version: field('version'),
+  description: field('description'),
+  license: field('license'),
+  type: 'module',
+  files: ['skjemavakt.js', 'skjemavakt.d.ts', 'skjemavakt_bg.wasm', 'skjemavakt_bg.wasm.d.ts',
+    'guard.js', 'guard.d.ts', 'guard.css', 'guard/', 'schemas/', 'README.md'],
+  module: 'skjemavakt.js',
+  types: 'skjemavakt.d.ts',
+  exports: {
+    '.': { types: './skjemavakt.d.ts', default: './skjemavakt.js' },
+    './guard': { types: './guard.d.ts', default: './guard.js' },
+    './guard.css': './guard.css',
+    './schemas/*': './schemas/*',
+    './skjemavakt_bg.wasm': './skjemavakt_bg.wasm',
+    './package.json': './package.json',
+  },
+  // The guard blocks guarded forms' submission from the moment it is evaluated; the CSS is
+  // imported for its effect. The wasm glue has none.
+  sideEffects: ['./guard.js', './guard/*.js', './guard.css'],
+  keywords: ['nye-metoder', 'tilgangsordningen', 'forms', 'privacy', 'wasm'],
+};
+writeFileSync(`${root}/pkg/package.json`, JSON.stringify(pkg, null, 2) + '\n');
+NODE
+(cd pkg && npm pack --dry-run --json 2>/dev/null) | node -e '
+  const [p] = JSON.parse(require("fs").readFileSync(0, "utf8"));
+  console.log(`npm package: ${p.name}@${p.version}, ${p.entryCount} files, ${p.size} bytes packed (${(p.size / 1024).toFixed(1)} KB), ${p.unpackedSize} unpacked`);'

@@ -3,7 +3,8 @@
 # second run only checks. Sourced by scripts/demo.sh and scripts/test.sh.
 #   ensure_wasm   — wasm32 target, wasm-bindgen-cli at the Cargo.lock version, npm packages
 #                   (binaryen's wasm-opt)
-#   ensure_browser — Debian's chromium and chromedriver, npm packages (playwright-core, axe-core, html-validate)
+#   ensure_browser — Debian's chromium, chromedriver and poppler-utils (pdftotext), npm packages
+#                   (playwright-core, axe-core, html-validate)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
@@ -42,12 +43,12 @@ ensure_npm() {
 }
 
 ensure_browser() {
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    say "Installing Debian's chromium and chromium-driver"
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftotext >/dev/null; then
+    say "Installing Debian's chromium, chromium-driver and poppler-utils (pdftotext, for the printed application)"
     local sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
   fi
   export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
   export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"

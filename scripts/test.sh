@@ -2,7 +2,8 @@
 # Runs every test: formatting, clippy (native with and without the command line, and wasm32),
 # native tests (unit, integration, doc; the library's own also without the default features),
 # the wasm package build with its size line (failing over the size budget), wasm-bindgen
-# tests in headless Chromium, and the page tests (playwright-core + Debian's Chromium).
+# tests in headless Chromium, the page tests (playwright-core + Debian's Chromium), and the
+# consumer test of the npm package (tests/consumer/).
 # Installs what is missing first.
 set -euo pipefail
 DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -36,3 +37,10 @@ cargo test --target wasm32-unknown-unknown --no-default-features --test web
 
 say "page tests (playwright-core, headless Chromium)"
 node --test tests/page/
+
+# The npm package as a hospital web developer gets it: npm pack, installed into a small Vite +
+# TypeScript app (its TypeScript and Vite from the npm registry, by its own lockfile, once),
+# tsc --strict over the README's examples, the app and every result, vite build run in
+# Chromium under the CSP, and vite dev.
+say "consumer test (the npm package in a Vite + TypeScript app)"
+node --test tests/consumer/

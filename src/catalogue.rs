@@ -21,7 +21,7 @@ use crate::forms::sections::{
     application, approvals, costs, exceptionality, literature, patient, treatment,
 };
 use crate::privacy::kind;
-use crate::submission::gate;
+use crate::submission::{gate, verify};
 use crate::{forms, input, reference, registry};
 
 /// The rules of one module.
@@ -59,7 +59,11 @@ pub static MODULES: &[Module] = &[
     },
     Module {
         path: DocData::new("forms::sections::application"),
-        rules: &[&application::CONSENT, &application::REFERENCE_TRUST],
+        rules: &[
+            &application::CONSENT,
+            &application::REFERENCE_TRUST,
+            &application::NAME_FORMAT,
+        ],
     },
     Module {
         path: DocData::new("forms::sections::patient"),
@@ -69,6 +73,8 @@ pub static MODULES: &[Module] = &[
             &patient::BIRTH_YEAR_IMPLAUSIBLE,
             &patient::NPR_FORMAT,
             &patient::NPR_IS_FNR,
+            &patient::NPR_ACCOUNT,
+            &patient::NPR_NAME,
             &patient::ONE_PATIENT,
         ],
     },
@@ -85,6 +91,7 @@ pub static MODULES: &[Module] = &[
             &costs::INVALID,
             &costs::PRECISION,
             &costs::OVERFLOW,
+            &costs::RANGE,
             &costs::PERIOD,
             &costs::NEGATIVE,
             &costs::IMPLAUSIBLE,
@@ -126,6 +133,7 @@ pub static MODULES: &[Module] = &[
             &hb::SUPPORT_NONE,
             &hb::LITERATURE_NONE,
             &hb::GROUP_LEVEL,
+            &hb::GROUP_SIZE,
             &hb::TRIAL_NOT_CONSIDERED,
         ],
     },
@@ -135,9 +143,11 @@ pub static MODULES: &[Module] = &[
             &reference::FORMAT,
             &reference::DATE_INVALID,
             &reference::DATE_FUTURE,
+            &reference::DATE_EARLY,
             &reference::HF_UNKNOWN,
             &reference::HF_ALIAS,
             &reference::DEPT_INVALID,
+            &reference::DEPT_NAME,
             &reference::DEPT_UNKNOWN,
             &reference::NOT_TEXT,
             &reference::MISMATCH,
@@ -165,12 +175,27 @@ pub static MODULES: &[Module] = &[
         ],
     },
     Module {
+        path: DocData::new("privacy::scan"),
+        rules: &[&crate::privacy::PART1],
+    },
+    Module {
         path: DocData::new("submission::gate"),
         rules: &[
             &gate::NOT_OUTGOING,
+            &gate::NOT_SCANNED,
             &gate::BIRTH_YEAR_MISMATCH,
             &gate::KEY_SHORT,
             &gate::NO_PSEUDONYM,
+        ],
+    },
+    Module {
+        path: DocData::new("submission::verify"),
+        rules: &[
+            &verify::NOT_SEALED,
+            &verify::DIGEST,
+            &verify::CANONICAL,
+            &verify::STRUCTURE,
+            &verify::TIME,
         ],
     },
 ];
@@ -248,19 +273,21 @@ pub fn file_of(module_path: &str) -> String {
 const ABOUT: &[(&str, &str)] = &[
     ("input", "What the shells hand to the library: JSON text, options, plain text."),
     ("forms", "Every form: the `form` member, each field's presence, type, value and length, unknown members, the document's size."),
-    ("forms::sections::application", "\"Om søknaden\": the sending health trust, the applicant, the consent, the reference number."),
-    ("forms::sections::patient", "\"Om pasienten\": the birth year, the NPR-ID, one patient per application."),
+    ("forms::sections::application", "\"Om søknaden\": the sending health trust, the applicant (a name only), the consent, the reference number."),
+    ("forms::sections::patient", "\"Om pasienten\": the birth year, the NPR-ID (never a national identity number, an account or a name), one patient per application."),
     ("forms::sections::treatment", "\"Omsøkt behandling\": the Nye metoder ID and the treatment goal."),
     ("forms::sections::costs", "\"Kostnader\": each amount, and the cost summary over the expected duration."),
     ("forms::sections::exceptionality", "\"Kriterier for klinisk eksepsjonalitet\": the three criteria and their justification."),
     ("forms::sections::literature", "\"Relevant litteratur\": each entry's link."),
-    ("forms::sections::approvals", "\"Forankring og anbefaling\": both approvals and the form confirmed complete, at submission."),
+    ("forms::sections::approvals", "\"Forankring og anbefaling\": both approvals (the approvers' names only) and the form confirmed complete, at submission."),
     ("forms::kinds::tilgang", "Tilgangsordningen part 1: the patient's national identity number, the date, the signature."),
-    ("forms::kinds::hb", "Helse Bergen's forms: self-payment, professional support, literature, clinical trial, the patient group."),
+    ("forms::kinds::hb", "Helse Bergen's forms: self-payment, professional support, literature, clinical trial, the patient group and its size."),
     ("reference", "The reference number `ÅÅÅÅ-MM-DD-HF-Avdeling` that links part 1 and part 2 (in the forms, and checked or built on its own)."),
     ("registry", "The health trusts skjemavakt knows (built in and configured)."),
-    ("privacy::kind", "Every string of what leaves the hospital: direct identifiers, found by the privacy scan (a span marks each finding); one rule per kind of identifier."),
-    ("submission::gate", "The submission gate: part 1 against part 2, and the pseudonym key."),
+    ("privacy::kind", "Every string and number of what leaves the hospital: direct identifiers, found by the privacy scan (a span marks each finding); one rule per kind of identifier."),
+    ("privacy::scan", "A scan or redaction asked of part 1, which holds the patient's identifiers on purpose and never leaves."),
+    ("submission::gate", "The submission gate: part 1 against part 2, what could not be scanned, and the pseudonym key."),
+    ("submission::verify", "A sealed package before it is printed (`render`): its digest, its canonical JSON, its form."),
 ];
 
 /// The command that regenerates `docs/rules.md`.

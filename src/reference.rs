@@ -69,6 +69,26 @@ rule! {
     hint_en: "Use the date part 1 was filled in (today or earlier).",
 }
 
+/// The source of [`FIRST_DATE`]: the assignment that created the scheme.
+const SRC_START: Source = Document::Tilgangsordningen
+    .at("Oppdrag fra helse- og omsorgsdepartementet: «Det ble 3. juli 2024 i tilleggsdokument til oppdragsdokument 2024, gitt følgende oppdrag»");
+
+/// The first possible date of a reference number: the day the regional health authorities
+/// were given the assignment that created Tilgangsordningen. No part 1 was filled in before
+/// it; an earlier date is a mistake — or a birth date.
+pub const FIRST_DATE: (i32, u32, u32) = (2024, 7, 3);
+
+rule! {
+    /// The date part lies before the scheme existed.
+    pub static DATE_EARLY: "reference.date.early", Error, SRC_START;
+    nb: "Datoen i referansenummeret er før tilgangsordningen ble opprettet (3. juli 2024).",
+    nn: "Datoen i referansenummeret er før tilgangsordninga vart oppretta (3. juli 2024).",
+    en: "The date in the reference number is before Tilgangsordningen was created (3 July 2024).",
+    hint_nb: "Bruk datoen del 1 ble fylt ut. Referansenummeret må ikke inneholde pasientens fødselsdato.",
+    hint_nn: "Bruk datoen del 1 vart fylt ut. Referansenummeret må ikkje innehalde fødselsdatoen til pasienten.",
+    hint_en: "Use the date part 1 was filled in. The reference number must not hold the patient's birth date.",
+}
+
 rule! {
     /// The health trust is not in the registry.
     pub static HF_UNKNOWN: "reference.hf.unknown", Error, SRC;
@@ -100,6 +120,17 @@ rule! {
     hint_nb: "Bruk en kort avdelingskode med bokstaver og høyst {digits} sifre, uten mellomrom eller bindestrek (høyst {max} tegn), f.eks. ONK. Den må ikke kunne identifisere pasienten.",
     hint_nn: "Bruk ein kort avdelingskode med bokstavar og høgst {digits} siffer, utan mellomrom eller bindestrek (høgst {max} teikn), t.d. ONK. Han må ikkje kunne identifisere pasienten.",
     hint_en: "Use a short department code of letters and at most {digits} digits, without spaces or hyphens (at most {max} characters), e.g. ONK. It must not identify the patient.",
+}
+
+rule! {
+    /// The department code holds a person's name.
+    pub static DEPT_NAME: "reference.dept.name", Error, SRC;
+    nb: "Avdelingskoden i referansenummeret inneholder noe som ligner et navn.",
+    nn: "Avdelingskoden i referansenummeret inneheld noko som liknar eit namn.",
+    en: "The department code in the reference number holds something that looks like a name.",
+    hint_nb: "Bruk avdelingens kode, f.eks. ONK. Referansenummeret må ikke kunne identifisere pasienten.",
+    hint_nn: "Bruk koden til avdelinga, t.d. ONK. Referansenummeret må ikkje kunne identifisere pasienten.",
+    hint_en: "Use the department's code, e.g. ONK. The reference number must not identify the patient.",
 }
 
 rule! {
@@ -296,6 +327,11 @@ fn parse_date(
         diags.push(Diagnostic::new(&DATE_FUTURE, path.clone()));
         return None;
     }
+    let (y, m, d) = FIRST_DATE;
+    if NaiveDate::from_ymd_opt(y, m, d).is_some_and(|first| date < first) {
+        diags.push(Diagnostic::new(&DATE_EARLY, path.clone()));
+        return None;
+    }
     Some(date)
 }
 
@@ -346,8 +382,25 @@ fn check_dept(
             diags.push(Diagnostic::new(&DEPT_UNKNOWN, path.clone()));
             return None;
         }
+        // The hospital's own list: its codes are not names.
+        return Some(upper);
+    }
+    if holds_a_name(&upper) {
+        diags.push(Diagnostic::new(&DEPT_NAME, path.clone()));
+        return None;
     }
     Some(upper)
+}
+
+/// True when a word of a department code (its letters between `_` and digits) is a first
+/// name or a surname of the name lists and no ordinary word (`KARI_NORDMANN`, `OLA`; not
+/// `ONK`, `BARN`).
+fn holds_a_name(code: &str) -> bool {
+    code.split(|c: char| !c.is_alphabetic()).any(|w| {
+        w.chars().count() >= 2
+            && (crate::lexicon::is_first_name(w) || crate::lexicon::is_surname(w))
+            && !crate::lexicon::is_common_word(w)
+    })
 }
 
 #[cfg(test)]
@@ -422,14 +475,35 @@ mod tests {
             ("[2025-05-12-HBE-ONK", "reference.format"),
             ("2025-05-12--ONK", "reference.format"),
             ("ÅÅÅÅ-MM-DD-HBE-ONK", "reference.format"),
+            // Issue 17: a name as the department, a trust with digits of another script.
+            ("2025-05-12-HBE-KARI_NORDMANN", "reference.dept.name"),
+            ("2025-05-12-HBE-NORDMANN", "reference.dept.name"),
+            ("2025-05-12-HBE-ONK_KARI", "reference.dept.name"),
+            ("2025-05-12-HBE¹⁴⁰³⁷⁴-ONK", "reference.hf.unknown"),
+            (
+                "2025-05-12-Helse Bergen １４０３７４-ONK",
+                "reference.hf.unknown",
+            ),
         ];
         for (text, code) in cases {
             let c = check(text, &ctx);
             assert!(c.reference.is_none(), "{text} accepted");
             assert!(codes(&c).contains(&code), "{text}: {:?}", codes(&c));
         }
-        // 2024 was a leap year.
-        assert!(check("2024-02-29-HBE-ONK", &ctx).reference.is_some());
+        // 2028 is a leap year.
+        let later = Context::new(NaiveDate::from_ymd_opt(2028, 3, 1).unwrap(), &reg);
+        assert!(check("2028-02-29-HBE-ONK", &later).reference.is_some());
+        assert!(check("2027-02-29-HBE-ONK", &later).reference.is_none());
+        // Issue 17: before the scheme existed (a birth date, say).
+        assert_eq!(
+            codes(&check("1974-03-14-HBE-ONK", &ctx)),
+            ["reference.date.early"]
+        );
+        assert_eq!(
+            codes(&check("2024-07-02-HBE-ONK", &ctx)),
+            ["reference.date.early"]
+        );
+        assert!(check("2024-07-03-HBE-ONK", &ctx).reference.is_some());
     }
 
     #[test]

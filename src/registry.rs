@@ -452,12 +452,13 @@ impl Registry {
         let mut index = HashMap::new();
         for (i, t) in trusts.iter().enumerate() {
             // Codes first so that a code always wins over another trust's alias.
-            index.entry(lookup_key(&t.code)).or_insert(i);
+            if let Some(key) = lookup_key(&t.code) {
+                index.entry(key).or_insert(i);
+            }
         }
         for (i, t) in trusts.iter().enumerate() {
             for name in std::iter::once(&t.name).chain(t.aliases.iter()) {
-                let key = lookup_key(name);
-                if !key.is_empty() {
+                if let Some(key) = lookup_key(name).filter(|k| !k.is_empty()) {
                     index.entry(key).or_insert(i);
                 }
             }
@@ -475,10 +476,13 @@ impl Registry {
         }
     }
 
-    /// Finds a trust by code, name or alias: case-insensitive, ignoring spaces, dots and
-    /// dashes, `æ/ø/å` folded, and a trailing `HF` optional.
+    /// Finds a trust by code, name or alias: case-insensitive, ignoring white space, dots,
+    /// commas, apostrophes and dashes, `æ/ø/å` and the common accents folded, and a trailing
+    /// `HF` optional. A value with any other character (a digit of another script, a letter
+    /// of another alphabet, a symbol) names no trust: no character is dropped silently, so
+    /// nothing can ride along with a trust's name.
     pub fn lookup(&self, text: &str) -> Option<&Trust> {
-        let key = lookup_key(text);
+        let key = lookup_key(text)?;
         let hit = self.index.get(&key).or_else(|| {
             key.strip_suffix("hf")
                 .filter(|k| !k.is_empty())
@@ -504,9 +508,10 @@ impl Default for Registry {
     }
 }
 
-/// Folds a name for lookup: lower-case, `æ→ae`, `ø→o`, `å→aa`, accents dropped, only letters
-/// and digits kept.
-fn lookup_key(s: &str) -> String {
+/// Folds a name for lookup: lower-case, `æ→ae`, `ø→o`, `å→aa`, common accents dropped,
+/// ASCII letters and digits kept, white space, `.`, `,`, `'`, `’` and dashes left out. `None`
+/// when the text holds any other character: it is then no trust's name (never dropped).
+fn lookup_key(s: &str) -> Option<String> {
     let mut out = String::with_capacity(s.len());
     for ch in s.chars().map(crate::letter_case::lower_char) {
         match ch {
@@ -517,10 +522,12 @@ fn lookup_key(s: &str) -> String {
             'é' | 'è' | 'ê' => out.push('e'),
             'ü' | 'ú' => out.push('u'),
             c if c.is_ascii_alphanumeric() => out.push(c),
-            _ => {}
+            c if c.is_whitespace() => {}
+            '.' | ',' | '\'' | '’' | '-' | '\u{2010}'..='\u{2015}' => {}
+            _ => return None,
         }
     }
-    out
+    Some(out)
 }
 
 #[cfg(test)]
@@ -590,6 +597,32 @@ mod tests {
         assert_eq!(code("STHF").as_deref(), Some("STHF"));
         assert_eq!(code(""), None);
         assert_eq!(code("Karolinska"), None);
+        assert_eq!(code("Helse Nord–Trøndelag").as_deref(), Some("HNT"));
+        assert_eq!(code(" St. Olav’s ").as_deref(), Some("STO"));
+        assert_eq!(code("St. Olavs").as_deref(), Some("STO"));
+    }
+
+    #[test]
+    fn no_character_is_dropped_to_find_a_trust() {
+        // Issue 17: the lookup dropped every non-ASCII character, so these named HBE.
+        let reg = Registry::builtin();
+        for text in [
+            "Helse Bergen １４０３７４ １００２１",
+            "Helse Bergen 14037410021",
+            "Helse Bergen ¹⁴⁰³⁷⁴",
+            "Helse Bergen \u{200b}",
+            "Неlse Bergen", // Cyrillic Н and е
+            "Hеlse Bergen", // Cyrillic е
+            "Helse Bergen (Kari)",
+            "HBE#",
+            "Helse Bergen 😀",
+        ] {
+            assert!(reg.lookup(text).is_none(), "{text}");
+        }
+        assert_eq!(
+            reg.lookup("Helse  Bergen\u{a0}HF").map(|t| t.code.as_str()),
+            Some("HBE")
+        );
     }
 
     #[test]

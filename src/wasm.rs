@@ -2,8 +2,9 @@
 //!
 //! Each export converts its JS arguments to `serde_json::Value`, calls the library, and
 //! returns a plain JS object. Nothing here throws: arguments of the wrong shape come back as
-//! diagnostics. The TypeScript types of every input and output are in the custom section
-//! below and end up in `pkg/skjemavakt.d.ts`.
+//! diagnostics. The TypeScript declarations of every function, input and output are in the
+//! custom sections below (the document types and codes generated, `types/forms.d.ts`) and end
+//! up in `pkg/skjemavakt.d.ts`; every export is `skip_typescript`, declared there.
 
 use crate::api::{self, Options};
 use crate::diagnostic::{Diagnostic, Pointer};
@@ -19,12 +20,20 @@ use wasm_bindgen::prelude::*;
 #[global_allocator]
 static ALLOC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
+/// The generated part of the declarations: a document type per form kind, `Part1`, and the
+/// codes as unions (`types/forms.d.ts`, from the form schema and the rule catalogue; held
+/// up to date by `tests/generated.rs`).
+#[wasm_bindgen(typescript_custom_section)]
+const TS_GENERATED: &str = include_str!("../types/forms.d.ts");
+
+/// The functions (every export is `skip_typescript` and declared here: options optional,
+/// `redact` typed by its input) and their results.
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
 /** Message language: Norwegian bokmål (default), nynorsk or English. */
 export type Lang = "nb" | "nn" | "en";
 
-/** Options every function accepts. */
+/** Options every function accepts. An unknown option is a warning (`input.option`). */
 export interface Options {
   /** Language of messages; default "nb". */
   lang?: Lang;
@@ -32,6 +41,20 @@ export interface Options {
   today?: string;
   /** The hospital's configuration: extra health trusts and department codes. */
   config?: HospitalConfig;
+}
+
+/** Options of the checks: `validate`, `scan`, `redact`, the gate, `fields`, `costSummary`. */
+export interface CheckOptions extends Options {
+  /** Stage for `validate` and `fields`; default "submission". */
+  stage?: Stage;
+  /** The hospital's secret pseudonym key as hex (at least 32 bytes). Never built in. */
+  pseudonymKey?: string;
+}
+
+/** Options of `schema`: the stage whose required members the schema requires (default
+ * "submission"); `lang` for its titles. */
+export interface SchemaOptions extends Options {
+  stage?: Stage;
 }
 
 export interface HospitalConfig {
@@ -69,7 +92,7 @@ export interface Span {
 /** One problem. Never contains a value taken from the input. */
 export interface Diagnostic {
   /** Stable code, e.g. "reference.date.future". */
-  code: string;
+  code: DiagnosticCode;
   severity: Severity;
   /** JSON Pointer to the field, e.g. "/patient/birth_year"; "" is the whole document. */
   path: string;
@@ -96,21 +119,6 @@ export interface ReferenceResult {
 
 export interface Texts { nb: string; nn: string; en: string; }
 
-export type FormKind = "tilgang-del1" | "tilgang-del2" | "hb-exception-single" | "hb-exception-group"
-  | "hb-offlabel-single" | "hb-offlabel-group";
-export type Stage = "draft" | "approval" | "submission";
-
-/** Options of validate / scan / redact / prepareSubmission. */
-export interface CheckOptions extends Options {
-  /** Stage for validate; default "submission". */
-  stage?: Stage;
-  /** The hospital's secret pseudonym key as hex (at least 32 bytes). Never built in. */
-  pseudonymKey?: string;
-}
-
-/** A form document: { form: FormKind, ... } as in the README ("Forms"). */
-export type FormDocument = { form: FormKind } & Record<string, unknown>;
-
 export interface CostSummary {
   drugPerMonthOre: number | null;
   otherPerMonthOre: number | null;
@@ -130,10 +138,6 @@ export interface ValidateResult {
   costs: CostSummary | null;
 }
 
-export type FindingKind = "national_id" | "possible_national_id" | "account" | "email" | "phone"
-  | "birth_date" | "record_number" | "address" | "ip_address" | "social_handle"
-  | "vehicle_registration" | "name";
-
 /** Why a finding was found: the patient's own name or birth date (part 1), a cue word before
  * it, the name lists, its check digits, or its form alone. */
 export type FindingBasis = "patient" | "cue" | "list" | "checksum" | "pattern";
@@ -142,7 +146,7 @@ export type FindingBasis = "patient" | "cue" | "list" | "checksum" | "pattern";
 export interface Finding {
   path: string;
   kind: FindingKind;
-  code: string;
+  code: FindingCode;
   span: Span;
   confidence: number;
   basis: FindingBasis;
@@ -156,13 +160,18 @@ export interface Replacement { path: string; kind: FindingKind; span: Span; plac
 
 export interface RedactResult<T> { redacted: T | null; replacements: Replacement[]; diagnostics: Diagnostic[]; }
 
+/** The sealed package: what the page sends on, and what `render` prints. */
 export interface Sealed {
   form: FormKind;
   /** Canonical JSON of part 2 (RFC 8785 member order). */
   canonical: string;
   /** SHA-256 of the canonical JSON, hex. */
   sha256: string;
+  /** HMAC-SHA256 pseudonym of the patient (with a key and part 1). */
   pseudonym?: string;
+  /** When it was sealed, by the sealing machine's clock (RFC 3339 with the offset); not part of
+   * the digest. */
+  sealedAt?: string;
 }
 
 export interface SubmissionResult {
@@ -173,12 +182,123 @@ export interface SubmissionResult {
 }
 
 export interface RuleInfo {
-  code: string;
+  code: DiagnosticCode;
   severity: Severity;
   source: RuleSource;
   message: Texts;
   hint: Texts | null;
 }
+
+/** One field of a form kind (`fields`). */
+export interface FieldInfo {
+  /** JSON Pointer; a list's items once, with "-" for the index ("/literature/-/title"). */
+  path: string;
+  /** The field's label in the options' language. */
+  label: string;
+  type: "text" | "bool" | "enum" | "amount" | "integer" | "object" | "list";
+  /** Required at the options' stage (for a group: its required members are). */
+  required: boolean;
+  /** The allowed values of an enum. */
+  values?: string[];
+  /** Most characters of a text, most entries of a list. */
+  max?: number;
+  /** Leaves the hospital and is scanned for identifiers. */
+  scanned: boolean;
+}
+
+export interface FieldsResult {
+  form: FormKind | null;
+  stage: Stage;
+  fields: FieldInfo[];
+  diagnostics: Diagnostic[];
+}
+
+/** `checkSubmission`: the gate with the findings, and the checks against part 1 apart. */
+export interface SubmissionCheck extends SubmissionResult {
+  /** The identifiers found (their diagnostics are in `diagnostics` too). */
+  findings: Finding[];
+  /** The diagnostics of the checks against part 1 and of the options (also in `diagnostics`). */
+  checks: Diagnostic[];
+}
+
+/** A kind of identifier: its code, its label in the options' language, its placeholder. */
+export interface FindingKindInfo {
+  kind: FindingKind;
+  code: FindingCode;
+  label: string;
+  placeholder: string;
+}
+
+/** A JSON Schema (draft 2020-12) of a form kind at a stage. */
+export interface JsonSchema {
+  $schema: "https://json-schema.org/draft/2020-12/schema";
+  /** `urn:skjemavakt:VERSION:schemas:KIND.STAGE.json` */
+  $id: string;
+  title: string;
+  description: string;
+  type: "object";
+  properties: Record<string, Record<string, unknown>>;
+  required: string[];
+  additionalProperties: false;
+  $defs: Record<string, Record<string, unknown>>;
+}
+
+export interface SchemaResult {
+  form: FormKind | null;
+  stage: Stage;
+  /** The schema, or null for an unknown kind. */
+  schema: JsonSchema | null;
+  diagnostics: Diagnostic[];
+}
+
+export interface RenderResult {
+  /** True when the seal holds and `html` is the printable application. */
+  ok: boolean;
+  form: FormKind | null;
+  /** The verified digest. */
+  sha256: string | null;
+  /** One self-contained HTML document (no script, no external resource; its own CSP). */
+  html: string | null;
+  diagnostics: Diagnostic[];
+}
+
+/** The package version. */
+export function version(): string;
+/** Today's date as the component sees it (YYYY-MM-DD). */
+export function today(): string;
+/** Checks a written reference number `[YYYY-MM-DD]-[HF]-[Dept]`. */
+export function checkReference(value: string, options?: Options): ReferenceResult;
+/** Builds a reference number from its parts. */
+export function buildReference(parts: ReferenceParts, options?: Options): ReferenceResult;
+/** The health trusts known (built in plus configured). */
+export function registry(options?: Options): Trust[];
+/** Every rule: code, severity, source and messages in all languages. */
+export function rules(): RuleInfo[];
+/** Validates a form document at `options.stage` (default "submission"). */
+export function validate(doc: FormDraft, options?: CheckOptions): ValidateResult;
+/** Finds direct identifiers in a form document's outgoing fields or in a text; `part1` gives
+ * the patient's own name, number and birth date to look for. */
+export function scan(input: FormDraft | string, part1?: Part1 | null, options?: CheckOptions): ScanResult;
+/** Replaces every identifier found with a placeholder: a text gives a text, a document a
+ * document of the same kind. */
+export function redact(input: string, part1?: Part1 | null, options?: CheckOptions): RedactResult<string>;
+export function redact<T extends FormDraft>(input: T, part1?: Part1 | null, options?: CheckOptions): RedactResult<T>;
+/** The gate: validates part 2 at submission, scans it, checks it against part 1, seals it. */
+export function prepareSubmission(part2: FormDraft, part1?: Part1 | null, options?: CheckOptions): SubmissionResult;
+/** The cost summary of a document with the cost diagnostics only. */
+export function costSummary(doc: FormDraft, options?: CheckOptions): ValidateResult;
+/** The fields of a form kind with their labels and whether each is required at the stage. */
+export function fields(kind: FormKind, options?: CheckOptions): FieldsResult;
+/** Scans the outgoing fields at or below `path` ("" = all), each with its own privacy class. */
+export function scanField(doc: FormDraft, path: string, part1?: Part1 | null, options?: CheckOptions): ScanResult;
+/** The gate in one call for a submit: findings and the checks against part 1 apart. */
+export function checkSubmission(part2: FormDraft, part1?: Part1 | null, options?: CheckOptions): SubmissionCheck;
+/** Every kind of identifier with its code, label and placeholder. */
+export function findingKinds(options?: Options): FindingKindInfo[];
+/** The JSON Schema (2020-12) of a form kind at `options.stage` (default "submission"). */
+export function schema(kind: FormKind, options?: SchemaOptions): SchemaResult;
+/** The printable application of a sealed package, after checking its seal. */
+export function render(sealed: Sealed | { sealed: Sealed }, options?: Options): RenderResult;
 "#;
 
 fn today_from_js() -> NaiveDate {
@@ -264,10 +384,31 @@ fn js_to_json(v: &JsValue, depth: u32) -> Option<Value> {
     Some(Value::Object(out))
 }
 
+/// The time now by the browser's clock, RFC 3339 with the local offset
+/// (`2026-11-27T19:52:03+01:00`), for the seal's `sealedAt`.
+fn now_from_js() -> String {
+    let d = js_sys::Date::new_0();
+    let offset = -(d.get_timezone_offset() as i32);
+    let o = offset.unsigned_abs();
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes(),
+        d.get_seconds(),
+        if offset < 0 { '-' } else { '+' },
+        o / 60,
+        o % 60
+    )
+}
+
 fn options(v: JsValue) -> (Options, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let json = to_json(v, Pointer::root().key("options"), &mut diags);
-    let (o, more) = Options::from_json(&json, today_from_js());
+    let (mut o, more) = Options::from_json(&json, today_from_js());
+    o.now = Some(now_from_js());
     diags.extend(more);
     (o, diags)
 }
@@ -314,62 +455,50 @@ pub fn start() {
 }
 
 /// The package version.
-#[wasm_bindgen]
+#[wasm_bindgen(skip_typescript)]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
 /// Checks a written reference number `[YYYY-MM-DD]-[HF]-[Dept]`.
-#[wasm_bindgen(js_name = checkReference, unchecked_return_type = "ReferenceResult")]
-pub fn check_reference(
-    #[wasm_bindgen(unchecked_param_type = "string")] value: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] opts: JsValue,
-) -> JsValue {
+#[wasm_bindgen(js_name = checkReference, skip_typescript)]
+pub fn check_reference(value: JsValue, opts: JsValue) -> JsValue {
     let (o, mut pre) = options(opts);
     let v = to_json(value, Pointer::root().key("reference"), &mut pre);
     to_js(&api::check_reference(&v, &o, pre))
 }
 
 /// Builds a reference number from `{ date: "YYYY-MM-DD", hf, dept }`.
-#[wasm_bindgen(js_name = buildReference, unchecked_return_type = "ReferenceResult")]
-pub fn build_reference(
-    #[wasm_bindgen(unchecked_param_type = "{ date: string; hf: string; dept: string }")]
-    parts: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] opts: JsValue,
-) -> JsValue {
+#[wasm_bindgen(js_name = buildReference, skip_typescript)]
+pub fn build_reference(parts: JsValue, opts: JsValue) -> JsValue {
     let (o, mut pre) = options(opts);
     let v = to_json(parts, Pointer::root().key("reference"), &mut pre);
     to_js(&api::build_reference(&v, &o, pre))
 }
 
 /// The health trusts known (built in plus configured).
-#[wasm_bindgen(unchecked_return_type = "Trust[]")]
-pub fn registry(
-    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] opts: JsValue,
-) -> JsValue {
+#[wasm_bindgen(skip_typescript)]
+pub fn registry(opts: JsValue) -> JsValue {
     let (o, _) = options(opts);
     to_js(&api::registry(&o))
 }
 
 /// Every rule: code, severity, source and messages in all languages.
-#[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
+#[wasm_bindgen(skip_typescript)]
 pub fn rules() -> JsValue {
     to_js(&api::catalogue_info())
 }
 
 /// Today's date as the component sees it (`YYYY-MM-DD`), for display.
-#[wasm_bindgen(js_name = today)]
+#[wasm_bindgen(js_name = today, skip_typescript)]
 pub fn today() -> String {
     let d = today_from_js();
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
 /// Validates a form document at `options.stage` (default `submission`).
-#[wasm_bindgen(unchecked_return_type = "ValidateResult")]
-pub fn validate(
-    #[wasm_bindgen(unchecked_param_type = "FormDocument")] doc: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] opts: JsValue,
-) -> JsValue {
+#[wasm_bindgen(skip_typescript)]
+pub fn validate(doc: JsValue, opts: JsValue) -> JsValue {
     let (o, mut pre) = options(opts);
     let v = to_json(doc, Pointer::root(), &mut pre);
     to_js(&api::validate(&v, &o, pre))
@@ -377,12 +506,8 @@ pub fn validate(
 
 /// Finds direct identifiers in a form document (its outgoing fields) or in a text. `part1`
 /// (optional) gives the patient's name, number and birth date to look for.
-#[wasm_bindgen(unchecked_return_type = "ScanResult")]
-pub fn scan(
-    #[wasm_bindgen(unchecked_param_type = "FormDocument | string")] input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "FormDocument | null | undefined")] part1: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] opts: JsValue,
-) -> JsValue {
+#[wasm_bindgen(skip_typescript)]
+pub fn scan(input: JsValue, part1: JsValue, opts: JsValue) -> JsValue {
     let (o, mut pre) = options(opts);
     let v = to_json(input, Pointer::root(), &mut pre);
     let p1 = to_json(part1, Pointer::root().key("part1"), &mut pre);
@@ -390,12 +515,8 @@ pub fn scan(
 }
 
 /// Replaces every identifier found with a bracketed placeholder (`[NAVN]`, …).
-#[wasm_bindgen(unchecked_return_type = "RedactResult<FormDocument | string>")]
-pub fn redact(
-    #[wasm_bindgen(unchecked_param_type = "FormDocument | string")] input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "FormDocument | null | undefined")] part1: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] opts: JsValue,
-) -> JsValue {
+#[wasm_bindgen(skip_typescript)]
+pub fn redact(input: JsValue, part1: JsValue, opts: JsValue) -> JsValue {
     let (o, mut pre) = options(opts);
     let v = to_json(input, Pointer::root(), &mut pre);
     let p1 = to_json(part1, Pointer::root().key("part1"), &mut pre);
@@ -404,12 +525,8 @@ pub fn redact(
 
 /// The gate: validates part 2 at submission, scans it, checks it against part 1, and seals it
 /// (canonical JSON + SHA-256, and a pseudonym when `options.pseudonymKey` is given).
-#[wasm_bindgen(js_name = prepareSubmission, unchecked_return_type = "SubmissionResult")]
-pub fn prepare_submission(
-    #[wasm_bindgen(unchecked_param_type = "FormDocument")] part2: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "FormDocument | null | undefined")] part1: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] opts: JsValue,
-) -> JsValue {
+#[wasm_bindgen(js_name = prepareSubmission, skip_typescript)]
+pub fn prepare_submission(part2: JsValue, part1: JsValue, opts: JsValue) -> JsValue {
     let (o, mut pre) = options(opts);
     let v = to_json(part2, Pointer::root(), &mut pre);
     let p1 = to_json(part1, Pointer::root().key("part1"), &mut pre);
@@ -418,11 +535,8 @@ pub fn prepare_submission(
 
 /// The cost summary of a document (monthly total, total over the duration) with the cost
 /// diagnostics only.
-#[wasm_bindgen(js_name = costSummary, unchecked_return_type = "ValidateResult")]
-pub fn cost_summary(
-    #[wasm_bindgen(unchecked_param_type = "FormDocument")] doc: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] opts: JsValue,
-) -> JsValue {
+#[wasm_bindgen(js_name = costSummary, skip_typescript)]
+pub fn cost_summary(doc: JsValue, opts: JsValue) -> JsValue {
     let (o, mut pre) = options(opts);
     let v = to_json(doc, Pointer::root(), &mut pre);
     to_js(&api::cost_summary(&v, &o, pre))
@@ -431,56 +545,10 @@ pub fn cost_summary(
 // ---------------------------------------------------------------------------------------
 // For the drop-in guard (issue 18).
 
-#[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES_GUARD: &str = r#"
-/** One field of a form kind (`fields`). */
-export interface FieldInfo {
-  /** JSON Pointer; a list's items once, with "-" for the index ("/literature/-/title"). */
-  path: string;
-  /** The field's label in the options' language. */
-  label: string;
-  type: "text" | "bool" | "enum" | "amount" | "integer" | "object" | "list";
-  /** Required at the options' stage (for a group: its required members are). */
-  required: boolean;
-  /** The allowed values of an enum. */
-  values?: string[];
-  /** Most characters of a text, most entries of a list. */
-  max?: number;
-  /** Leaves the hospital and is scanned for identifiers. */
-  scanned: boolean;
-}
-
-export interface FieldsResult {
-  form: FormKind | null;
-  stage: Stage;
-  fields: FieldInfo[];
-  diagnostics: Diagnostic[];
-}
-
-/** `checkSubmission`: the gate with the findings, and the checks against part 1 apart. */
-export interface SubmissionCheck extends SubmissionResult {
-  /** The identifiers found (their diagnostics are in `diagnostics` too). */
-  findings: Finding[];
-  /** The diagnostics of the checks against part 1 and of the options (also in `diagnostics`). */
-  checks: Diagnostic[];
-}
-
-/** A kind of identifier: its code, its label in the options' language, its placeholder. */
-export interface FindingKindInfo {
-  kind: FindingKind;
-  code: string;
-  label: string;
-  placeholder: string;
-}
-"#;
-
 /// The fields of a form kind with their labels (in `options.lang`) and whether each is
 /// required at `options.stage` (default `submission`).
-#[wasm_bindgen(unchecked_return_type = "FieldsResult")]
-pub fn fields(
-    #[wasm_bindgen(unchecked_param_type = "FormKind")] kind: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] opts: JsValue,
-) -> JsValue {
+#[wasm_bindgen(skip_typescript)]
+pub fn fields(kind: JsValue, opts: JsValue) -> JsValue {
     let (o, mut pre) = options(opts);
     let k = to_json(kind, Pointer::root().key("form"), &mut pre);
     to_js(&api::fields(&k, &o, pre))
@@ -489,13 +557,8 @@ pub fn fields(
 /// Scans the outgoing fields of a form document at or below `path` (a JSON Pointer; `""` is
 /// the whole document), each with its own privacy class: what the guard calls for the one
 /// field that changed.
-#[wasm_bindgen(js_name = scanField, unchecked_return_type = "ScanResult")]
-pub fn scan_field(
-    #[wasm_bindgen(unchecked_param_type = "FormDocument")] doc: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string")] path: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "FormDocument | null | undefined")] part1: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] opts: JsValue,
-) -> JsValue {
+#[wasm_bindgen(js_name = scanField, skip_typescript)]
+pub fn scan_field(doc: JsValue, path: JsValue, part1: JsValue, opts: JsValue) -> JsValue {
     let (o, mut pre) = options(opts);
     let v = to_json(doc, Pointer::root(), &mut pre);
     let p = to_json(path, Pointer::root().key("path"), &mut pre);
@@ -505,12 +568,8 @@ pub fn scan_field(
 
 /// The gate in one call for a submit: as `prepareSubmission`, with the identifiers found as
 /// `findings` and the checks against part 1 as `checks`.
-#[wasm_bindgen(js_name = checkSubmission, unchecked_return_type = "SubmissionCheck")]
-pub fn check_submission(
-    #[wasm_bindgen(unchecked_param_type = "FormDocument")] part2: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "FormDocument | null | undefined")] part1: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] opts: JsValue,
-) -> JsValue {
+#[wasm_bindgen(js_name = checkSubmission, skip_typescript)]
+pub fn check_submission(part2: JsValue, part1: JsValue, opts: JsValue) -> JsValue {
     let (o, mut pre) = options(opts);
     let v = to_json(part2, Pointer::root(), &mut pre);
     let p1 = to_json(part1, Pointer::root().key("part1"), &mut pre);
@@ -518,10 +577,31 @@ pub fn check_submission(
 }
 
 /// Every kind of identifier with its code, label (in `options.lang`) and placeholder.
-#[wasm_bindgen(js_name = findingKinds, unchecked_return_type = "FindingKindInfo[]")]
-pub fn finding_kinds(
-    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] opts: JsValue,
-) -> JsValue {
+#[wasm_bindgen(js_name = findingKinds, skip_typescript)]
+pub fn finding_kinds(opts: JsValue) -> JsValue {
     let (o, _) = options(opts);
     to_js(&api::finding_kinds(&o))
+}
+
+// ---------------------------------------------------------------------------------------
+// The forms as JSON Schema, and the printable application (issue 20).
+
+/// The JSON Schema (2020-12) of a form kind at `options.stage` (default `submission`), with
+/// titles in `options.lang`.
+#[wasm_bindgen(skip_typescript)]
+pub fn schema(kind: JsValue, opts: JsValue) -> JsValue {
+    let (o, mut pre) = options(opts);
+    let k = to_json(kind, Pointer::root().key("form"), &mut pre);
+    to_js(&api::schema(&k, &o, pre))
+}
+
+/// The printable application of a sealed package (`{ form, canonical, sha256, … }` or
+/// `{ sealed: … }`): one self-contained HTML document, after checking the seal.
+#[wasm_bindgen(skip_typescript)]
+pub fn render(sealed: JsValue, opts: JsValue) -> JsValue {
+    let (o, mut pre) = options(opts);
+    let s = to_json(sealed, Pointer::root(), &mut pre);
+    // The canonical text is read with the browser's JSON.parse (see verify::ParseJson).
+    let parse = |t: &str| js_sys::JSON::parse(t).ok().and_then(|v| js_to_json(&v, 0));
+    to_js(&api::render_with(&s, &parse, &o, pre))
 }

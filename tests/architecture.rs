@@ -41,9 +41,9 @@ const LAYERS: &[&[&str]] = &[
 const PRIVACY_STEPS: &[&[&str]] = &[
     &["redact"],
     &["scan"],
-    &["windows", "identity"],
+    &["windows", "identity", "leaves", "class"],
     &["detect", "names"],
-    &["tokens", "normalize"],
+    &["tokens", "normalize", "percent"],
     &["finding", "pool"],
     &["kind"],
 ];

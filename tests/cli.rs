@@ -36,8 +36,15 @@ fn data(p: &str) -> String {
 }
 
 fn run_with(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut all = vec!["--today", TODAY];
+    all.extend_from_slice(args);
+    run_bare(&all, stdin)
+}
+
+/// Runs the binary with exactly these arguments; nothing printed may hold a secret.
+fn run_bare(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_skjemavakt"));
-    cmd.args(["--today", TODAY]).args(args);
+    cmd.args(args);
     cmd.stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -129,6 +136,82 @@ fn usage_errors_exit_2() {
         run(&["scan", "--text", "--json", "-"]).status.code(),
         Some(2)
     );
+}
+
+#[test]
+fn argument_errors_never_repeat_a_value() {
+    // Issue 17: clap's messages repeated what was typed («invalid value '14037410021'»,
+    // «unexpected argument 'Nordmann'»). run_bare fails on any secret in the output.
+    for (args, says) in [
+        (&["--today", "14037410021", "rules"][..], "--today"),
+        (&["--today", "Kari Nordmann", "rules"], "--today"),
+        (
+            &["scan", "--patient-name", "Kari", "Nordmann", "-"],
+            "--patient-name",
+        ),
+        (&["scan", "-", "14037410021"], "anførselstegn"),
+        (&["Kari", "14037410021"], "underkommando"),
+        (&["--format", "Nordmann", "rules"], "human, json"),
+        (&["check", "--stage", "Kari", "x.json"], "--stage"),
+        (
+            &["--lang", "en", "scan", "--patient-nam", "Kari", "x"],
+            "--patient-name",
+        ),
+        (&["seal", "-", "--key-file"], "--key-file"),
+        (
+            &["--lang", "nn", "redact", "--text", "--json", "Nordmann"],
+            "--json",
+        ),
+    ] {
+        let o = run_bare(args, None);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let e = stderr(&o);
+        assert!(e.contains(says), "{args:?}: {e}");
+        assert!(e.contains("--help"), "{args:?}: {e}");
+    }
+    // Help and version are the program's own text.
+    assert_eq!(run_bare(&["--version"], None).status.code(), Some(0));
+}
+
+#[test]
+fn an_invalid_patient_id_is_an_error() {
+    for id in ["14037410022", "1403741002", "Kari Nordmann"] {
+        let o = run_with(
+            &["scan", "--patient-id", id, "-"],
+            Some(b"Pasienten ble henvist."),
+        );
+        assert_eq!(o.status.code(), Some(2), "{id}");
+        assert!(
+            stderr(&o).contains("tilgang.del1.national_id.invalid"),
+            "{}",
+            stderr(&o)
+        );
+        assert!(!stdout(&o).contains("funn"));
+        let o = run_with(
+            &["redact", "--patient-id", id, "-"],
+            Some(b"Pasienten ble henvist."),
+        );
+        assert_eq!(o.status.code(), Some(2), "{id}");
+    }
+    let o = run_with(
+        &["scan", "--patient-id", "140374 10021", "-"],
+        Some(b"Ingen funn her."),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn scan_and_redact_refuse_part1() {
+    // Part 1 holds the patient's identifiers on purpose: «0 funn» would be a lie.
+    for cmd in ["scan", "redact"] {
+        for format in ["human", "json"] {
+            let o = run(&["--format", format, cmd, &data("tilgang-del1-valid.json")]);
+            assert_eq!(o.status.code(), Some(2), "{cmd} {format}");
+            let all = format!("{}{}", stdout(&o), stderr(&o));
+            assert!(all.contains("privacy.part1"), "{cmd} {format}: {all}");
+            assert!(!all.contains("0 funn") && !all.contains("Ingrid"), "{all}");
+        }
+    }
 }
 
 #[test]

@@ -29,6 +29,34 @@ fn seeds() -> Vec<Vec<u8>> {
     ] {
         out.push(s.as_bytes().to_vec());
     }
+    // The valid applications with part 1's identifiers planted where a tester put them
+    // (issue 17), and as [part 2, part 1].
+    let del2 = std::fs::read_to_string(format!("{dir}/tilgang-del2-valid.json")).unwrap();
+    let del1 = std::fs::read_to_string(format!("{dir}/tilgang-del1-valid.json")).unwrap();
+    for (from, to) in [
+        ("\"Overlege Ingrid Solberg\"", "\"Kari Nordmann\""),
+        (
+            "\"Helse Bergen\"",
+            "\"Helse Bergen １４０３７４ １００２１\"",
+        ),
+        ("\"birth_year\": 1974", "\"birth_year\": 1.4037410021e10"),
+        (
+            "\"npr_id\": \"HBE-4f1c2a9e-77b0\"",
+            "\"npr_id\": \"14O3741OO21\"",
+        ),
+        (
+            "https://doi.org/10.1056/NEJMoa2302299",
+            "https://x.no/?navn=Kari%20Nordmann",
+        ),
+        (
+            "\"legal_sex\": \"female\",",
+            "\"legal_sex\": \"female\", \"form\": \"Kari Nordmann 14037410021\",",
+        ),
+        ("2025-05-12-HBE-ONK", "2025-05-12-HBE-KARI_NORDMANN"),
+    ] {
+        out.push(del2.replace(from, to).into_bytes());
+    }
+    out.push(format!("[{del2}, {del1}]").into_bytes());
     out
 }
 
@@ -41,6 +69,7 @@ fn seed_corpus_holds_every_invariant() {
         fuzzing::forms(&s);
         fuzzing::scan(&s);
         fuzzing::gate(&s);
+        fuzzing::seal(&s);
     }
 }
 
@@ -79,5 +108,23 @@ proptest! {
         let bytes = serde_json::to_vec(&doc).unwrap();
         fuzzing::forms(&bytes);
         fuzzing::gate(&bytes);
+        fuzzing::seal(&bytes);
+    }
+}
+
+#[cfg(feature = "cli")]
+#[path = "../fuzz/cli_path.rs"]
+mod cli_path;
+
+/// The `seal` target's whole command-line path on the seed corpus and random documents.
+#[cfg(feature = "cli")]
+#[test]
+fn seal_through_the_command_line() {
+    for s in seeds() {
+        cli_path::seal_cli(&s);
+        // A leading space: the same document, printed for people (the first byte chooses).
+        let mut human = b" ".to_vec();
+        human.extend_from_slice(&s);
+        cli_path::seal_cli(&human);
     }
 }

@@ -445,3 +445,83 @@ fn no_side_doors() {
     assert_clean("redacted history", history);
     assert!(red.contains("[FØDSELSNUMMER]"));
 }
+
+#[test]
+fn no_side_doors_in_paths_and_cost_figures() {
+    // Issue 17: 14 of 23 member names tried were echoed in paths; a refused seal's cost
+    // summary printed `"drugPerMonthOre":1403741002100` for «NOK 14 037 410 021».
+    let members = [
+        "Kari_Nordmann",
+        "fnr_1403",
+        "Storgata12",
+        "kari",
+        "Nordmann",
+        "x14037410021",
+        "91234567",
+        "Oevreboe",
+    ];
+    let mut part2: Value =
+        serde_json::from_str(include_str!("data/tilgang-del2-valid.json")).unwrap();
+    for m in members {
+        part2[m] = json!(true);
+        part2["patient"][m] = json!("x");
+        part2["costs"]["extra_resources"][m] = json!(1);
+        part2["literature"][0][m] = json!([m]);
+    }
+    part2["patient"]["form"] = json!({ "fnr_1403": FNR });
+    let part1: Value = serde_json::from_str(include_str!("data/tilgang-del1-valid.json")).unwrap();
+    let mut outputs = Vec::new();
+    for stage in ["draft", "approval", "submission"] {
+        let (o, _) = Options::from_json(&json!({"today": "2025-06-01", "stage": stage}), today());
+        outputs.push(serde_json::to_string(&api::validate(&part2, &o, vec![])).unwrap());
+        outputs.push(serde_json::to_string(&api::scan(&part2, &part1, &o, vec![])).unwrap());
+        outputs.push(
+            serde_json::to_string(&api::redact(&part2, &part1, &o, vec![]).diagnostics).unwrap(),
+        );
+        outputs.push(
+            serde_json::to_string(&api::prepare_submission(&part2, &part1, &o, vec![])).unwrap(),
+        );
+        outputs.push(
+            serde_json::to_string(&api::check_submission(&part2, &part1, &o, vec![])).unwrap(),
+        );
+        outputs.push(
+            serde_json::to_string(&api::scan_field(&part2, &json!(""), &part1, &o, vec![]))
+                .unwrap(),
+        );
+    }
+    for out in &outputs {
+        for m in members {
+            assert!(
+                !out.contains(&format!("/{m}")) && !out.contains(&format!("\"{m}")),
+                "a path holds the member name {m}"
+            );
+        }
+    }
+    assert!(
+        outputs[0].contains("/patient/*8"),
+        "unknown members are counted"
+    );
+    // Cost fields holding identifiers: no figure in any output.
+    let (o, _) = Options::from_json(&json!({"today": "2025-06-01"}), today());
+    for (drug, figure) in [
+        ("NOK 14 037 410 021", "1403741002100"),
+        ("912 34 567", "9123456700"),
+    ] {
+        let mut doc: Value =
+            serde_json::from_str(include_str!("data/tilgang-del2-valid.json")).unwrap();
+        doc["costs"]["drug_per_month"] = json!(drug);
+        doc["costs"]["other_per_month"] = json!(FNR);
+        for out in [
+            serde_json::to_string(&api::validate(&doc, &o, vec![])).unwrap(),
+            serde_json::to_string(&api::cost_summary(&doc, &o, vec![])).unwrap(),
+            serde_json::to_string(&api::prepare_submission(&doc, &part1, &o, vec![])).unwrap(),
+            serde_json::to_string(&api::check_submission(&doc, &part1, &o, vec![])).unwrap(),
+        ] {
+            assert!(
+                !out.contains(figure),
+                "{drug}: a cost figure holds its digits"
+            );
+            assert_clean("cost summary", &out);
+        }
+    }
+}

@@ -159,7 +159,27 @@ fn validate_scan_redact_and_seal_in_the_browser() {
     let sha = get(&get(&sealed, "sealed"), "sha256").as_string().unwrap();
     assert_eq!(sha.len(), 64);
     let again = wasm::prepare_submission(doc(PART2), doc(PART1), opts());
-    assert_eq!(get(&get(&again, "sealed"), "sha256").as_string(), Some(sha));
+    assert_eq!(
+        get(&get(&again, "sealed"), "sha256").as_string(),
+        Some(sha.clone())
+    );
+    // The seal's time by the browser's clock, and the printable application of the package
+    // (its canonical JSON read with the browser's JSON.parse).
+    let at = get(&get(&sealed, "sealed"), "sealedAt")
+        .as_string()
+        .unwrap();
+    assert_eq!(at.len(), 25, "{at}");
+    let printed = wasm::render(get(&sealed, "sealed"), JsValue::UNDEFINED);
+    assert_eq!(get(&printed, "ok").as_bool(), Some(true));
+    assert_eq!(get(&printed, "sha256").as_string(), Some(sha.clone()));
+    assert!(get(&printed, "html").as_string().unwrap().contains(&sha));
+    let schema = wasm::schema(JsValue::from_str("tilgang-del2"), opts());
+    assert_eq!(
+        get(&get(&schema, "schema"), "$schema")
+            .as_string()
+            .as_deref(),
+        Some("https://json-schema.org/draft/2020-12/schema")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -179,6 +199,13 @@ fn bad_input_to_every_function_gives_diagnostics() {
         assert_eq!(get(&p, "ok").as_bool(), Some(false));
         let c = wasm::cost_summary(bad.clone(), JsValue::UNDEFINED);
         assert!(c.is_object());
+        // Neither a kind nor a sealed package: a diagnostic, never an exception.
+        let sc = wasm::schema(bad.clone(), JsValue::UNDEFINED);
+        assert!(get(&sc, "schema").is_null());
+        assert!(codes(&sc).contains(&"form.kind".to_string()));
+        let rn = wasm::render(bad.clone(), JsValue::UNDEFINED);
+        assert_eq!(get(&rn, "ok").as_bool(), Some(false));
+        assert!(get(&rn, "html").is_null());
     }
     // A number is neither a document nor a text.
     let s = wasm::scan(

@@ -71,7 +71,7 @@ fn list_fields(
     opts: &Options,
     out: &mut Vec<FieldInfo>,
 ) {
-    use forms::schema::{Privacy, Ty};
+    use forms::schema::Ty;
     for f in fields {
         let mut path = String::with_capacity(prefix.len() + f.key.len() + 1);
         path.push_str(prefix);
@@ -86,9 +86,8 @@ fn list_fields(
             Ty::Object(_) => ("object", None, None),
             Ty::List { max, .. } => ("list", None, Some(max)),
         };
-        let scanned = leaves
-            && f.privacy != Privacy::NotScanned
-            && !matches!(f.ty, Ty::Object(_) | Ty::List { .. });
+        // Everything that leaves is scanned: every value of a form that leaves the hospital.
+        let scanned = leaves && !matches!(f.ty, Ty::Object(_) | Ty::List { .. });
         out.push(FieldInfo {
             path: path.clone(),
             label: f.label.get(opts.lang),
@@ -153,7 +152,10 @@ mod tests {
         assert_eq!(sex.ty, "enum");
         assert!(sex.values.unwrap().contains(&"female"));
         assert!(sex.required);
-        assert!(!sex.scanned, "an enumeration is not scanned");
+        assert!(
+            sex.scanned,
+            "everything that leaves is scanned, an enumeration too"
+        );
         assert!(get(&sub, "/patient/medical_history").unwrap().scanned);
         assert!(
             get(&sub, "/approvals/medical_director/form_complete")

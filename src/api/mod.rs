@@ -16,22 +16,33 @@
 //! | [`reference`](mod@reference) | [`check_reference`], [`build_reference`], [`registry`] |
 //! | [`rules`] | [`catalogue`], [`catalogue_info`] |
 //! | [`fields`](mod@fields) | [`fields()`] (the drop-in guard's view of a form kind) |
+//! | [`schema`](mod@schema) | [`schema()`]: the JSON Schema of a form kind at a stage |
+//! | [`render`](mod@render) | [`render()`]: the printable application of a sealed package |
+//! | [`report`] | [`return_notice`]: the coordinator's return notice of an application |
+//! | [`typescript`] | [`typescript::declarations`]: the package's generated TypeScript types |
 
 pub mod fields;
 pub mod options;
 pub mod reference;
+pub mod render;
+pub mod report;
 pub mod rules;
 pub mod scan;
+pub mod schema;
 pub mod submission;
+pub mod typescript;
 pub mod validate;
 
 pub use crate::input::{parse_json, type_error, MAX_TEXT_BYTES};
 pub use fields::{fields, FieldInfo, FieldsResult};
 pub use options::{parse_hex, Options};
 pub use reference::{build_reference, check_reference, registry, ReferenceResult};
+pub use render::{render, render_with, RenderResult};
+pub use report::{return_notice, return_notice_text, ReturnNotice};
 pub use rules::{catalogue, catalogue_info, RuleInfo, Texts3};
 pub use scan::{
     finding_kinds, redact, scan, scan_field, FindingKindInfo, FindingOut, RedactResult, ScanResult,
 };
+pub use schema::{schema, SchemaResult};
 pub use submission::{check_submission, prepare_submission, SubmissionCheck, SubmissionResult};
 pub use validate::{check_text, cost_summary, validate, ValidateResult};

@@ -2,8 +2,8 @@
 //! drop-in guard), redaction, and the kinds of identifier with their labels.
 
 use super::Options;
-use crate::diagnostic::{render_all, Diagnostic, Lang, Pointer, Rendered, Span};
-use crate::forms;
+use crate::diagnostic::{render_all, Arg, Diagnostic, Lang, Pointer, Rendered, Span};
+use crate::forms::{self, FormKind};
 use crate::input::{too_large, type_error};
 use crate::privacy::{self, Basis, FindingKind, Identity, Replacement};
 use crate::submission::Part1;
@@ -38,12 +38,55 @@ pub struct ScanResult {
     pub diagnostics: Vec<Rendered>,
 }
 
-/// The identity to look for: from part 1 when given.
-fn identity(part1: &Value, opts: &Options) -> Identity {
+/// The identity to look for: from part 1 when given. A national identity number that part 1
+/// gives but that is not valid is an error (`tilgang.del1.national_id.invalid`, at
+/// `/part1/patient/national_id`): the patient's own birth date could not be looked for.
+fn identity(part1: &Value, opts: &Options, pre: &mut Vec<Diagnostic>) -> Identity {
     match part1 {
-        Value::Object(_) => Part1::from_json(part1, &opts.context()).identity(),
+        Value::Object(_) => {
+            let p1 = Part1::from_json(part1, &opts.context());
+            let given = part1.get("patient").and_then(|p| p.get("national_id"));
+            let blank = matches!(given, None | Some(Value::Null))
+                || given
+                    .and_then(Value::as_str)
+                    .is_some_and(|s| s.trim().is_empty());
+            if !blank && p1.national_id().is_none() {
+                let path = Pointer::from_static("/part1/patient/national_id");
+                let reason =
+                    match given.and_then(Value::as_str) {
+                        Some(s) => match crate::ident::fnr::validate(s) {
+                            Err(e) => forms::kinds::tilgang::fnr_reason(&e),
+                            Ok(_) => forms::kinds::tilgang::fnr_reason(
+                                &crate::ident::fnr::FnrError::Format { position: 0 },
+                            ),
+                        },
+                        None => forms::kinds::tilgang::fnr_reason(
+                            &crate::ident::fnr::FnrError::Format { position: 0 },
+                        ),
+                    };
+                pre.push(
+                    Diagnostic::new(&forms::kinds::tilgang::NATIONAL_ID, path)
+                        .arg("reason", Arg::Text(reason)),
+                );
+            }
+            p1.identity()
+        }
         _ => Identity::none(),
     }
+}
+
+/// What stops a document from being scanned or redacted: larger than a form can be
+/// (`form.too_large`: it is refused, and scanning stops), or part 1 (`privacy.part1`: it holds
+/// the patient's identifiers on purpose and never leaves).
+fn not_scanned(doc: &Value, kind: FormKind) -> Option<Diagnostic> {
+    use forms::schema::{approx_size, MAX_DOCUMENT_BYTES};
+    if approx_size(doc, MAX_DOCUMENT_BYTES) > MAX_DOCUMENT_BYTES {
+        return Some(
+            Diagnostic::new(&forms::TOO_LARGE, Pointer::root())
+                .arg("max", Arg::Int(MAX_DOCUMENT_BYTES as i64)),
+        );
+    }
+    (!kind.leaves_hospital()).then(|| Diagnostic::new(&privacy::PART1, Pointer::root().key("form")))
 }
 
 pub(super) fn finding_out(path: &Pointer, f: &privacy::Finding, lang: Lang) -> FindingOut {
@@ -62,7 +105,7 @@ pub(super) fn finding_out(path: &Pointer, f: &privacy::Finding, lang: Lang) -> F
 
 /// Scans a form document (every outgoing field) or a plain text (a JSON string).
 pub fn scan(input: &Value, part1: &Value, opts: &Options, mut pre: Vec<Diagnostic>) -> ScanResult {
-    let id = identity(part1, opts);
+    let id = identity(part1, opts, &mut pre);
     let mut findings = Vec::new();
     match input {
         Value::String(text) if too_large(text).is_some() => pre.extend(too_large(text)),
@@ -75,6 +118,9 @@ pub fn scan(input: &Value, part1: &Value, opts: &Options, mut pre: Vec<Diagnosti
             );
         }
         Value::Object(_) => match forms::kind_of(input) {
+            Some(kind) if not_scanned(input, kind).is_some() => {
+                pre.extend(not_scanned(input, kind))
+            }
             Some(kind) => {
                 for ff in privacy::scan_document(input, kind, &id) {
                     findings.extend(
@@ -116,7 +162,7 @@ pub fn redact(
     opts: &Options,
     mut pre: Vec<Diagnostic>,
 ) -> RedactResult {
-    let id = identity(part1, opts);
+    let id = identity(part1, opts, &mut pre);
     let (redacted, replacements) = match input {
         Value::String(text) if too_large(text).is_some() => {
             pre.extend(too_large(text));
@@ -127,6 +173,10 @@ pub fn redact(
             (Value::String(t), r)
         }
         Value::Object(_) => match forms::kind_of(input) {
+            Some(kind) if not_scanned(input, kind).is_some() => {
+                pre.extend(not_scanned(input, kind));
+                (Value::Null, Vec::new())
+            }
             Some(kind) => privacy::redact_document(input, kind, &id),
             None => {
                 pre.push(Diagnostic::new(
@@ -178,20 +228,24 @@ pub fn scan_field(
     };
     match (kind, path) {
         (Some(kind), Some(path)) if kind.leaves_hospital() => {
-            let id = identity(part1, opts);
-            let mut visited = Vec::new();
-            forms::schema::visit_fields(doc, kind.fields(), &Pointer::root(), &mut visited);
-            for (p, field, text) in visited {
-                let below = p
-                    .as_str()
-                    .strip_prefix(path)
-                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
-                if below {
-                    findings.extend(
-                        privacy::scan_with(text, field.privacy, &id)
-                            .iter()
-                            .map(|f| finding_out(&p, f, opts.lang)),
-                    );
+            let id = identity(part1, opts, &mut pre);
+            if let Some(d) = not_scanned(doc, kind) {
+                pre.push(d);
+            } else {
+                let leaves = privacy::leaves::outgoing(doc, kind, privacy::leaves::Order::Document);
+                for leaf in leaves.into_iter().filter(|l| !l.too_long()) {
+                    let below = leaf
+                        .path
+                        .as_str()
+                        .strip_prefix(path)
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+                    if below {
+                        findings.extend(
+                            privacy::scan_with(&leaf.text, leaf.class, &id)
+                                .iter()
+                                .map(|f| finding_out(&leaf.path, f, opts.lang)),
+                        );
+                    }
                 }
             }
         }
@@ -266,14 +320,12 @@ mod tests {
         };
         // Each field alone, then every field together, gives exactly the document's findings.
         let mut by_field = Vec::new();
-        let mut leaves = Vec::new();
-        forms::schema::visit_fields(
+        let leaves = privacy::leaves::outgoing(
             &doc,
-            forms::FormKind::TilgangDel2.fields(),
-            &Pointer::root(),
-            &mut leaves,
+            forms::FormKind::TilgangDel2,
+            privacy::leaves::Order::Document,
         );
-        for (p, _, _) in &leaves {
+        for p in leaves.iter().map(|l| &l.path) {
             let r = scan_field(&doc, &json!(p.as_str()), &part1, &o, vec![]);
             assert!(r.findings.iter().all(|f| f.path == *p));
             by_field.extend(r.findings.iter().map(key));

@@ -12,12 +12,41 @@ use crate::submission::{gate, Part1};
 use serde::Serialize;
 use serde_json::Value;
 
+/// The sealed package: the gate's seal ([`gate::Sealed`]) and the time it was made.
+#[derive(Clone, Debug, Serialize)]
+pub struct Sealed {
+    /// The form kind.
+    pub form: &'static str,
+    /// Canonical JSON of part 2 (RFC 8785 member order, no insignificant whitespace).
+    pub canonical: String,
+    /// SHA-256 of the canonical JSON's UTF-8 bytes, lower-case hex.
+    pub sha256: String,
+    /// HMAC-SHA256 pseudonym of the patient, when a key and part 1 were given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pseudonym: Option<String>,
+    /// When it was sealed, by the sealing machine's clock (RFC 3339 with the local offset:
+    /// `2026-11-27T19:52:03+01:00`). Not part of the digest: the printable application shows
+    /// it as the sealing machine's statement.
+    #[serde(rename = "sealedAt", skip_serializing_if = "Option::is_none")]
+    pub sealed_at: Option<String>,
+}
+
+fn sealed_out(s: Option<gate::Sealed>, opts: &Options) -> Option<Sealed> {
+    s.map(|s| Sealed {
+        form: s.form,
+        canonical: s.canonical,
+        sha256: s.sha256,
+        pseudonym: s.pseudonym,
+        sealed_at: opts.now.clone(),
+    })
+}
+
 /// The result of the gate.
 #[derive(Clone, Debug, Serialize)]
 pub struct SubmissionResult {
     /// True when the package is sealed and may be sent.
     pub ok: bool,
-    pub sealed: Option<gate::Sealed>,
+    pub sealed: Option<Sealed>,
     pub diagnostics: Vec<Rendered>,
     pub costs: Option<CostSummary>,
 }
@@ -57,7 +86,11 @@ pub fn prepare_submission(
     pre.extend(r.diagnostics);
     SubmissionResult {
         ok: r.ok && !blocked_by_input,
-        sealed: if blocked_by_input { None } else { r.sealed },
+        sealed: if blocked_by_input {
+            None
+        } else {
+            sealed_out(r.sealed, opts)
+        },
         diagnostics: render_all(&pre, opts.lang),
         costs: r.costs,
     }
@@ -70,7 +103,7 @@ pub fn prepare_submission(
 pub struct SubmissionCheck {
     /// True when the package is sealed and may be sent.
     pub ok: bool,
-    pub sealed: Option<gate::Sealed>,
+    pub sealed: Option<Sealed>,
     /// Everything, as [`prepare_submission`] gives it.
     pub diagnostics: Vec<Rendered>,
     pub costs: Option<CostSummary>,
@@ -106,7 +139,11 @@ pub fn check_submission(
     pre.extend(r.diagnostics);
     SubmissionCheck {
         ok: r.ok && !blocked_by_input,
-        sealed: if blocked_by_input { None } else { r.sealed },
+        sealed: if blocked_by_input {
+            None
+        } else {
+            sealed_out(r.sealed, opts)
+        },
         diagnostics: render_all(&pre, opts.lang),
         costs: r.costs,
         findings,

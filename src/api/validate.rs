@@ -36,13 +36,27 @@ fn validate_at(
 ) -> ValidateResult {
     let v = forms::validate(doc, stage, &opts.context());
     pre.extend(v.diagnostics);
+    let costs = v.costs.filter(|_| {
+        v.form
+            .is_none_or(|kind| !cost_field_holds_an_identifier(doc, kind))
+    });
     ValidateResult {
         form: v.form.map(|k| k.as_str()),
         stage: v.stage,
         valid: !has_errors(&pre),
         diagnostics: render_all(&pre, opts.lang),
-        costs: v.costs,
+        costs,
     }
+}
+
+/// True when a value under `/costs` holds an identifier (without part 1): the cost summary
+/// is then left out, so that no figure shows an identifier's digits as an amount (a national
+/// identity number typed as «NOK 14 037 410 021» would be `1403741002100` øre).
+fn cost_field_holds_an_identifier(doc: &Value, kind: forms::FormKind) -> bool {
+    privacy::leaves::outgoing(doc, kind, privacy::leaves::Order::Document)
+        .iter()
+        .filter(|l| !l.too_long() && l.path.as_str().starts_with("/costs/"))
+        .any(|l| !privacy::scan_with(&l.text, l.class, &Identity::none()).is_empty())
 }
 
 /// The cost summary of a document (monthly total, total over the duration) with the cost
@@ -70,7 +84,12 @@ pub fn check_text(text: &str, opts: &Options, scan: bool) -> ValidateResult {
         }
     };
     let mut r = validate(&doc, opts, Vec::new());
-    if let (true, Some(kind)) = (scan, forms::kind_of(&doc)) {
+    // Refused as too large: not scanned (a document beyond any form's size is no form).
+    let too_large = r
+        .diagnostics
+        .iter()
+        .any(|d| d.code == forms::TOO_LARGE.code);
+    if let (true, false, Some(kind)) = (scan, too_large, forms::kind_of(&doc)) {
         let found = privacy::scan_document(&doc, kind, &Identity::none());
         let diags = privacy::diagnostics(&found);
         r.valid = r.valid && !has_errors(&diags);
@@ -124,6 +143,14 @@ mod tests {
             .iter()
             .any(|d| d.code == "privacy.phone"));
         let bad = check_text("{", &o, true);
+        // An identifier in a cost field: no cost figure at all (issue 17).
+        let mut doc = load("tilgang-del2-valid.json");
+        doc["costs"]["drug_per_month"] = json!("912 34 567");
+        let r = validate(&doc, &o, vec![]);
+        assert!(r.costs.is_none());
+        assert!(validate(&load("tilgang-del2-valid.json"), &o, vec![])
+            .costs
+            .is_some());
         assert!(!bad.valid && bad.form.is_none());
         assert_eq!(bad.diagnostics[0].code, "input.json");
     }

@@ -59,6 +59,19 @@ pub struct CheckArgs {
     /// Never show the progress bar (it is shown only on a terminal anyway).
     #[arg(long)]
     pub no_progress: bool,
+    /// Write a report per application instead of the diagnostics: `return`, the coordinator's
+    /// notice «retur for supplerende opplysninger» (what is missing or insufficient, in the
+    /// form's words and order, with each rule's source; never a value from the application).
+    /// Identifiers are looked for too. Sealed packages are checked against their seal first.
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub report: Option<ReportKind>,
+}
+
+/// The reports `check --report` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportKind {
+    /// The return notice for the coordinator («retur for supplerende opplysninger»).
+    Return,
 }
 
 /// Where a document came from.
@@ -92,6 +105,9 @@ pub struct DocReport {
     /// Why the document could not be read, when it could not.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<ReadError>,
+    /// The return notice (`--report return`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notice: Option<api::ReturnNotice>,
 }
 
 /// An input that could not be read: code and message (never input text).
@@ -116,6 +132,19 @@ fn report(
 ) -> DocReport {
     let file = origin.name();
     match doc {
+        Ok(text) if settings.return_notice => {
+            let n = api::return_notice_text(&text, &settings.opts);
+            DocReport {
+                file,
+                line,
+                form: n.form,
+                stage: n.stage.as_str(),
+                valid: !n.must_return,
+                diagnostics: Vec::new(),
+                error: None,
+                notice: Some(n),
+            }
+        }
         Ok(text) => {
             let v = api::check_text(&text, &settings.opts, scan);
             DocReport {
@@ -126,6 +155,7 @@ fn report(
                 valid: v.valid,
                 diagnostics: v.diagnostics,
                 error: None,
+                notice: None,
             }
         }
         Err(e) => DocReport {
@@ -139,6 +169,7 @@ fn report(
                 code: e.code(),
                 message: text::input_error(settings.lang, &e),
             }),
+            notice: None,
         },
     }
 }
@@ -287,6 +318,30 @@ pub fn run(args: &CheckArgs, settings: &Settings, io: &mut Streams<'_>) -> io::R
         for r in &reports {
             serde_json::to_writer(&mut *io.out, r)?;
             writeln!(io.out)?;
+        }
+    } else if settings.return_notice {
+        for (i, r) in reports.iter().enumerate() {
+            if args.quiet && r.valid {
+                continue;
+            }
+            if i > 0 {
+                writeln!(io.out, "{}\n", "─".repeat(72))?;
+            }
+            let place = match r.line {
+                Some(n) => format!("{}:{n}", r.file),
+                None => r.file.clone(),
+            };
+            writeln!(io.out, "{place}\n")?;
+            match (&r.notice, &r.error) {
+                (Some(n), _) => io.out.write_all(n.text.as_bytes())?,
+                (None, Some(e)) => writeln!(
+                    io.out,
+                    "{} — {}\n",
+                    tr(lang, "kan ikke leses", "kan ikkje lesast", "cannot be read"),
+                    e.message
+                )?,
+                (None, None) => {}
+            }
         }
     } else {
         for r in &reports {

@@ -4,7 +4,7 @@
 //! same functions the web page calls, and prints the result for people (bokmål by default,
 //! `--lang nn|en`) or for machines (`--format json`). The binary `src/bin/skjemavakt.rs` only
 //! calls [`main`]. Subcommands: `check`, `scan`, `redact`, `reference build|parse`, `seal`,
-//! `registry`, `rules` — see `skjemavakt --help` and README.md, "Back office: the command
+//! `registry`, `rules`, `schema`, `render` — see `skjemavakt --help` and README.md, "Back office: the command
 //! line".
 //!
 //! Exit codes: 0 all valid / nothing found; 1 some document invalid, identifiers found, or a
@@ -33,8 +33,10 @@ pub mod input;
 pub mod redact;
 pub mod reference;
 pub mod registry;
+pub mod render;
 pub mod rules;
 pub mod scan;
+pub mod schema;
 pub mod seal;
 pub mod text;
 
@@ -45,6 +47,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde_json::{Map, Value};
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
+use text::tr;
 
 /// Exit code: everything valid, nothing found.
 pub const EXIT_OK: i32 = 0;
@@ -164,6 +167,11 @@ pub enum Command {
     Registry,
     /// Every rule: code, severity, source (document and section) and message.
     Rules,
+    /// The JSON Schema (2020-12) of a form kind at a stage (titles in --lang).
+    Schema(schema::SchemaArgs),
+    /// The printable application: one self-contained HTML document (A4, no scripts) of a
+    /// sealed package, after checking its seal. Exit 0 written, 1 the seal does not hold.
+    Render(render::RenderArgs),
 }
 
 /// Where a run reads and writes. `progress` allows a progress bar on the real terminal.
@@ -179,6 +187,8 @@ pub struct Settings {
     pub opts: Options,
     pub lang: Lang,
     pub json: bool,
+    /// `check --report return`: the coordinator's return notice per application.
+    pub return_notice: bool,
 }
 
 /// Entry point of the binary: parses `std::env::args`, runs, returns the exit code.
@@ -206,39 +216,191 @@ pub fn main() -> i32 {
     }
 }
 
-/// Parses arguments and runs. Usage errors print clap's message and give 2; `--help` and
-/// `--version` give 0.
+/// Parses arguments and runs. Usage errors give 2 with a message of the program's own that
+/// never repeats a value from the command line ([`usage_error`]); `--help` and `--version`
+/// give 0.
 pub fn run_args<I, T>(args: I, io: &mut Streams<'_>) -> i32
 where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    match Cli::try_parse_from(args) {
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    match Cli::try_parse_from(&args) {
         Ok(cli) => run(cli, io),
         Err(e) => {
-            let text = e.render().to_string();
-            let code = if e.use_stderr() { EXIT_ERROR } else { EXIT_OK };
-            let w: &mut dyn Write = if e.use_stderr() {
-                &mut *io.err
-            } else {
-                &mut *io.out
-            };
-            let _ = w.write_all(text.as_bytes());
-            code
+            use clap::error::ErrorKind as K;
+            let shown = matches!(
+                e.kind(),
+                K::DisplayHelp | K::DisplayVersion | K::DisplayHelpOnMissingArgumentOrSubcommand
+            );
+            if shown {
+                // Help and version: the program's own text only.
+                let w: &mut dyn Write = if e.use_stderr() {
+                    &mut *io.err
+                } else {
+                    &mut *io.out
+                };
+                let _ = w.write_all(e.render().to_string().as_bytes());
+                return if e.use_stderr() { EXIT_ERROR } else { EXIT_OK };
+            }
+            let _ = writeln!(io.err, "{}", usage_error(&e, lang_of(&args)));
+            EXIT_ERROR
         }
     }
+}
+
+/// The `--lang` of a command line that could not be parsed (bokmål when there is none).
+fn lang_of(args: &[std::ffi::OsString]) -> Lang {
+    let mut it = args.iter().map(|a| a.to_string_lossy());
+    let mut lang = Lang::Nb;
+    while let Some(a) = it.next() {
+        let v = match a.strip_prefix("--lang=") {
+            Some(v) => Some(v.to_string()),
+            None if a == "--lang" => it.next().map(|v| v.to_string()),
+            None => None,
+        };
+        match v.as_deref() {
+            Some("nn") => lang = Lang::Nn,
+            Some("en") => lang = Lang::En,
+            Some("nb") => lang = Lang::Nb,
+            _ => {}
+        }
+    }
+    lang
+}
+
+/// The message for a command line clap refused. clap's own messages repeat what was typed
+/// (`invalid value '14037410021' for '--today'`, an unquoted `--patient-name Kari Nordmann` →
+/// `unexpected argument 'Nordmann'`), and a command line can hold a patient's name or number:
+/// this one names only the program's own arguments and suggestions, never a value.
+pub fn usage_error(e: &clap::Error, lang: Lang) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind as K};
+    // Names the program defines (an argument's name, a suggestion), never the input's.
+    let own = |kind: ContextKind| -> String {
+        match e.get(kind) {
+            Some(ContextValue::String(s)) => s.clone(),
+            Some(ContextValue::Strings(v)) => v.join(", "),
+            _ => String::new(),
+        }
+    };
+    let arg = own(ContextKind::InvalidArg);
+    let what = match e.kind() {
+        K::UnknownArgument => tr(
+            lang,
+            "uventet argument (det vises ikke: det kan inneholde en verdi). Sett en verdi med mellomrom i anførselstegn: --patient-name \"Fornavn Etternavn\"",
+            "uventa argument (det blir ikkje vist: det kan innehalde ein verdi). Set ein verdi med mellomrom i hermeteikn: --patient-name \"Fornamn Etternamn\"",
+            "unexpected argument (not shown: it may hold a value). Quote a value with spaces: --patient-name \"First Last\"",
+        )
+        .to_string(),
+        K::InvalidValue | K::ValueValidation => {
+            let valid = own(ContextKind::ValidValue);
+            let mut m = format!(
+                "{} {arg} {}",
+                tr(lang, "ugyldig verdi for", "ugyldig verdi for", "invalid value for"),
+                tr(
+                    lang,
+                    "(verdien vises ikke)",
+                    "(verdien blir ikkje vist)",
+                    "(the value is not shown)"
+                )
+            );
+            if !valid.is_empty() {
+                m.push_str(&format!(
+                    "; {} {valid}",
+                    tr(lang, "gyldige verdier:", "gyldige verdiar:", "valid values:")
+                ));
+            }
+            m
+        }
+        K::InvalidSubcommand => tr(
+            lang,
+            "ukjent underkommando (den vises ikke)",
+            "ukjend underkommando (han blir ikkje vist)",
+            "unknown subcommand (not shown)",
+        )
+        .to_string(),
+        K::MissingRequiredArgument => format!(
+            "{} {arg}",
+            tr(
+                lang,
+                "et påkrevd argument mangler:",
+                "eit påkravd argument manglar:",
+                "a required argument is missing:"
+            )
+        ),
+        K::MissingSubcommand => tr(
+            lang,
+            "underkommandoen mangler",
+            "underkommandoen manglar",
+            "the subcommand is missing",
+        )
+        .to_string(),
+        K::ArgumentConflict => format!(
+            "{arg} {} {}",
+            tr(
+                lang,
+                "kan ikke brukes sammen med",
+                "kan ikkje brukast saman med",
+                "cannot be used with"
+            ),
+            own(ContextKind::PriorArg)
+        ),
+        K::TooManyValues | K::WrongNumberOfValues | K::TooFewValues => {
+            format!(
+                "{} {arg}",
+                tr(
+                    lang,
+                    "feil antall verdier for",
+                    "feil tal på verdiar for",
+                    "wrong number of values for"
+                )
+            )
+        }
+        _ => tr(
+            lang,
+            "ugyldige argumenter",
+            "ugyldige argument",
+            "invalid arguments",
+        )
+        .to_string(),
+    };
+    let mut out = format!("skjemavakt: {what}");
+    let suggested = [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand]
+        .into_iter()
+        .map(own)
+        .find(|s| !s.is_empty());
+    if let Some(s) = suggested {
+        out.push_str(&format!(
+            "\n  {} {s}",
+            tr(lang, "mente du:", "meinte du:", "did you mean:")
+        ));
+    }
+    out.push_str(&format!(
+        "\n{}",
+        tr(
+            lang,
+            "Se «skjemavakt --help».",
+            "Sjå «skjemavakt --help».",
+            "See “skjemavakt --help”."
+        )
+    ));
+    out
 }
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli, io: &mut Streams<'_>) -> i32 {
     let stage = match &cli.command {
         Command::Check(a) => Some(a.stage),
+        Command::Schema(a) => Some(a.stage),
         _ => None,
     };
-    let settings = match settings_of(&cli.global, stage, io) {
+    let mut settings = match settings_of(&cli.global, stage, io) {
         Ok(c) => c,
         Err(code) => return code,
     };
+    if let Command::Check(a) = &cli.command {
+        settings.return_notice = a.report == Some(check::ReportKind::Return);
+    }
     let result = match cli.command {
         Command::Check(a) => check::run(&a, &settings, io),
         Command::Scan(a) => scan::run(&a, &settings, io),
@@ -247,6 +409,8 @@ pub fn run(cli: Cli, io: &mut Streams<'_>) -> i32 {
         Command::Seal(a) => seal::run(&a, &settings, io),
         Command::Registry => registry::run(&settings, io),
         Command::Rules => rules::run(&settings, io),
+        Command::Schema(a) => schema::run(&a, &settings, io),
+        Command::Render(a) => render::run(&a, &settings, io),
     };
     match result {
         Ok(code) => code,
@@ -274,7 +438,9 @@ fn settings_of(g: &Global, stage: Option<StageArg>, io: &mut Streams<'_>) -> Res
         let v = read_json_file(path.to_string_lossy().as_ref(), lang, io)?;
         o.insert("config".into(), v);
     }
-    let (opts, diags) = Options::from_json(&Value::Object(o), today);
+    let (mut opts, diags) = Options::from_json(&Value::Object(o), today);
+    // The seal's time, by this machine's clock with its offset.
+    opts.now = Some(chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false));
     if !diags.is_empty() {
         let _ = writeln!(
             io.err,
@@ -296,6 +462,7 @@ fn settings_of(g: &Global, stage: Option<StageArg>, io: &mut Streams<'_>) -> Res
         opts,
         lang,
         json: g.format == Format::Json,
+        return_notice: false,
     })
 }
 

@@ -88,6 +88,10 @@ pub fn run(a: &ScanArgs, settings: &Settings, io: &mut Streams<'_>) -> io::Resul
             writeln!(io.err, "{}:", a.input.input)?;
             text::write_diagnostic(io.err, lang, d)?;
         }
+        if input_broken {
+            // Not scanned (part 1, too large, an invalid --patient-id): no count of findings.
+            return Ok(EXIT_ERROR);
+        }
         let what = if l.mode == "text" {
             tr(lang, "tekst", "tekst", "text")
         } else {

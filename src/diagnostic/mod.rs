@@ -7,7 +7,8 @@
 //! built from a [`Rule`]'s static templates (bokmål, nynorsk, English) and [`Arg`]s, and an
 //! `Arg` is either a number or a `&'static str` — never text taken from the input. Spans
 //! point *at* input (byte and UTF-16 offsets) without copying it. Keys of unknown JSON
-//! members, which do come from the input, are masked by [`Pointer::key_masked`].
+//! members, which do come from the input, are always masked ([`Pointer::unknown_member`],
+//! [`Pointer::key_masked`]).
 //!
 //! - [`rule`] — [`Rule`], [`Source`], [`Document`], [`Texts`] and the macros that define them;
 //! - [`pointer`](mod@pointer) — [`Pointer`];

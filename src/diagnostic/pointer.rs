@@ -1,5 +1,6 @@
 //! [`Pointer`]: a JSON Pointer (RFC 6901) to the field a diagnostic is about. Member names
-//! taken from the input are masked when they could carry an identifier.
+//! taken from the input are always masked (`*`, or `*1`, `*2`, … for the members of an object
+//! that are not part of the form): a path never holds a value from the input.
 
 use serde::Serialize;
 use serde_json::Value;
@@ -28,28 +29,33 @@ impl Pointer {
         Pointer(s)
     }
 
-    /// Appends a member name taken from the input. A name that could carry an identifier
-    /// (anything but a short `[A-Za-z0-9_]` name with at most 4 digits) is written as `*`,
-    /// so the input never reaches a path.
-    pub fn key_masked(&self, key: &str) -> Pointer {
-        self.key_masked_if(key, false)
+    /// Appends a member name taken from the input, masked: it is written as `*`, never as
+    /// itself, so the input never reaches a path (a member name can be a patient's name or
+    /// number: `/patient/Kari_Nordmann`, `fnr_1403`).
+    pub fn key_masked(&self, _key: &str) -> Pointer {
+        let mut s = self.0.clone();
+        s.push_str("/*");
+        Pointer(s)
     }
 
-    /// As [`Pointer::key_masked`], and also masked when `personal` (the caller knows the name
-    /// looks like a person's name, e.g. from the name lists).
-    pub fn key_masked_if(&self, key: &str, personal: bool) -> Pointer {
-        let safe = !personal
-            && !key.is_empty()
-            && key.len() <= 40
-            && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-            && key.bytes().filter(u8::is_ascii_digit).count() <= 4;
-        let mut s = self.0.clone();
-        if safe {
-            push_escaped(&mut s, key);
-        } else {
-            s.push_str("/*");
-        }
+    /// Appends the `n`-th (from 1) member of an object that is not part of the form, in the
+    /// order the document gives them: `*1`, `*2`, … Its name is never written (it comes from
+    /// the input); the number tells several apart, so a page can point at each (the n-th
+    /// member of that object whose name is not a field of the form, [`crate::api::fields`]).
+    pub fn unknown_member(&self, n: usize) -> Pointer {
+        Pointer(format!("{}/*{n}", self.0))
+    }
+
+    /// This pointer below `prefix` (`/part1` + `/patient/name` = `/part1/patient/name`).
+    pub fn below(&self, prefix: &Pointer) -> Pointer {
+        let mut s = prefix.0.clone();
+        s.push_str(&self.0);
         Pointer(s)
+    }
+
+    /// True for the whole document (`""`).
+    pub fn is_root(&self) -> bool {
+        self.0.is_empty()
     }
 
     /// Appends an array index.
@@ -146,11 +152,24 @@ mod tests {
             .resolve_mut(&mut doc)
             .is_none());
         assert!(Pointer::root().key("nope").resolve_mut(&mut doc).is_none());
+        // Member names from the input are never written, however harmless they look.
+        for name in [
+            "patient_name",
+            "26111593816",
+            "Kari Nordmann",
+            "Storgata12",
+            "fnr_1403",
+        ] {
+            assert_eq!(Pointer::root().key_masked(name).as_str(), "/*");
+        }
+        let p = Pointer::root().key("patient");
+        assert_eq!(p.unknown_member(2).as_str(), "/patient/*2");
         assert_eq!(
-            Pointer::root().key_masked("patient_name").as_str(),
-            "/patient_name"
+            Pointer::from_static("/patient/name")
+                .below(&Pointer::root().key("part1"))
+                .as_str(),
+            "/part1/patient/name"
         );
-        assert_eq!(Pointer::root().key_masked("26111593816").as_str(), "/*");
-        assert_eq!(Pointer::root().key_masked("Kari Nordmann").as_str(), "/*");
+        assert!(Pointer::root().is_root() && !p.is_root());
     }
 }

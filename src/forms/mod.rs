@@ -31,7 +31,9 @@ pub mod kinds;
 pub mod schema;
 pub mod sections;
 
-use crate::diagnostic::{has_errors, rule, Diagnostic, Document, Pointer, Rule, Source, Texts};
+use crate::diagnostic::{
+    has_errors, rule, texts, Diagnostic, Document, Pointer, Rule, Source, Texts,
+};
 use crate::Context;
 use sections::costs;
 use serde::Serialize;
@@ -155,6 +157,8 @@ impl fmt::Display for FormKind {
 }
 
 const SRC_KIND: Source = Document::Skjemavakt.at("Forms: the \"form\" member");
+
+texts!(pub L_FORM, "Skjematype", "Skjematype", "Form kind");
 const SRC: Source =
     Document::Tilgangsordningen.at("Utfylling og godkjenning av søknadsskjema i helseforetaket");
 const SRC_LIMITS: Source = Document::Skjemavakt.at("Limits");

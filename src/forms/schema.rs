@@ -14,21 +14,34 @@ use crate::Context;
 use serde_json::Value;
 use std::cell::Cell;
 
-/// How the privacy scanner treats a field.
+/// How the privacy scanner treats a field. Every string and number that leaves is scanned
+/// with at least the national-ID, contact and part-1 identity checks
+/// ([`crate::privacy::scan_document`] walks the outgoing document itself, not this list);
+/// the class says what else is allowed in the field. A value in no field of the form is
+/// scanned as [`Privacy::FreeText`], the strictest class.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Privacy {
     /// Free text written by the physician: scanned for every kind of identifier.
     FreeText,
-    /// A short structured value (a code, a year, an amount): scanned for identifiers too, but
-    /// with the field's own format allowed.
+    /// A short structured value (a drug, a department, a year, an amount): scanned for every
+    /// kind of identifier too.
     Structured,
-    /// The name of a clinician in their own field (applicant, approvers): allowed.
+    /// The name of a clinician in their own field (applicant, approvers): every identifier is
+    /// found, and every name but the first one a name list or a title knows — the patient's
+    /// own name (from part 1), a name after a cue word such as «datter» or «mor», a second
+    /// person — is reported.
     AllowedName,
-    /// Literature titles and links: author names and DOIs allowed; scanned for numbers,
-    /// phone numbers and e-mail addresses only.
+    /// Literature titles: author names allowed; scanned for numbers, e-mail addresses and
+    /// the patient's own name.
     Literature,
-    /// Not scanned: part 1 fields, booleans, enumerations, the NPR-ID.
-    NotScanned,
+    /// A literature link (URL, DOI, PMID): numbers and e-mail addresses as in
+    /// [`Privacy::Literature`] and every kind of name (a link holds none; an author's name
+    /// belongs in the title), after percent-escapes (and `+` in a query) are decoded.
+    Link,
+    /// A value of a fixed form (a code, an enumeration, a health trust, the NPR-ID, a
+    /// reference number, the form's kind): its format is checked where it is declared, and it
+    /// is scanned for every number and contact detail and the patient's own name.
+    Code,
 }
 
 /// A field's format check: runs on a value of the field's type (after the walker's own
@@ -57,9 +70,12 @@ pub enum Ty {
     Text { max: usize },
     /// true / false.
     Bool,
-    /// One of a fixed set of strings; `shown` lists them for the message.
+    /// One of a fixed set of strings; `labels` gives each value's words in the form (in the
+    /// same order: the printable application, the JSON Schemas' titles), `shown` lists them
+    /// for the message.
     Enum {
         values: &'static [&'static str],
+        labels: &'static [&'static Texts],
         shown: &'static str,
     },
     /// An amount: a JSON number or a Norwegian-formatted string (checked by a `Check`).
@@ -93,25 +109,31 @@ pub struct Field {
     pub privacy: Privacy,
     /// The field's format check, if it has one.
     pub check: Option<&'static Check>,
+    /// What the gate seals instead of the value given, when the field has a normalised form
+    /// (a health trust's code for any of its names and aliases, a reference number in its canonical
+    /// writing, a whole number typed as text): [`normalised`]. Run on a valid document only.
+    pub normalise: Option<Normalise>,
     /// Where the field is defined (document + section).
     pub source: Source,
 }
 
 impl Field {
-    /// A field with no format check, not required, not scanned; adjust with the setters.
+    /// A field with no format check, not required, scanned as a [`Privacy::Code`]; adjust
+    /// with the setters.
     pub const fn new(key: &'static str, label: &'static Texts, ty: Ty, source: Source) -> Field {
         Field {
             key,
             label,
             ty,
             req: Req::Optional,
-            privacy: Privacy::NotScanned,
+            privacy: Privacy::Code,
             check: None,
+            normalise: None,
             source,
         }
     }
-    /// A short text (names, codes, places: at most [`SHORT_TEXT`] characters), not scanned
-    /// unless set otherwise.
+    /// A short text (names, codes, places: at most [`SHORT_TEXT`] characters), scanned as a
+    /// [`Privacy::Code`] unless set otherwise.
     pub const fn text(key: &'static str, label: &'static Texts, source: Source) -> Field {
         Field::new(key, label, Ty::Text { max: SHORT_TEXT }, source)
     }
@@ -135,7 +157,24 @@ impl Field {
         self.check = Some(c);
         self
     }
+    /// What is sealed instead of the value given ([`Field::normalise`]).
+    pub const fn normalise(mut self, n: Normalise) -> Field {
+        self.normalise = Some(n);
+        self
+    }
+    /// The most characters a value of the field may have: a text's limit, [`SHORT_TEXT`]
+    /// for any other value. The scanner stops at it: a longer value is refused as too long
+    /// and not scanned ([`crate::privacy::scan_document`]).
+    pub const fn max_chars(&self) -> usize {
+        match self.ty {
+            Ty::Text { max } => max,
+            _ => SHORT_TEXT,
+        }
+    }
 }
+
+/// A field's normalised form: the value to seal for a valid value (`None`: as given).
+pub type Normalise = fn(&Value, &Context) -> Option<Value>;
 
 /// Longest short text field (names, codes, places).
 pub const SHORT_TEXT: usize = 300;
@@ -242,14 +281,16 @@ pub fn walk_object(
         diags.push(type_error(path, label, &T_OBJECT));
         return;
     };
+    let mut unknown = 0;
     for (k, _) in obj.iter() {
-        if !fields.iter().any(|f| f.key == k.as_str()) && k != "form" {
-            // Member names come from the input: a name that reads like a person's name is
-            // masked too, not only one that holds digits or spaces.
-            let personal = crate::lexicon::is_first_name(k) || crate::lexicon::is_surname(k);
+        // `form` names the form kind, at the root only; anywhere else it is no field.
+        let field = fields.iter().any(|f| f.key == k.as_str());
+        if !(field || k == "form" && path.is_root()) {
+            // Member names come from the input: never written, only counted.
+            unknown += 1;
             diags.push(Diagnostic::new(
                 &UNKNOWN_FIELD,
-                path.key_masked_if(k, personal),
+                path.unknown_member(unknown),
             ));
         }
     }
@@ -318,7 +359,7 @@ fn walk_value(v: &Value, f: &Field, p: &Pointer, w: &Walk<'_>, diags: &mut Vec<D
                 diags.push(type_error(p, f.label, &T_BOOL));
             }
         }
-        Ty::Enum { values, shown } => match v {
+        Ty::Enum { values, shown, .. } => match v {
             Value::String(s) if values.contains(&s.as_str()) => {}
             _ => diags.push(
                 Diagnostic::new(&NOT_ALLOWED, p.clone())
@@ -362,27 +403,41 @@ fn walk_value(v: &Value, f: &Field, p: &Pointer, w: &Walk<'_>, diags: &mut Vec<D
     }
 }
 
-/// Visits every field of a document with its schema entry, for the privacy scanner.
-pub fn visit_fields<'v>(
-    value: &'v Value,
-    fields: &'static [Field],
-    path: &Pointer,
-    out: &mut Vec<(Pointer, &'static Field, &'v str)>,
-) {
+/// The document as the gate seals it: each field that has a normalised form
+/// ([`Field::normalise`]) replaced by it, everything else as given. For a valid document.
+pub fn normalised(doc: &Value, fields: &'static [Field], ctx: &Context) -> Value {
+    let mut out = doc.clone();
+    normalise_in(&mut out, fields, ctx);
+    out
+}
+
+fn normalise_in(value: &mut Value, fields: &'static [Field], ctx: &Context) {
     let Value::Object(obj) = value else { return };
     for f in fields {
-        let Some(v) = obj.get(f.key) else { continue };
-        let p = path.key(f.key);
-        match (f.ty, v) {
-            (Ty::Object(sub), _) => visit_fields(v, sub, &p, out),
+        let Some(v) = obj.get_mut(f.key) else {
+            continue;
+        };
+        match (f.ty, &mut *v) {
+            (Ty::Object(sub), _) => normalise_in(v, sub, ctx),
             (Ty::List { item, .. }, Value::Array(items)) => {
-                for (i, it) in items.iter().enumerate() {
-                    visit_fields(it, item, &p.index(i), out);
+                for it in items {
+                    normalise_in(it, item, ctx);
                 }
             }
-            (_, Value::String(s)) => out.push((p, f, s.as_str())),
-            _ => {}
+            _ => {
+                if let Some(n) = f.normalise.and_then(|n| n(v, ctx)) {
+                    *v = n;
+                }
+            }
         }
+    }
+}
+
+/// A whole number typed as text (`"1974"`) as a JSON number; a number as it is.
+pub fn whole_number(v: &Value, _ctx: &Context) -> Option<Value> {
+    match v {
+        Value::String(s) => s.trim().parse::<i64>().ok().map(Value::from),
+        _ => None,
     }
 }
 

@@ -20,9 +20,11 @@
 //!    nothing ([`redact_text`], [`redact_plain`], [`redact_document`]);
 //! 6. `windows` cuts long texts into overlapping windows, natively scanned side by side.
 //!
-//! `scan` runs the pipeline on a text or on every field of a form that leaves the hospital,
-//! according to the field's [`Privacy`](crate::forms::schema::Privacy) class ([`scan_text`],
-//! [`scan_with`], [`scan_document`]). [`kind`] names what a finding is (its placeholder,
+//! `scan` runs the pipeline on a text or on everything of a form that leaves the hospital —
+//! every string and number, found by walking the document itself ([`leaves`]) — according to
+//! the privacy class of the field each is in ([`Privacy`](crate::forms::schema::Privacy); the
+//! strictest outside the form) ([`scan_text`], [`scan_with`], [`scan_document`]); a link's
+//! percent-escapes are decoded first (`percent`). [`kind`] names what a finding is (its placeholder,
 //! label and rule), `finding` what a finding holds, [`Identity`] what is known of the patient
 //! from part 1, and `pool` the buffers kept between scans. The gate that validates, scans and
 //! seals is [`crate::submission`]. `tests/architecture.rs` holds the steps to this order: a
@@ -39,12 +41,15 @@
 //! assert_eq!(kinds, vec![FindingKind::Name, FindingKind::BirthDate, FindingKind::Phone]);
 //! ```
 
+mod class;
 pub mod detect;
 mod finding;
 mod identity;
 pub mod kind;
+pub mod leaves;
 pub mod names;
 pub mod normalize;
+mod percent;
 mod pool;
 mod redact;
 mod scan;
@@ -59,4 +64,4 @@ pub use finding::{Basis, FieldFindings, Finding};
 pub use identity::Identity;
 pub use kind::FindingKind;
 pub use redact::{redact_document, redact_plain, redact_text, Replacement};
-pub use scan::{diagnostics, scan_document, scan_text, scan_with};
+pub use scan::{diagnostics, scan_document, scan_text, scan_with, unscanned, PART1};

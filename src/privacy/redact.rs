@@ -1,7 +1,8 @@
 //! Redaction: every finding replaced by its placeholder ([`FindingKind::placeholder`]),
 //! repeated until a scan of the result finds nothing (the fixpoint, `to_redact`).
 
-use super::scan::{outgoing_fields, scan_text, scan_with};
+use super::leaves::{self, LeafKind, Order};
+use super::scan::{scan_text, scan_with};
 use super::{Finding, FindingKind, Identity};
 use crate::diagnostic::{Pointer, Span};
 use crate::forms::FormKind;
@@ -147,8 +148,12 @@ fn to_redact(
     findings
 }
 
-/// Redacts every finding in a document. Returns the redacted document (member order kept)
-/// and what was replaced where.
+/// Redacts every finding in a document: in every string, and in every number (which
+/// becomes a text, its digits redacted), of what leaves ([`leaves`]). Returns the redacted
+/// document (member order kept) and what was replaced where. A finding in the name of a
+/// member that is no field of the form stays: the member is refused anyway
+/// (`form.unknown_field`), and is removed, not redacted. A value too long for its field is
+/// left as it is (refused as too long, and not scanned).
 pub fn redact_document(
     doc: &Value,
     kind: FormKind,
@@ -156,17 +161,21 @@ pub fn redact_document(
 ) -> (Value, Vec<Replacement>) {
     let mut out = doc.clone();
     let mut replaced = Vec::new();
-    for (path, field, text) in outgoing_fields(doc, kind) {
-        let scan = |t: &str| scan_with(t, field.privacy, identity);
+    for leaf in leaves::outgoing(doc, kind, Order::Document) {
+        if leaf.kind == LeafKind::MemberName || leaf.too_long() {
+            continue;
+        }
+        let text: &str = &leaf.text;
+        let scan = |t: &str| scan_with(t, leaf.class, identity);
         let findings = scan(text);
         if findings.is_empty() {
             continue;
         }
         let findings = to_redact(text, findings, &scan);
-        if let Some(Value::String(s)) = path.resolve_mut(&mut out) {
-            *s = redact_text(s, &findings);
+        if let Some(slot) = leaves::resolve_mut(&mut out, &leaf.route) {
+            *slot = Value::String(redact_text(text, &findings));
             replaced.extend(findings.iter().map(|x| Replacement {
-                path: path.clone(),
+                path: leaf.path.clone(),
                 kind: x.kind,
                 span: x.span,
                 placeholder: x.kind.placeholder(),

@@ -1,41 +1,30 @@
 //! The pipeline run on a text ([`scan_text`], [`scan_with`] for a field of a privacy class)
-//! and on every field of a form that leaves the hospital ([`scan_document`]); the findings as
-//! diagnostics ([`diagnostics`]).
+//! and on everything of a form that leaves the hospital ([`scan_document`]: every string and
+//! number, by [`leaves`]); the findings as diagnostics ([`diagnostics`]).
 
+use super::class::{detectors_for, keep_names, link_parts, merge, more_than_one_clinician, Names};
 use super::detect::{self, Detectors};
-use super::{names, normalize, tokens, windows};
+use super::leaves::{self, Order};
+use super::{names, normalize, percent, tokens, windows};
 use super::{FieldFindings, Finding, FindingKind, Identity};
-use crate::diagnostic::{Diagnostic, Pointer};
-use crate::forms::schema::{visit_fields, Field, Privacy};
+use crate::diagnostic::{rule, Diagnostic, Document, Pointer, Source};
+use crate::forms::schema::Privacy;
 use crate::forms::FormKind;
 use serde_json::Value;
 
-/// Which detectors a privacy class runs.
-fn detectors_for(p: Privacy) -> Option<(Detectors, bool)> {
-    match p {
-        Privacy::FreeText | Privacy::Structured => Some((
-            Detectors {
-                all: true,
-                literature_only: false,
-            },
-            true,
-        )),
-        Privacy::AllowedName => Some((
-            Detectors {
-                all: true,
-                literature_only: false,
-            },
-            false,
-        )),
-        Privacy::Literature => Some((
-            Detectors {
-                all: true,
-                literature_only: true,
-            },
-            false,
-        )),
-        Privacy::NotScanned => None,
-    }
+const SRC_PART1: Source = Document::Tilgangsordningen
+    .at("Utfylling av søknadsskjema: del 1 lagres med pasientens journal");
+
+rule! {
+    /// A scan or a redaction was asked of part 1, which holds the patient's identifiers on
+    /// purpose and never leaves.
+    pub static PART1: "privacy.part1", Error, SRC_PART1;
+    nb: "Del 1 skal inneholde pasientens navn og fødselsnummer og sendes aldri ut; den blir ikke skannet eller sladdet.",
+    nn: "Del 1 skal innehalde namnet og fødselsnummeret til pasienten og blir aldri send ut; han blir ikkje skanna eller sladda.",
+    en: "Part 1 holds the patient's name and national identity number on purpose and never leaves; it is not scanned or redacted.",
+    hint_nb: "Skann del 2, og gi del 1 ved siden av (--part1) for å finne pasientens egne opplysninger i den.",
+    hint_nn: "Skann del 2, og gi del 1 ved sida av (--part1) for å finne opplysningane til pasienten i han.",
+    hint_en: "Scan part 2, and give part 1 beside it (--part1) to find the patient's own identifiers in it.",
 }
 
 /// Scans a free text with every detector.
@@ -43,25 +32,53 @@ pub fn scan_text(text: &str, identity: &Identity) -> Vec<Finding> {
     scan_with(text, Privacy::FreeText, identity)
 }
 
-/// Scans a text as a field of the given privacy class.
+/// Scans a text as a field of the given privacy class (a link's percent-escapes decoded
+/// first: [`percent`]).
 pub fn scan_with(text: &str, class: Privacy, identity: &Identity) -> Vec<Finding> {
-    let Some((which, with_names)) = detectors_for(class) else {
-        return Vec::new();
+    let decoded = match class {
+        Privacy::Link => percent::decode(text),
+        _ => None,
     };
+    let link = decoded.as_ref().map_or(text, |d| d.text.as_str());
+    let mut ranges = ranges_in(link, class, identity);
+    if class == Privacy::Link {
+        // The link's parts as text of their own: inside a whole URL (allowed on purpose) an
+        // e-mail address or a name would not be found.
+        ranges = merge(ranges, ranges_in(&link_parts(link), class, identity));
+    }
+    if let Some(d) = &decoded {
+        for (s, e, _) in &mut ranges {
+            (*s, *e) = d.original_range(*s, *e);
+        }
+    }
+    if class == Privacy::AllowedName {
+        ranges = merge(ranges, more_than_one_clinician(text).into_iter().collect());
+    }
+    // Ranges are sorted by start: the cursor counts UTF-16 offsets in one pass.
+    let mut cursor = crate::diagnostic::SpanCursor::new(text);
+    ranges
+        .into_iter()
+        .map(|(s, e, h)| Finding {
+            kind: h.kind,
+            span: cursor.span(s, e),
+            confidence: h.confidence,
+            basis: h.basis,
+        })
+        .collect()
+}
+
+/// The hits of a class's detectors and names in `text`, as byte ranges of `text`.
+fn ranges_in(text: &str, class: Privacy, identity: &Identity) -> Vec<(usize, usize, detect::Hit)> {
+    let (which, names) = detectors_for(class);
+    let with_names = names != Names::PatientOnly || identity.name.is_some();
     let norm = normalize::normalize(text);
     let hits = hits_in(&norm.text, which, with_names, identity, windows::CHUNK);
+    let hits = keep_names(&norm.text, hits, names);
     let hits = detect::widen_to_words(&norm.text, hits);
-    // Hits are sorted by start: the cursor counts UTF-16 offsets in one pass.
-    let mut cursor = crate::diagnostic::SpanCursor::new(text);
     hits.into_iter()
         .map(|h| {
             let (s, e) = norm.original_range(h.start, h.end);
-            Finding {
-                kind: h.kind,
-                span: cursor.span(s, e),
-                confidence: h.confidence,
-                basis: h.basis,
-            }
+            (s, e, h)
         })
         .collect()
 }
@@ -104,26 +121,33 @@ pub(super) fn window_hits(
     hits
 }
 
-/// Scans every text field of a document that leaves the hospital. Part 1 is not scanned: it
-/// is meant to hold the patient's name and number.
+/// Scans everything of a document that leaves the hospital: every string and number, and
+/// every member name that is no field of the form ([`leaves`]), each with the privacy class
+/// of its field (the strictest outside the form). A value longer than its field allows is
+/// refused as too long and not scanned. Part 1 is not scanned: it is meant to hold the
+/// patient's name and number, and never leaves.
 pub fn scan_document(doc: &Value, kind: FormKind, identity: &Identity) -> Vec<FieldFindings> {
-    outgoing_fields(doc, kind)
+    leaves::outgoing(doc, kind, Order::Document)
         .into_iter()
-        .filter_map(|(path, field, text)| {
-            let findings = scan_with(text, field.privacy, identity);
-            (!findings.is_empty()).then_some(FieldFindings { path, findings })
+        .filter(|l| !l.too_long())
+        .filter_map(|l| {
+            let findings = scan_with(&l.text, l.class, identity);
+            (!findings.is_empty()).then_some(FieldFindings {
+                path: l.path,
+                findings,
+            })
         })
         .collect()
 }
 
-/// The text fields of a document that leaves the hospital (none of part 1's): path, field
-/// and text.
-pub(super) fn outgoing_fields(doc: &Value, kind: FormKind) -> Vec<(Pointer, &'static Field, &str)> {
-    let mut fields = Vec::new();
-    if kind.leaves_hospital() {
-        visit_fields(doc, kind.fields(), &Pointer::root(), &mut fields);
-    }
-    fields
+/// The paths of what a document sends but the scanner leaves alone: values longer than
+/// their field allows, refused as too long (and the gate refuses while there is one).
+pub fn unscanned(doc: &Value, kind: FormKind) -> Vec<Pointer> {
+    leaves::outgoing(doc, kind, Order::Document)
+        .into_iter()
+        .filter(leaves::Leaf::too_long)
+        .map(|l| l.path)
+        .collect()
 }
 
 /// Diagnostics (errors, one per finding) for the findings of a document.

@@ -9,12 +9,13 @@
 //! Sources: nye-metoder-tilgangsordningen.txt ("Utfylling og godkjenning", "Fyll ut søknad –
 //! Fagdirektør"); helse-bergen-behandling-av-soknad-1.2.2.5-16.txt §3.2.
 
+use super::exit;
 use super::seal::{canonical_json, pseudonym, sha256_hex, MIN_KEY_LEN};
 use super::Part1;
-use crate::diagnostic::{has_errors, rule, Arg, Diagnostic, Document, Pointer, Source};
+use crate::diagnostic::{has_errors, rule, Arg, Diagnostic, Document, Pointer, Severity, Source};
 use crate::forms::sections::{costs::CostSummary, patient};
 use crate::forms::{self, FormKind, Stage};
-use crate::privacy::{diagnostics, scan_document, FieldFindings};
+use crate::privacy::{diagnostics, scan_document, unscanned, FieldFindings, FindingKind};
 use crate::reference;
 use crate::Context;
 use serde::Serialize;
@@ -46,6 +47,18 @@ rule! {
     hint_nb: "Kontroller at del 1 og del 2 gjelder samme pasient.",
     hint_nn: "Kontroller at del 1 og del 2 gjeld same pasient.",
     hint_en: "Check that part 1 and part 2 concern the same patient.",
+}
+
+rule! {
+    /// A value that leaves could not be scanned (it is longer than its field allows): nothing
+    /// is sent unscanned.
+    pub static NOT_SCANNED: "gate.not_scanned", Error, SRC;
+    nb: "Feltet er for langt til å bli kontrollert for personopplysninger, og søknaden kan ikke sendes.",
+    nn: "Feltet er for langt til å bli kontrollert for personopplysningar, og søknaden kan ikkje sendast.",
+    en: "The field is too long to be checked for personal data, and the application cannot be sent.",
+    hint_nb: "Kort ned teksten til feltets lengdegrense.",
+    hint_nn: "Kort ned teksten til lengdegrensa for feltet.",
+    hint_en: "Shorten the text to the field's length limit.",
 }
 
 rule! {
@@ -104,6 +117,15 @@ pub struct GateResult {
 
 /// Validates, scans and seals part 2. `part1` (optional) is used for the cross-checks and to
 /// find the patient's own identifiers; `key` (optional, ≥ 32 bytes) for the pseudonym.
+///
+/// Everything that leaves is scanned: every string and number of part 2 (the scanner walks
+/// the document, not the form's fields), and, with part 1, the digits of the whole document
+/// for part 1's number ([`exit::part1_number`]). What is sealed is the document with its
+/// structured values normalised ([`forms::schema::normalised`]: a trust by its canonical code,
+/// the reference in its canonical writing, whole numbers as numbers), checked again as sealed
+/// ([`exit`]). A document refused as too large is not scanned at all; a value longer than its
+/// field allows is not scanned, and refused. No cost figure is given when a cost field holds
+/// an identifier.
 pub fn prepare_submission(
     part2: &Value,
     part1: Option<&Part1>,
@@ -115,6 +137,10 @@ pub fn prepare_submission(
     let Some(kind) = v.form else {
         return blocked(diags, Vec::new(), Vec::new(), None);
     };
+    if diags.iter().any(|d| d.rule.code == forms::TOO_LARGE.code) {
+        // Refused as too large: scanning stops here.
+        return blocked(diags, Vec::new(), Vec::new(), None);
+    }
     if kind == FormKind::TilgangDel1 {
         let own = vec![Diagnostic::new(&NOT_OUTGOING, Pointer::root().key("form"))];
         diags.extend(own.clone());
@@ -127,8 +153,20 @@ pub fn prepare_submission(
         cross_check(part2, p1, ctx, &mut checks);
     }
     diags.extend(checks.clone());
-    let findings = scan_document(part2, kind, &identity);
+    let mut findings = scan_document(part2, kind, &identity);
+    if let Some(id) = national_id {
+        add_new(&mut findings, exit::part1_number(part2, kind, id));
+    }
     diags.extend(diagnostics(&findings));
+    for path in unscanned(part2, kind) {
+        let refused = diags
+            .iter()
+            .any(|d| d.path == path && d.severity == Severity::Error);
+        if !refused {
+            diags.push(Diagnostic::new(&NOT_SCANNED, path));
+        }
+    }
+    let costs = costs_shown(v.costs, &findings);
 
     let mut pseudo = None;
     if let Some(key) = key {
@@ -151,9 +189,22 @@ pub fn prepare_submission(
     forms::sort(&mut diags);
     forms::sort(&mut checks);
     if has_errors(&diags) {
-        return blocked(diags, checks, findings, v.costs);
+        return blocked(diags, checks, findings, costs);
     }
-    let canonical = canonical_json(part2);
+    // What is sealed, checked as it is sealed.
+    let sealed = forms::schema::normalised(part2, kind.fields(), ctx);
+    let mut last = exit::normalised_changes(part2, &sealed, kind, &identity);
+    if let Some(id) = national_id {
+        last.extend(exit::part1_number(&sealed, kind, id));
+    }
+    if !last.is_empty() {
+        diags.extend(diagnostics(&last));
+        forms::sort(&mut diags);
+        findings.extend(last);
+        let costs = costs_shown(costs, &findings);
+        return blocked(diags, checks, findings, costs);
+    }
+    let canonical = canonical_json(&sealed);
     let sha256 = sha256_hex(canonical.as_bytes());
     GateResult {
         ok: true,
@@ -166,8 +217,44 @@ pub fn prepare_submission(
         diagnostics: diags,
         checks,
         findings,
-        costs: v.costs,
+        costs,
     }
+}
+
+/// Adds the findings of `more` that no finding of the same kind of number already covers.
+fn add_new(findings: &mut Vec<FieldFindings>, more: Vec<FieldFindings>) {
+    for ff in more {
+        let known = |f: &crate::privacy::Finding| {
+            findings.iter().filter(|x| x.path == ff.path).any(|x| {
+                x.findings.iter().any(|g| {
+                    matches!(
+                        g.kind,
+                        FindingKind::NationalId | FindingKind::PossibleNationalId
+                    ) && g.span.start <= f.span.start
+                        && f.span.end <= g.span.end
+                })
+            })
+        };
+        let new: Vec<_> = ff.findings.iter().filter(|f| !known(f)).copied().collect();
+        if !new.is_empty() {
+            findings.push(FieldFindings {
+                path: ff.path,
+                findings: new,
+            });
+        }
+    }
+}
+
+/// The cost summary, unless a cost field holds an identifier: then no figure is given (it
+/// would show the identifier's digits as an amount).
+fn costs_shown(costs: Option<CostSummary>, findings: &[FieldFindings]) -> Option<CostSummary> {
+    let in_costs = findings.iter().any(|f| {
+        f.path
+            .as_str()
+            .strip_prefix("/costs")
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    });
+    costs.filter(|_| !in_costs)
 }
 
 fn blocked(
@@ -224,16 +311,8 @@ fn cross_check(part2: &Value, part1: &Part1, ctx: &Context, diags: &mut Vec<Diag
 }
 
 fn prefixed(p: &Pointer) -> Pointer {
-    let mut out = Pointer::root().key("part1");
-    for seg in p.tokens() {
-        out = match seg {
-            s if s.bytes().all(|b| b.is_ascii_digit()) && !s.is_empty() => {
-                out.index(s.parse().unwrap_or(0))
-            }
-            s => out.key_masked(&s),
-        };
-    }
-    out
+    // Part 1's paths are the program's field names, indices and masked members already.
+    p.below(&Pointer::root().key("part1"))
 }
 
 #[cfg(test)]
@@ -302,6 +381,68 @@ mod tests {
             .diagnostics
             .iter()
             .any(|d| d.code() == "gate.part1_not_sendable"));
+    }
+
+    #[test]
+    fn what_is_sealed_is_normalised_and_seals_again_to_itself() {
+        let reg = Registry::builtin();
+        let ctx = Context::new(NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(), &reg);
+        let p1 = load("tilgang-del1-valid.json");
+        let part1 = Part1::from_json(&p1, &ctx);
+        let mut p2 = load("tilgang-del2-valid.json");
+        p2["application"]["health_trust"] = Value::from("helse bergen hf");
+        p2["patient"]["catchment_area"] = Value::from("Haukeland");
+        p2["reference"] = Value::from("[2025-05-12]-[Helse Bergen]-[onk]");
+        p2["patient"]["birth_year"] = Value::from(" 1974 ");
+        p2["patient"]["npr_id"] = Value::from("  HBE-4f1c2a9e-77b0 ");
+        let s = prepare_submission(&p2, Some(&part1), None, &ctx)
+            .sealed
+            .unwrap();
+        let sealed: Value = serde_json::from_str(&s.canonical).unwrap();
+        assert_eq!(sealed["application"]["health_trust"], "HBE");
+        assert_eq!(sealed["patient"]["catchment_area"], "HBE");
+        assert_eq!(sealed["reference"], "2025-05-12-HBE-ONK");
+        assert_eq!(sealed["patient"]["birth_year"], 1974);
+        assert_eq!(sealed["patient"]["npr_id"], "HBE-4f1c2a9e-77b0");
+        let again = prepare_submission(&sealed, Some(&part1), None, &ctx)
+            .sealed
+            .unwrap();
+        assert_eq!(again, s);
+        // A number the way JSON may write it: sealed as RFC 8785 writes it.
+        let mut p2 = load("tilgang-del2-valid.json");
+        p2["costs"]["extra_resources"]["amount_per_month"] =
+            serde_json::from_str("-2.5e3").unwrap();
+        let s = prepare_submission(&p2, Some(&part1), None, &ctx)
+            .sealed
+            .unwrap();
+        assert!(
+            s.canonical.contains(r#""amount_per_month":-2500,"#),
+            "{}",
+            s.canonical
+        );
+    }
+
+    #[test]
+    fn nothing_is_scanned_of_a_document_refused_as_too_large() {
+        let reg = Registry::builtin();
+        let ctx = Context::new(NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(), &reg);
+        let mut p2 = load("tilgang-del2-valid.json");
+        p2["patient"]["medical_history"] =
+            Value::String("Kari Nordmann 14037410021 ".repeat(50_000));
+        let r = prepare_submission(&p2, None, None, &ctx);
+        assert!(!r.ok && r.findings.is_empty());
+        let codes: Vec<&str> = r.diagnostics.iter().map(|d| d.code()).collect();
+        assert_eq!(codes, ["form.too_large"]);
+        // A field over its limit: refused, not scanned.
+        let mut p2 = load("tilgang-del2-valid.json");
+        p2["patient"]["medical_history"] = Value::String("Kari Nordmann 14037410021 ".repeat(900));
+        let r = prepare_submission(&p2, None, None, &ctx);
+        assert!(!r.ok);
+        assert!(r
+            .findings
+            .iter()
+            .all(|f| f.path.as_str() != "/patient/medical_history"));
+        assert!(r.diagnostics.iter().any(|d| d.code() == "form.too_long"));
     }
 
     #[test]

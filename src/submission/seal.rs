@@ -3,11 +3,10 @@
 //! **Canonical JSON** follows RFC 8785 (JSON Canonicalization Scheme) for everything a form
 //! holds: object members sorted by the UTF-16 code units of their names, no insignificant
 //! whitespace, strings with only the escapes JSON requires (`"`, `\`, control characters),
-//! integers written exactly. (Non-integer numbers are written by serde_json's shortest
-//! round-trip form, which equals ECMAScript's for the values forms hold; forms carry amounts
-//! as integers or short decimals.) The same document therefore always gives the same bytes
-//! and the same digest, whatever order its members came in — so what the medical director
-//! approved is provably what was sent.
+//! numbers in ECMAScript's form (§3.2.2.3; [`crate::input::es_number`]: `14037410021`, not
+//! `14037410021.0`; `1e+21`). The same document therefore always gives the same bytes and the
+//! same digest, whatever order its members came in and however its numbers were written —
+//! so what the medical director approved is provably what was sent.
 //!
 //! **The pseudonym** is HMAC-SHA256 (RFC 2104, the `hmac` crate) under a secret key the
 //! hospital supplies, over the 11 digits of the patient's national identity number. The same
@@ -40,7 +39,7 @@ fn write_value(v: &Value, out: &mut String) {
     match v {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => out.push_str(&n.to_string()),
+        Value::Number(n) => out.push_str(&crate::input::es_number(n)),
         Value::String(s) => write_string(s, out),
         Value::Array(a) => {
             out.push('[');
@@ -149,6 +148,29 @@ mod tests {
         assert_eq!(
             canonical_json(&v),
             "{\"\\r\":5,\"1\":4,\"€\":3,\"😀\":2,\"\u{fb33}\":1}"
+        );
+    }
+
+    #[test]
+    fn numbers_in_ecmascript_form() {
+        // Equal values, written differently, give the same bytes (issue 17: `14037410021.0`).
+        for text in [
+            "14037410021",
+            "14037410021.0",
+            "1.4037410021e10",
+            "140374100210e-1",
+        ] {
+            let v: Value = serde_json::from_str(&format!("{{\"n\": {text}}}")).unwrap();
+            assert_eq!(canonical_json(&v), r#"{"n":14037410021}"#, "{text}");
+        }
+        // RFC 8785 §3.2.2.3's example: numbers in a document.
+        let v: Value = serde_json::from_str(
+            r#"{"numbers": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            canonical_json(&v),
+            r#"{"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27]}"#
         );
     }
 

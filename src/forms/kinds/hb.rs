@@ -13,8 +13,10 @@
 //! | `hb-offlabel-group` | 1.2.2.5-22 off-label / off-licence, group of patients |
 
 use super::Form;
-use crate::diagnostic::{rule, texts, Diagnostic, DocData, Document, Source};
-use crate::forms::schema::{get, get_bool, get_str, ptr, CrossCheck, Field, Req, Ty, Walk};
+use crate::diagnostic::{rule, texts, Arg, Diagnostic, DocData, Document, Pointer, Source};
+use crate::forms::schema::{
+    get, get_bool, get_str, ptr, whole_number, Check, CrossCheck, Field, Privacy, Req, Ty, Walk,
+};
 use crate::forms::sections::{application, approvals, costs, literature, patient, treatment};
 use crate::forms::Stage;
 use serde_json::Value;
@@ -83,6 +85,17 @@ rule! {
     hint_nb: "Vurder om søknaden er rettet til riktig nivå i helsetjenesten, og begrunn det i feltet for riktig nivå.",
     hint_nn: "Vurder om søknaden er retta til rett nivå i helsetenesta, og grunngi det i feltet for rett nivå.",
     hint_en: "Consider whether the application is addressed to the right level of the health service, and explain it in the field for the right level.",
+}
+
+rule! {
+    /// The expected number of patients per year is not a whole number in the plausible range.
+    pub static GROUP_SIZE: "hb.group.size", Error, S_33_8;
+    nb: "Antatt antall pasienter per år må være et helt tall fra {min} til {max}.",
+    nn: "Venta tal pasientar per år må vere eit heilt tal frå {min} til {max}.",
+    en: "The expected number of patients per year must be a whole number from {min} to {max}.",
+    hint_nb: "Skriv et anslag over hvor mange pasienter i gruppen som kan få behandlingen hvert år, f.eks. 4.",
+    hint_nn: "Skriv eit overslag over kor mange pasientar i gruppa som kan få behandlinga kvart år, t.d. 4.",
+    hint_en: "Enter an estimate of how many patients in the group may get the treatment each year, e.g. 4.",
 }
 
 rule! {
@@ -164,6 +177,9 @@ texts!(
     "Er etablert behandling prøvd, funnen ueigna, eller finst ikkje?",
     "Was established treatment tried, found unsuitable, or does none exist?"
 );
+texts!(pub L_TRIED, "Forsøkt", "Prøvd", "Tried");
+texts!(pub L_UNSUITABLE, "Funnet uegnet", "Funnen ueigna", "Found unsuitable");
+texts!(pub L_NONE_EXISTS, "Finnes ikke", "Finst ikkje", "None exists");
 texts!(pub L_DESCRIPTION, "Beskrivelse", "Skildring", "Description");
 texts!(pub L_TRIAL, "Klinisk studie", "Klinisk studie", "Clinical trial");
 texts!(
@@ -229,10 +245,41 @@ texts!(
     "Clear advice from the Expert Panel, the Clinical Ethics Committee and/or the medical director of Helse Vest RHF"
 );
 
+/// The plausible range of the expected number of patients per year: a group of patients is
+/// more than none, and no treatment a hospital applies for reaches a hundred thousand new
+/// patients a year (a product limit: a number beyond it is a mistake, or another number).
+pub const GROUP_SIZE_RANGE: std::ops::RangeInclusive<i64> = 1..=100_000;
+
+/// A whole number in [`GROUP_SIZE_RANGE`].
+pub static CHECK_GROUP_SIZE: Check = Check {
+    run: check_group_size,
+    rules: DocData::new(&[&GROUP_SIZE]),
+};
+
+fn check_group_size(_f: &Field, v: &Value, p: &Pointer, _w: &Walk<'_>, d: &mut Vec<Diagnostic>) {
+    let n = match v {
+        Value::Number(n) => n.as_i64(),
+        Value::String(s) if s.trim().is_empty() => return,
+        Value::String(s) => s.trim().parse::<i64>().ok(),
+        _ => None,
+    };
+    if !n.is_some_and(|n| GROUP_SIZE_RANGE.contains(&n)) {
+        d.push(
+            Diagnostic::new(&GROUP_SIZE, p.clone())
+                .arg("min", Arg::Int(*GROUP_SIZE_RANGE.start()))
+                .arg("max", Arg::Int(*GROUP_SIZE_RANGE.end())),
+        );
+    }
+}
+
 /// The patient group (group kinds), §3.3 point 8.
 pub static GROUP: &[Field] = &[
     Field::free_text("description", &L_GROUP_DESC, S_33_8).req(Req::Approval),
-    Field::new("estimated_size", &L_GROUP_SIZE, Ty::Integer, S_33_8).req(Req::Approval),
+    Field::new("estimated_size", &L_GROUP_SIZE, Ty::Integer, S_33_8)
+        .req(Req::Approval)
+        .privacy(Privacy::Structured)
+        .check(&CHECK_GROUP_SIZE)
+        .normalise(whole_number),
     Field::free_text("guidelines", &L_GUIDELINES, S_33_8).req(Req::Approval),
     Field::free_text("service_level", &L_LEVEL, S_33_8).req(Req::Approval),
     Field::new("forward_to_rhf", &L_FORWARD_RHF, Ty::Bool, S_33_8).req(Req::Approval),
@@ -252,6 +299,7 @@ pub static ESTABLISHED: &[Field] = &[
         &L_ESTABLISHED_STATUS,
         Ty::Enum {
             values: &["tried", "unsuitable", "none_exists"],
+            labels: &[&L_TRIED, &L_UNSUITABLE, &L_NONE_EXISTS],
             shown: "tried (forsøkt), unsuitable (funnet uegnet), none_exists (finnes ikke)",
         },
         S_33_1,

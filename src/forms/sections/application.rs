@@ -41,6 +41,18 @@ rule! {
     hint_en: "Check that the reference number was copied correctly from part 1.",
 }
 
+rule! {
+    /// A clinician's name field (the applicant's, an approver's) holds more than a name:
+    /// digits, brackets, `@`, `:` …
+    pub static NAME_FORMAT: "application.name.format", Error, SOURCE;
+    nb: "«{field}» skal bare inneholde navnet (og tittelen) til én person.",
+    nn: "«{field}» skal berre innehalde namnet (og tittelen) til éin person.",
+    en: "“{field}” must hold one person's name (and title) only.",
+    hint_nb: "Bruk bare bokstaver, mellomrom, punktum, bindestrek og apostrof, f.eks. «Overlege Ingrid Solberg». Opplysninger om pasienten hører hjemme i del 1.",
+    hint_nn: "Bruk berre bokstavar, mellomrom, punktum, bindestrek og apostrof, t.d. «Overlege Ingrid Solberg». Opplysningar om pasienten høyrer heime i del 1.",
+    hint_en: "Use letters, spaces, full stops, hyphens and apostrophes only, e.g. “Overlege Ingrid Solberg”. Information about the patient belongs in part 1.",
+}
+
 texts!(pub L_REFERENCE, "Referansenummer", "Referansenummer", "Reference number");
 texts!(pub L_APPLICATION, "Om søknaden", "Om søknaden", "About the application");
 texts!(
@@ -70,6 +82,13 @@ pub static CHECK_TRUST: Check = Check {
     rules: DocData::new(&[&registry::TRUST_UNKNOWN]),
 };
 
+/// A clinician's name (the applicant's, an approver's): letters, spaces, `.`, `-`, `'`, `’`
+/// and `,` only.
+pub static CHECK_NAME: Check = Check {
+    run: check_name,
+    rules: DocData::new(&[&NAME_FORMAT]),
+};
+
 /// A reference number `ÅÅÅÅ-MM-DD-HF-Avdeling` (also part 1's).
 pub static CHECK_REFERENCE: Check = Check {
     run: check_reference,
@@ -77,6 +96,7 @@ pub static CHECK_REFERENCE: Check = Check {
         &reference::FORMAT,
         &reference::DATE_INVALID,
         &reference::DATE_FUTURE,
+        &reference::DATE_EARLY,
         &reference::HF_UNKNOWN,
         &reference::HF_ALIAS,
         &reference::DEPT_INVALID,
@@ -87,16 +107,19 @@ pub static CHECK_REFERENCE: Check = Check {
 /// `/reference` in part 2.
 pub const REFERENCE: Field = Field::text("reference", &L_REFERENCE, SOURCE)
     .req(Req::Approval)
-    .check(&CHECK_REFERENCE);
+    .check(&CHECK_REFERENCE)
+    .normalise(reference_canonical);
 
 /// Part 2's "Om søknaden".
 pub static FIELDS: &[Field] = &[
     Field::text("health_trust", &L_HEALTH_TRUST, SOURCE)
         .req(Req::Approval)
-        .check(&CHECK_TRUST),
+        .check(&CHECK_TRUST)
+        .normalise(trust_code),
     Field::text("applicant_name", &L_APPLICANT, SOURCE)
         .req(Req::Approval)
-        .privacy(Privacy::AllowedName),
+        .privacy(Privacy::AllowedName)
+        .check(&CHECK_NAME),
     Field::new("consent_confirmed", &L_CONSENT, Ty::Bool, SOURCE).req(Req::Approval),
 ];
 
@@ -108,13 +131,15 @@ pub const FIELD: Field =
 pub static FIELDS_HB: &[Field] = &[
     Field::text("health_trust", &L_HEALTH_TRUST, SOURCE_HB)
         .req(Req::Approval)
-        .check(&CHECK_TRUST),
+        .check(&CHECK_TRUST)
+        .normalise(trust_code),
     Field::text("department", &L_DEPARTMENT, SOURCE_HB)
         .req(Req::Approval)
         .privacy(Privacy::Structured),
     Field::text("applicant_name", &L_APPLICANT, SOURCE_HB)
         .req(Req::Approval)
-        .privacy(Privacy::AllowedName),
+        .privacy(Privacy::AllowedName)
+        .check(&CHECK_NAME),
 ];
 
 /// `/application` in Helse Bergen's forms.
@@ -147,6 +172,37 @@ fn check_trust(f: &Field, v: &Value, p: &Pointer, w: &Walk<'_>, d: &mut Vec<Diag
                 Diagnostic::new(&registry::TRUST_UNKNOWN, p.clone())
                     .arg("field", Arg::Text(f.label)),
             );
+        }
+    }
+}
+
+/// The health trust a valid value names, by its canonical code (`"helse bergen hf"`,
+/// `Haukeland`, `HBE` → `"HBE"`, the code reference numbers use): what the gate seals for a
+/// trust or a catchment area.
+pub fn trust_code(v: &Value, ctx: &crate::Context) -> Option<Value> {
+    let t = ctx.registry.lookup(v.as_str()?)?;
+    Some(Value::String(t.code.clone()))
+}
+
+/// A valid reference number in its canonical writing (`[2025-05-12]-[Helse Bergen]-[onk]` →
+/// `2025-05-12-HBE-ONK`): what the gate seals.
+pub fn reference_canonical(v: &Value, ctx: &crate::Context) -> Option<Value> {
+    let r = reference::check(v.as_str()?, ctx).reference?;
+    Some(Value::String(r.to_string()))
+}
+
+/// True when `s` holds only what a person's name and title are written with: letters
+/// (of any script: the scanner looks for look-alikes), white space, `.`, `-`, `'`, `’`, `,`.
+pub fn is_name_text(s: &str) -> bool {
+    s.chars().all(|c| {
+        c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '-' | '\'' | '’' | ',')
+    })
+}
+
+fn check_name(f: &Field, v: &Value, p: &Pointer, _w: &Walk<'_>, d: &mut Vec<Diagnostic>) {
+    if let Some(s) = v.as_str().filter(|s| !s.trim().is_empty()) {
+        if !is_name_text(s) {
+            d.push(Diagnostic::new(&NAME_FORMAT, p.clone()).arg("field", Arg::Text(f.label)));
         }
     }
 }

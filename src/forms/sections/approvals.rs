@@ -6,6 +6,7 @@
 //! anbefaling"; in Helse Bergen's forms the level-2 manager and the medical director
 //! (helse-bergen-behandling-av-soknad-1.2.2.5-16.txt §3.2, steps 1–2).
 
+use super::application::CHECK_NAME;
 use super::exceptionality::L_JUSTIFICATION;
 use crate::diagnostic::{rule, texts, Arg, Diagnostic, DocData, Document, Source};
 use crate::forms::schema::{get_bool, ptr, CrossCheck, Field, Privacy, Req, Ty, Walk};
@@ -55,7 +56,8 @@ texts!(pub L_LEVEL2, "Nivå 2-leder", "Nivå 2-leiar", "Level-2 manager");
 pub static LINE_MANAGER: &[Field] = &[
     Field::text("name", &L_APPROVER_NAME, SOURCE)
         .req(Req::Submission)
-        .privacy(Privacy::AllowedName),
+        .privacy(Privacy::AllowedName)
+        .check(&CHECK_NAME),
     Field::free_text("justification", &L_JUSTIFICATION, SOURCE).req(Req::Submission),
     Field::new("approved", &L_APPROVED, Ty::Bool, SOURCE).req(Req::Submission),
 ];
@@ -64,7 +66,8 @@ pub static LINE_MANAGER: &[Field] = &[
 pub static MEDICAL_DIRECTOR: &[Field] = &[
     Field::text("name", &L_APPROVER_NAME, SOURCE)
         .req(Req::Submission)
-        .privacy(Privacy::AllowedName),
+        .privacy(Privacy::AllowedName)
+        .check(&CHECK_NAME),
     Field::free_text("justification", &L_JUSTIFICATION, SOURCE).req(Req::Submission),
     Field::new("approved", &L_APPROVED, Ty::Bool, SOURCE).req(Req::Submission),
     Field::new("form_complete", &L_FORM_COMPLETE, Ty::Bool, SOURCE).req(Req::Submission),

@@ -55,6 +55,12 @@ const SOURCE_I64: Source =
 /// The upper limit for a plausible monthly cost: NOK 10 million (issue 4; a product limit).
 pub const IMPLAUSIBLE_MONTHLY_ORE: i64 = 10_000_000 * 100;
 
+/// The largest amount accepted at all, per month, either way: NOK 100 million (a product
+/// limit, ten times [`IMPLAUSIBLE_MONTHLY_ORE`]). Beyond it an amount is no cost but a
+/// mistake — or another number: eleven digits of kroner are the length of a national
+/// identity number, so such a value is never read as an amount, and no figure of it is shown.
+pub const MAX_MONTHLY_ORE: i64 = 100_000_000 * 100;
+
 rule! {
     /// `cost.amount.empty` — a required cost is missing. Source: Tilgangsordningen «Kostnader»
     /// («Vurdering av ressursbruk må inngå»).
@@ -119,6 +125,18 @@ rule! {
     nb: "Beløpet er for stort til å regne med.",
     nn: "Beløpet er for stort til å rekne med.",
     en: "The amount is too large to compute with.",
+    hint_nb: "Kontroller antall sifre; beløpet skal være kroner per måned.",
+    hint_nn: "Kontroller talet på siffer; beløpet skal vere kroner per månad.",
+    hint_en: "Check the number of digits; the amount is kroner per month.",
+}
+
+rule! {
+    /// `cost.amount.range` — beyond [`MAX_MONTHLY_ORE`] either way. Source: skjemavakt's limits
+    /// (an amount of eleven digits of kroner is no monthly cost).
+    pub static RANGE: "cost.amount.range", Error, SOURCE_I64;
+    nb: "Beløpet er over {limit} per måned og kan ikke være en kostnad per måned.",
+    nn: "Beløpet er over {limit} per månad og kan ikkje vere ein kostnad per månad.",
+    en: "The amount is over {limit} per month and cannot be a cost per month.",
     hint_nb: "Kontroller antall sifre; beløpet skal være kroner per måned.",
     hint_nn: "Kontroller talet på siffer; beløpet skal vere kroner per månad.",
     hint_en: "Check the number of digits; the amount is kroner per month.",
@@ -205,6 +223,8 @@ texts!(
     "Drug cost per month"
 );
 texts!(pub L_PRICE_BASIS, "Prisgrunnlag", "Prisgrunnlag", "Price basis");
+texts!(pub L_AGREEMENT, "Avtalepris", "Avtalepris", "Agreement price");
+texts!(pub L_MAXIMUM, "Maksimalpris", "Maksimalpris", "Maximum price");
 texts!(
     pub L_OTHER_COST,
     "Andre kostnader per måned",
@@ -238,6 +258,7 @@ const AMOUNT_RULES: &[&Rule] = &[
     &INVALID,
     &PRECISION,
     &OVERFLOW,
+    &RANGE,
     &PERIOD,
     &NEGATIVE,
     &IMPLAUSIBLE,
@@ -252,6 +273,7 @@ const EXTRA_RULES: &[&Rule] = &[
     &INVALID,
     &PRECISION,
     &OVERFLOW,
+    &RANGE,
     &PERIOD,
     &IMPLAUSIBLE,
     &APPROXIMATE,
@@ -295,6 +317,7 @@ pub static FIELDS: &[Field] = &[
         &L_PRICE_BASIS,
         Ty::Enum {
             values: &["agreement", "maximum"],
+            labels: &[&L_AGREEMENT, &L_MAXIMUM],
             shown: "agreement (avtalepris), maximum (maksimalpris)",
         },
         SOURCE,
@@ -502,6 +525,10 @@ pub fn check_cost_field(
                 None => amount_error_diagnostic(&e, path),
             };
             out.push(d);
+            (None, out)
+        }
+        Ok(ParsedAmount { amount, .. }) if amount.ore().unsigned_abs() > MAX_MONTHLY_ORE as u64 => {
+            out.push(Diagnostic::new(&RANGE, path).arg("limit", Arg::Nok(MAX_MONTHLY_ORE)));
             (None, out)
         }
         Ok(ParsedAmount {

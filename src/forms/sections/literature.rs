@@ -41,7 +41,7 @@ pub static ITEM: &[Field] = &[
         .privacy(Privacy::Literature),
     Field::new("url", &L_LIT_URL, Ty::Text { max: 2_000 }, SOURCE)
         .req(Req::Approval)
-        .privacy(Privacy::Literature)
+        .privacy(Privacy::Link)
         .check(&CHECK_LINK),
 ];
 

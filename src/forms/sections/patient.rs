@@ -6,9 +6,11 @@
 //! single-patient forms require the NPR-ID (helse-bergen-behandling-av-soknad-1.2.2.5-16.txt
 //! §3.2, footnote 2: "skal påføres alle søknader … til enkeltpasienter").
 
-use super::application::CHECK_TRUST;
+use super::application::{trust_code, CHECK_TRUST};
 use crate::diagnostic::{rule, texts, Arg, Diagnostic, DocData, Document, Pointer, Source};
-use crate::forms::schema::{get, ptr, Check, CrossCheck, Field, Privacy, Req, Ty, Walk};
+use crate::forms::schema::{
+    get, ptr, whole_number, Check, CrossCheck, Field, Privacy, Req, Ty, Walk,
+};
 use crate::forms::Stage;
 use serde_json::Value;
 
@@ -79,6 +81,28 @@ rule! {
 }
 
 rule! {
+    /// NPR-ID field holds a bank account number or an IBAN.
+    pub static NPR_ACCOUNT: "patient.npr_id.account", Error, SOURCE_NPR;
+    nb: "Feltet for NPR-ID inneholder et kontonummer eller en IBAN.",
+    nn: "Feltet for NPR-ID inneheld eit kontonummer eller ein IBAN.",
+    en: "The NPR-ID field holds a bank account number or an IBAN.",
+    hint_nb: "Skriv pasientens NPR-ID, kopiert fra pasientadministrativt system.",
+    hint_nn: "Skriv NPR-ID-en til pasienten, kopiert frå pasientadministrativt system.",
+    hint_en: "Enter the patient's NPR-ID, copied from the patient administrative system.",
+}
+
+rule! {
+    /// NPR-ID field holds words that are names.
+    pub static NPR_NAME: "patient.npr_id.name", Error, SOURCE_NPR;
+    nb: "Feltet for NPR-ID inneholder noe som ligner et navn.",
+    nn: "Feltet for NPR-ID inneheld noko som liknar eit namn.",
+    en: "The NPR-ID field holds something that looks like a name.",
+    hint_nb: "Skriv pasientens NPR-ID, kopiert fra pasientadministrativt system. Pasientens navn hører bare hjemme i del 1.",
+    hint_nn: "Skriv NPR-ID-en til pasienten, kopiert frå pasientadministrativt system. Namnet til pasienten høyrer berre heime i del 1.",
+    hint_en: "Enter the patient's NPR-ID, copied from the patient administrative system. The patient's name belongs in part 1 only.",
+}
+
+rule! {
     pub static ONE_PATIENT: "patient.single", Error, SOURCE_ONE;
     nb: "Tilgangsordningen gjelder én pasient per søknad; grupper av pasienter inngår ikke.",
     nn: "Tilgangsordninga gjeld éin pasient per søknad; grupper av pasientar inngår ikkje.",
@@ -128,11 +152,15 @@ pub static CHECK_BIRTH_YEAR: Check = Check {
 /// An NPR-ID: opaque, but never a national identity number.
 pub static CHECK_NPR: Check = Check {
     run: check_npr,
-    rules: DocData::new(&[&NPR_IS_FNR, &NPR_FORMAT]),
+    rules: DocData::new(&[&NPR_IS_FNR, &NPR_ACCOUNT, &NPR_NAME, &NPR_FORMAT]),
 };
+
+texts!(pub L_FEMALE, "Kvinne", "Kvinne", "Female");
+texts!(pub L_MALE, "Mann", "Mann", "Male");
 
 const LEGAL_SEX: Ty = Ty::Enum {
     values: &["female", "male"],
+    labels: &[&L_FEMALE, &L_MALE],
     shown: "female (kvinne), male (mann)",
 };
 
@@ -142,14 +170,18 @@ pub static FIELDS: &[Field] = &[
     Field::new("birth_year", &L_BIRTH_YEAR, Ty::Integer, SOURCE)
         .req(Req::Approval)
         .privacy(Privacy::Structured)
-        .check(&CHECK_BIRTH_YEAR),
+        .check(&CHECK_BIRTH_YEAR)
+        .normalise(whole_number),
     Field::text("catchment_area", &L_CATCHMENT, SOURCE)
         .req(Req::Approval)
-        .check(&CHECK_TRUST),
+        .check(&CHECK_TRUST)
+        .normalise(trust_code),
     Field::free_text("diagnosis", &L_DIAGNOSIS, SOURCE).req(Req::Approval),
     Field::free_text("medical_history", &L_HISTORY, SOURCE).req(Req::Approval),
     Field::free_text("function_level", &L_FUNCTION, SOURCE).req(Req::Approval),
-    Field::text("npr_id", &L_NPR, SOURCE_NPR).check(&CHECK_NPR),
+    Field::text("npr_id", &L_NPR, SOURCE_NPR)
+        .check(&CHECK_NPR)
+        .normalise(npr_trimmed),
 ];
 
 /// `/patient` in part 2.
@@ -163,13 +195,15 @@ pub static FIELDS_HB: &[Field] = &[
     Field::new("birth_year", &L_BIRTH_YEAR, Ty::Integer, SOURCE_HB)
         .req(Req::Approval)
         .privacy(Privacy::Structured)
-        .check(&CHECK_BIRTH_YEAR),
+        .check(&CHECK_BIRTH_YEAR)
+        .normalise(whole_number),
     Field::free_text("diagnosis", &L_DIAGNOSIS, SOURCE_HB).req(Req::Approval),
     Field::free_text("medical_history", &L_HISTORY, SOURCE_HB).req(Req::Approval),
     Field::free_text("function_level", &L_FUNCTION, SOURCE_HB).req(Req::Approval),
     Field::text("npr_id", &L_NPR, SOURCE_NPR)
         .req(Req::Approval)
-        .check(&CHECK_NPR),
+        .check(&CHECK_NPR)
+        .normalise(npr_trimmed),
 ];
 
 /// `/patient` in Helse Bergen's single-patient forms.
@@ -217,13 +251,40 @@ fn check_birth_year(_f: &Field, v: &Value, p: &Pointer, w: &Walk<'_>, d: &mut Ve
 }
 
 fn check_npr(_f: &Field, v: &Value, p: &Pointer, _w: &Walk<'_>, d: &mut Vec<Diagnostic>) {
-    if let Some(s) = v.as_str().filter(|s| !s.trim().is_empty()) {
-        if crate::ident::fnr::is_valid(s) {
-            d.push(Diagnostic::new(&NPR_IS_FNR, p.clone()));
-        } else if crate::ident::npr::validate(s).is_err() {
-            d.push(Diagnostic::new(&NPR_FORMAT, p.clone()));
-        }
-    }
+    use crate::ident::npr::{self, NprError};
+    let Some(s) = v.as_str().filter(|s| !s.trim().is_empty()) else {
+        return;
+    };
+    let rule = match npr::validate(s) {
+        Err(
+            NprError::IsNationalId | NprError::ContainsNationalId | NprError::LooksLikeNationalId,
+        ) => &NPR_IS_FNR,
+        Err(NprError::AccountNumber) => &NPR_ACCOUNT,
+        Err(_) => &NPR_FORMAT,
+        Ok(_) if holds_a_name(s) => &NPR_NAME,
+        Ok(_) => return,
+    };
+    d.push(Diagnostic::new(rule, p.clone()));
+}
+
+/// The NPR-ID as validated (surrounding white space dropped): what the gate seals.
+fn npr_trimmed(v: &Value, _ctx: &crate::Context) -> Option<Value> {
+    Some(Value::String(v.as_str()?.trim().to_string()))
+}
+
+/// True when a word of an NPR-ID (a run of letters) is a first name or a surname of the name
+/// lists: any word of a value written in letters only (`KARI-NORDMANN`), and in a value with
+/// digits a word of three letters or more that is not a hexadecimal group (`4f1c2a9e`,
+/// `beef`): NPR-IDs are codes, not words.
+fn holds_a_name(s: &str) -> bool {
+    let letters_only = !s.chars().any(|c| c.is_ascii_digit());
+    s.split(|c: char| !c.is_alphabetic()).any(|w| {
+        let hex = w.chars().all(|c| c.is_ascii_hexdigit());
+        let checked = letters_only || (w.chars().count() >= 3 && !hex);
+        checked
+            && w.chars().count() >= 2
+            && (crate::lexicon::is_first_name(w) || crate::lexicon::is_surname(w))
+    })
 }
 
 fn single_patient(doc: &Value, _w: &Walk<'_>, d: &mut Vec<Diagnostic>) {

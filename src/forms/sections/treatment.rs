@@ -70,11 +70,25 @@ texts!(
     "Off-label or off-licence"
 );
 
+texts!(pub L_OFF_LABEL, "Off-label", "Off-label", "Off-label");
+texts!(pub L_OFF_LICENCE, "Off-licence", "Off-licence", "Off-licence");
+
 /// Treatment goals ("Behandlingsmål som kurativ, livsforlengende, symptomreduserende osv.").
 pub const GOALS: &[&str] = &["curative", "life_prolonging", "symptom_relief", "other"];
 
+texts!(pub L_CURATIVE, "Kurativ", "Kurativ", "Curative");
+texts!(pub L_LIFE_PROLONGING, "Livsforlengende", "Livsforlengande", "Life-prolonging");
+texts!(pub L_SYMPTOM_RELIEF, "Symptomreduserende", "Symptomreduserande", "Symptom-relieving");
+texts!(pub L_GOAL_OTHER_VALUE, "Annet", "Anna", "Other");
+
 const GOAL: Ty = Ty::Enum {
     values: GOALS,
+    labels: &[
+        &L_CURATIVE,
+        &L_LIFE_PROLONGING,
+        &L_SYMPTOM_RELIEF,
+        &L_GOAL_OTHER_VALUE,
+    ],
     shown: "curative, life_prolonging, symptom_relief, other",
 };
 
@@ -123,6 +137,7 @@ pub static FIELDS_OFFLABEL: &[Field] = &[
         &L_OFFLABEL_KIND,
         Ty::Enum {
             values: &["off-label", "off-licence"],
+            labels: &[&L_OFF_LABEL, &L_OFF_LICENCE],
             shown: "off-label, off-licence",
         },
         SOURCE_HB,
