@@ -5,7 +5,7 @@
 
 use super::words::{gap, next_to, KeyedWord};
 use super::{NameHit, NameReason};
-use crate::lexicon::names::{CUE, FIRST, ORG, SAINT, SURNAME, SURNAME_SUFFIXES, TITLE};
+use crate::lexicon::names::{CUE, FIRST, ORG, SAINT, STOP, SURNAME, SURNAME_SUFFIXES, TITLE};
 
 /// Adds the names the rules find among `toks` (the words of `text`) to `hits`.
 pub(super) fn names_by_rule(text: &str, toks: &[KeyedWord<'_>], hits: &mut Vec<NameHit>) {
@@ -27,14 +27,14 @@ pub(super) fn names_by_rule(text: &str, toks: &[KeyedWord<'_>], hits: &mut Vec<N
                     k,
                     "pas" | "pt" | "dr" | "prof" | "hr" | "frk" | "mr" | "mrs" | "ms"
                 );
-                // «datteren kari»: after a relation, a known first name in small letters.
-                if is_cue
-                    && !n.cap
-                    && relation(k)
-                    && cue_gap(gap(text, t, n), false)
-                    && n.is(FIRST)
-                    && !n.common()
-                {
+                // «datteren kari», «datter melheim»: after a relation, a known first name
+                // or surname in small letters that is no ordinary word; a surname that is
+                // also a word («datter teigen») only right after the relation, and not a
+                // first name or stop word too («datteren hans»: her, his).
+                let g = gap(text, t, n);
+                let small_name = (n.is(FIRST | SURNAME) && !n.common())
+                    || (n.is(SURNAME) && !n.is(FIRST | STOP) && g.bytes().all(|b| b == b' '));
+                if is_cue && !n.cap && relation(k) && cue_gap(g, false) && small_name {
                     let last = extend_small(text, toks, i + 1);
                     if let Some(l) = toks.get(last) {
                         hits.push(NameHit {
@@ -135,7 +135,8 @@ pub(super) fn names_by_rule(text: &str, toks: &[KeyedWord<'_>], hits: &mut Vec<N
 }
 
 /// A cue word that names a relation («datteren», «nevøen»), not a word for the patient or a
-/// naming verb or a form of address: after it a first name in small letters is a name.
+/// naming verb or a form of address: after it a first name or surname in small letters is a
+/// name.
 fn relation(k: &str) -> bool {
     !matches!(
         k,
