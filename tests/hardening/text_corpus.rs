@@ -1378,7 +1378,8 @@ fn generated_text_corpus_has_no_bypass() {
 /// words, runs of '@', '.' and ':'. Each must finish: a scan that is quadratic in one of
 /// them takes hours on 1 MB (the glued run took 37 s on 375 KB), a linear one milliseconds
 /// in a release build. The guard below only stops a hang from blocking the test run; the
-/// benchmark (`benches/native/privacy.rs`, `scan_worst_case`) shows the time is linear.
+/// benchmark (`benches/native/privacy.rs`, `scan_text_worst_case`) shows the time is linear
+/// and tests/linear_time.rs counts the work.
 #[test]
 fn worst_case_inputs_finish() {
     const MB: usize = 1 << 20;
