@@ -6,9 +6,11 @@
 //! in the input, and the wasm stays small.
 //!
 //! One module per detector family: `national_id` (chains of digit runs: national identity
-//! numbers, possible ones, and the windows handed to `account` and `phone`), `account`
-//! (Norwegian account numbers, IBANs), `phone`, `email`, `ip`, `birth_date`, `address`,
-//! `record` (record numbers); `allowed` finds what is allowed on purpose and `overlap`
+//! numbers, possible ones, and the windows handed to `account` and `phone`), `near_miss`
+//! (part 1's number mistyped, look-alike letters among digits), `account` (Norwegian account
+//! numbers, IBANs), `phone`, `email`, `spelled` (numbers in digit words), `ip`,
+//! `birth_date`, `address`, `record` (record numbers), `handle` (social media handles),
+//! `vehicle` (number plates); `allowed` finds what is allowed on purpose and `overlap`
 //! resolves findings that overlap. `numbers` and `context` run the two groups of
 //! detectors over the candidate tokens, `finish` puts their findings together.
 //!
@@ -16,14 +18,17 @@
 //! interregionale vurderingskomitéen skal ikke kunne identifisere pasienten";
 //! helse-bergen-behandling-av-soknad-1.2.2.5-16.txt §3.2): national identity numbers of every
 //! kind in every grouping, and 11-digit numbers with a plausible birth date whose check
-//! digits fail ("possible"); phone numbers; e-mail addresses; bank account numbers and IBANs;
-//! IP addresses; street addresses, PO boxes and postcode + place; full dates of birth after
-//! a cue word (or equal to the patient's own birth date); record numbers after a cue word.
-//! Names are found by [`super::names`].
+//! digits fail ("possible"); phone numbers, Norwegian and foreign; e-mail addresses, also
+//! with the at sign and dots in words; bank account numbers and IBANs; IP addresses (IPv4,
+//! IPv6); street addresses, PO boxes and postcode + place; full dates of birth after a cue
+//! word (or equal to the patient's own birth date, or an age with its day); record numbers
+//! after a cue word; social media handles; number plates. Names are found by
+//! [`super::names`]. SECURITY.md ("The text scan") lists the disguises each one folds.
 //!
 //! What is allowed on purpose and suppresses overlapping findings (except a valid national
 //! identity number, which is never allowed, and a possible one inside a link): the NPR-ID
-//! after its label, Nye metoder IDs, NCT study IDs, PMIDs, DOIs and URLs.
+//! after its label, Nye metoder IDs, NCT study IDs, PMIDs, EudraCT numbers, ISBNs, DOIs and
+//! URLs.
 //!
 //! Where findings overlap the highest-priority kind wins; when the loser is a number that
 //! sticks out of the winner, the winner is widened so that redaction leaves no digits.
