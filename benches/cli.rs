@@ -99,6 +99,29 @@ mod native {
         c.bench_function("scan_one_part2", |b| {
             b.iter(|| api::scan(black_box(&part2), &Value::Null, &opts, Vec::new()))
         });
+        // Keeping false alarms: the gate on the application with five kept findings, and the
+        // same with thousands of keeps more that name nothing (each one stale): the keep list
+        // is indexed once, so the time grows with the list's length, never list × findings.
+        let doc = data("keep/del2-false-alarms.json");
+        let keeps = data("keep/keeps.json");
+        let mut g = c.benchmark_group("gate_with_keeps");
+        g.sample_size(10);
+        for extra in [0usize, 1_000, 10_000, 100_000] {
+            let mut list: Vec<Value> = (0..extra)
+                .map(|i| {
+                    serde_json::json!({"path": "/patient/medical_history", "kind": "name",
+                        "span": {"start": 1000 + i, "end": 1001 + i}, "reason": "eponym"})
+                })
+                .collect();
+            list.extend(keeps.as_array().unwrap().iter().cloned());
+            let today = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
+            let o = Options::from_json(&serde_json::json!({ "keep": list }), today).0;
+            g.throughput(Throughput::Elements(extra as u64 + 5));
+            g.bench_with_input(BenchmarkId::from_parameter(extra + 5), &o, |b, o| {
+                b.iter(|| api::prepare_submission(black_box(&doc), &Value::Null, o, Vec::new()))
+            });
+        }
+        g.finish();
         let text = text_1mb();
         let id = Identity::new(Some("Kari Nordmann"), Some("14037410021"));
         let mut g = c.benchmark_group("redact");

@@ -15,7 +15,12 @@ set -euo pipefail
 # bytes measured on its own (+12.9 KiB: the walk over the outgoing document, the gate's checks
 # of what is sealed, link decoding, the NPR-ID, name and reference checks, ten rules in three
 # languages).
-WASM_GZ_BUDGET=180224 # 176 KiB
+# Raised for issue 19 point 3 (keeping a false alarm): 177 118 → 188 823 bytes measured,
+# main against the branch built one after the other (+11.4 KiB: reading and indexing the keep
+# list, applying it in scan, scanField, redact and the gate, the kept list in the seal, its
+# digest and its check before printing, the printable application's table, the keepReasons
+# export; seven rules in three languages, about 2 KiB of it).
+WASM_GZ_BUDGET=192512 # 188 KiB
 source "$(dirname "${BASH_SOURCE[0]}")/ensure-tools.sh"
 ensure_wasm
 cd "$ROOT"

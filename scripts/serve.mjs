@@ -12,7 +12,8 @@
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,9 +76,28 @@ function readBody(req) {
   });
 }
 
+/** Canonical JSON (RFC 8785) of JSON data: members sorted by UTF-16 code units (JS's own
+ * string order), no whitespace, numbers and strings as JSON.stringify writes them. */
+export function canonicalJson(v) {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/** The digest of a sealed package: SHA-256 of the canonical JSON, and, when findings were kept,
+ * of a line feed and the canonical JSON of the kept list after it (README, "Keeping a false
+ * alarm"). A checker that leaves out the list refuses such a package: fail closed. */
+export function packageDigest(sealed) {
+  const kept = Array.isArray(sealed.kept) && sealed.kept.length ? '\n' + canonicalJson(sealed.kept) : '';
+  return createHash('sha256').update(sealed.canonical + kept, 'utf8').digest('hex');
+}
+
 /**
  * The hospital's check of what arrives: [status, answer]. Only JSON `{ sealed: { form,
- * canonical, sha256 } }` whose digest matches and which the CLI seals to the same digest.
+ * canonical, sha256, kept? } }` whose digest matches and which the CLI seals to the same
+ * digest (with the same findings kept, `--keep`).
  */
 function receive(type, body) {
   if (!/^application\/json\b/.test(type || '')) {
@@ -92,12 +112,24 @@ function receive(type, body) {
   if (!sealed || typeof sealed.canonical !== 'string' || typeof sealed.sha256 !== 'string') {
     return [403, { accepted: false, reason: 'not sealed' }];
   }
-  if (createHash('sha256').update(sealed.canonical, 'utf8').digest('hex') !== sealed.sha256) {
-    return [422, { accepted: false, reason: 'the digest does not match the canonical JSON' }];
+  if (sealed.kept !== undefined && !Array.isArray(sealed.kept)) {
+    return [403, { accepted: false, reason: 'not sealed' }];
+  }
+  if (packageDigest(sealed) !== sealed.sha256) {
+    return [422, { accepted: false, reason: 'the digest does not match the canonical JSON and its kept list' }];
   }
   const cli = findCli();
   if (!cli) return [503, { accepted: false, reason: 'no skjemavakt CLI to check with (cargo build --features cli --bin skjemavakt)' }];
-  const r = spawnSync(cli, ['--format', 'json', 'seal', '-'], { input: sealed.canonical, encoding: 'utf8', timeout: 30000 });
+  const args = ['--format', 'json', 'seal', '-'];
+  let dir = null;
+  if (sealed.kept?.length) {
+    // The same findings kept: the CLI applies each only where it finds it again.
+    dir = mkdtempSync(join(tmpdir(), 'skjemavakt-mottak-'));
+    writeFileSync(join(dir, 'keep.json'), JSON.stringify(sealed.kept));
+    args.push('--keep', join(dir, 'keep.json'));
+  }
+  const r = spawnSync(cli, args, { input: sealed.canonical, encoding: 'utf8', timeout: 30000 });
+  if (dir) rmSync(dir, { recursive: true, force: true });
   let out = null;
   try {
     out = JSON.parse(r.stdout);

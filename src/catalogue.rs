@@ -179,6 +179,18 @@ pub static MODULES: &[Module] = &[
         rules: &[&crate::privacy::PART1],
     },
     Module {
+        path: DocData::new("privacy::keep"),
+        rules: &[
+            &crate::privacy::keep::INVALID,
+            &crate::privacy::keep::STALE,
+            &crate::privacy::keep::REFUSED_NATIONAL_ID,
+            &crate::privacy::keep::REFUSED_PATIENT,
+            &crate::privacy::keep::REFUSED_EMAIL,
+            &crate::privacy::keep::REFUSED_ACCOUNT,
+            &crate::privacy::keep::REFUSED_TEXT,
+        ],
+    },
+    Module {
         path: DocData::new("submission::gate"),
         rules: &[
             &gate::NOT_OUTGOING,
@@ -286,6 +298,7 @@ const ABOUT: &[(&str, &str)] = &[
     ("registry", "The health trusts skjemavakt knows (built in and configured)."),
     ("privacy::kind", "Every string and number of what leaves the hospital: direct identifiers, found by the privacy scan (a span marks each finding); one rule per kind of identifier."),
     ("privacy::scan", "A scan or redaction asked of part 1, which holds the patient's identifiers on purpose and never leaves."),
+    ("privacy::keep", "A finding kept as a false alarm (`options.keep`, `--keep`): malformed or stale keeps, and the kinds that are never kept."),
     ("submission::gate", "The submission gate: part 1 against part 2, what could not be scanned, and the pseudonym key."),
     ("submission::verify", "A sealed package before it is printed (`render`): its digest, its canonical JSON, its form."),
 ];

@@ -49,6 +49,32 @@ export interface CheckOptions extends Options {
   stage?: Stage;
   /** The hospital's secret pseudonym key as hex (at least 32 bytes). Never built in. */
   pseudonymKey?: string;
+  /** Findings kept as false alarms (`scan`, `scanField`, `redact`, the gate): each applies
+   * only where the same kind is still found at the same place; never a valid national
+   * identity number, the patient's own name, number or birth date, an e-mail address or a
+   * valid account number. */
+  keep?: Keep[];
+}
+
+/** A finding kept as a false alarm: the finding's path, kind and span (bytes as the CLI
+ * prints them, or `utf16Start`/`utf16End` as a finding's span gives them), and why. */
+export interface Keep {
+  path: string;
+  kind: FindingKind;
+  span: { start: number; end: number } | { utf16Start: number; utf16End: number } | Span;
+  reason: KeepReason;
+  /** For `other` only (required there): at most 300 characters, scanned too. */
+  text?: string;
+}
+
+/** A finding kept: where and what, and why — never the value. */
+export interface Kept {
+  path: string;
+  kind: FindingKind;
+  span: Span;
+  reason: KeepReason;
+  /** The words of an `other` reason. */
+  text?: string;
 }
 
 /** Options of `schema`: the stage whose required members the schema requires (default
@@ -152,23 +178,33 @@ export interface Finding {
   basis: FindingBasis;
   placeholder: string;
   message: string;
+  /** May be kept as a false alarm (`options.keep`): not a valid national identity number,
+   * the patient's own, an e-mail address or a valid account number. */
+  keepable: boolean;
 }
 
-export interface ScanResult { findings: Finding[]; diagnostics: Diagnostic[]; }
+/** `findings` block; `kept` are the findings kept (`options.keep`); `diagnostics` are the
+ * input's problems and the keeps' (`privacy.keep.*`). */
+export interface ScanResult { findings: Finding[]; kept: Kept[]; diagnostics: Diagnostic[]; }
 
 export interface Replacement { path: string; kind: FindingKind; span: Span; placeholder: string; }
 
-export interface RedactResult<T> { redacted: T | null; replacements: Replacement[]; diagnostics: Diagnostic[]; }
+/** `kept`: the findings kept, left as they are, with their spans in the redacted result. */
+export interface RedactResult<T> { redacted: T | null; replacements: Replacement[]; kept: Kept[]; diagnostics: Diagnostic[]; }
 
 /** The sealed package: what the page sends on, and what `render` prints. */
 export interface Sealed {
   form: FormKind;
   /** Canonical JSON of part 2 (RFC 8785 member order). */
   canonical: string;
-  /** SHA-256 of the canonical JSON, hex. */
+  /** SHA-256, hex, of the canonical JSON — followed, when findings were kept, by a line feed
+   * and the canonical JSON of `kept`. */
   sha256: string;
   /** HMAC-SHA256 pseudonym of the patient (with a key and part 1). */
   pseudonym?: string;
+  /** The findings the physician kept as false alarms, with why (inside the digest); absent
+   * when none was kept. */
+  kept?: Kept[];
   /** When it was sealed, by the sealing machine's clock (RFC 3339 with the offset); not part of
    * the digest. */
   sealedAt?: string;
@@ -215,8 +251,10 @@ export interface FieldsResult {
 
 /** `checkSubmission`: the gate with the findings, and the checks against part 1 apart. */
 export interface SubmissionCheck extends SubmissionResult {
-  /** The identifiers found (their diagnostics are in `diagnostics` too). */
+  /** The identifiers found (their diagnostics are in `diagnostics` too), except those kept. */
   findings: Finding[];
+  /** The findings kept as false alarms (`options.keep`). */
+  kept: Kept[];
   /** The diagnostics of the checks against part 1 and of the options (also in `diagnostics`). */
   checks: Diagnostic[];
 }
@@ -227,6 +265,14 @@ export interface FindingKindInfo {
   code: FindingCode;
   label: string;
   placeholder: string;
+}
+
+/** A reason for keeping a finding (`keepReasons`): its label in the options' language, and
+ * whether it needs words of its own (`text`, for `other`). */
+export interface KeepReasonInfo {
+  reason: KeepReason;
+  label: string;
+  needsText: boolean;
 }
 
 /** A JSON Schema (draft 2020-12) of a form kind at a stage. */
@@ -295,6 +341,8 @@ export function scanField(doc: FormDraft, path: string, part1?: Part1 | null, op
 export function checkSubmission(part2: FormDraft, part1?: Part1 | null, options?: CheckOptions): SubmissionCheck;
 /** Every kind of identifier with its code, label and placeholder. */
 export function findingKinds(options?: Options): FindingKindInfo[];
+/** The reasons a finding can be kept for (`options.keep`), with their labels. */
+export function keepReasons(options?: Options): KeepReasonInfo[];
 /** The JSON Schema (2020-12) of a form kind at `options.stage` (default "submission"). */
 export function schema(kind: FormKind, options?: SchemaOptions): SchemaResult;
 /** The printable application of a sealed package, after checking its seal. */
@@ -581,6 +629,13 @@ pub fn check_submission(part2: JsValue, part1: JsValue, opts: JsValue) -> JsValu
 pub fn finding_kinds(opts: JsValue) -> JsValue {
     let (o, _) = options(opts);
     to_js(&api::finding_kinds(&o))
+}
+
+/// The reasons a finding can be kept for, with their labels (in `options.lang`).
+#[wasm_bindgen(js_name = keepReasons, skip_typescript)]
+pub fn keep_reasons(opts: JsValue) -> JsValue {
+    let (o, _) = options(opts);
+    to_js(&api::keep_reasons(&o))
 }
 
 // ---------------------------------------------------------------------------------------

@@ -40,6 +40,7 @@ const LAYERS: &[&[&str]] = &[
 /// contents (it declares and re-exports the steps, and holds no code).
 const PRIVACY_STEPS: &[&[&str]] = &[
     &["redact"],
+    &["keep"],
     &["scan"],
     &["windows", "identity", "leaves", "class"],
     &["detect", "names"],

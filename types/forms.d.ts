@@ -1460,9 +1460,10 @@ export type DiagnosticCode =
   | "privacy.possible_national_id" | "privacy.account" | "privacy.email" | "privacy.phone"
   | "privacy.birth_date" | "privacy.record_number" | "privacy.address" | "privacy.ip_address"
   | "privacy.social_handle" | "privacy.vehicle_registration" | "privacy.name" | "privacy.part1"
-  | "gate.part1_not_sendable" | "gate.not_scanned" | "gate.birth_year.mismatch" | "gate.key.short"
-  | "gate.pseudonym.no_part1" | "verify.package" | "verify.digest" | "verify.canonical"
-  | "verify.structure" | "verify.time";
+  | "privacy.keep.invalid" | "privacy.keep.stale" | "privacy.keep.national_id" | "privacy.keep.patient"
+  | "privacy.keep.email" | "privacy.keep.account" | "privacy.keep.text" | "gate.part1_not_sendable"
+  | "gate.not_scanned" | "gate.birth_year.mismatch" | "gate.key.short" | "gate.pseudonym.no_part1"
+  | "verify.package" | "verify.digest" | "verify.canonical" | "verify.structure" | "verify.time";
 
 /** The kinds of identifier the privacy scan finds. */
 export type FindingKind =
@@ -1476,3 +1477,7 @@ export type FindingCode =
   | "privacy.phone" | "privacy.birth_date" | "privacy.record_number" | "privacy.address"
   | "privacy.ip_address" | "privacy.social_handle" | "privacy.vehicle_registration"
   | "privacy.name";
+
+/** Why a finding is kept as a false alarm (`options.keep`): an eponym, a clinician's or author's name, a place or institution, a code or value, or something else said in words (`text`). */
+export type KeepReason =
+  | "eponym" | "clinician_or_author" | "place_or_institution" | "code_or_value" | "other";

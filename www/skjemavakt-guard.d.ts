@@ -10,6 +10,7 @@ import type {
   FormKind,
   HospitalConfig,
   InitInput,
+  Kept,
   Lang,
   Part1,
   Sealed,
@@ -76,7 +77,11 @@ export interface GuardOptions<K extends FormKind = FormKind> {
 export interface CheckResult {
   valid: boolean;
   diagnostics: Diagnostic[];
+  /** The identifiers found that block (not those kept). */
   findings: Finding[];
+  /** The findings the physician kept as false alarms ("Behold"), with the reasons; sent to
+   * the gate as `options.keep` and listed in the sealed package. */
+  kept: Kept[];
   costs: CostSummary | null;
 }
 

@@ -11,7 +11,7 @@
 //! |---|---|
 //! | [`options`] | [`Options::from_json`], [`parse_hex`] |
 //! | [`validate`](mod@validate) | [`validate()`], [`cost_summary`], [`check_text`] (the CLI's `check`) |
-//! | [`scan`](mod@scan) | [`scan()`], [`scan_field`], [`redact`], [`finding_kinds`] |
+//! | [`scan`](mod@scan) | [`scan()`], [`scan_field`], [`redact`], [`finding_kinds`], [`keep_reasons`] |
 //! | [`submission`] | [`prepare_submission`], [`check_submission`] |
 //! | [`reference`](mod@reference) | [`check_reference`], [`build_reference`], [`registry`] |
 //! | [`rules`] | [`catalogue`], [`catalogue_info`] |
@@ -34,6 +34,7 @@ pub mod typescript;
 pub mod validate;
 
 pub use crate::input::{parse_json, type_error, MAX_TEXT_BYTES};
+pub use crate::privacy::{Kept, Reason as KeepReason};
 pub use fields::{fields, FieldInfo, FieldsResult};
 pub use options::{parse_hex, Options};
 pub use reference::{build_reference, check_reference, registry, ReferenceResult};
@@ -41,7 +42,8 @@ pub use render::{render, render_with, RenderResult};
 pub use report::{return_notice, return_notice_text, ReturnNotice};
 pub use rules::{catalogue, catalogue_info, RuleInfo, Texts3};
 pub use scan::{
-    finding_kinds, redact, scan, scan_field, FindingKindInfo, FindingOut, RedactResult, ScanResult,
+    finding_kinds, keep_reasons, redact, scan, scan_field, FindingKindInfo, FindingOut,
+    KeepReasonInfo, RedactResult, ScanResult,
 };
 pub use schema::{schema, SchemaResult};
 pub use submission::{check_submission, prepare_submission, SubmissionCheck, SubmissionResult};

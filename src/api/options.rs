@@ -1,4 +1,5 @@
-//! The options every entry point accepts: `{ lang?, today?, config?, stage?, pseudonymKey? }`.
+//! The options every entry point accepts: `{ lang?, today?, config?, stage?, pseudonymKey?,
+//! keep? }`.
 
 use crate::diagnostic::{Diagnostic, Lang, Pointer};
 use crate::forms::Stage;
@@ -8,7 +9,8 @@ use crate::Context;
 use chrono::NaiveDate;
 use serde_json::Value;
 
-/// Options every entry point accepts: `{ lang?, today?, config?, stage?, pseudonymKey? }`.
+/// Options every entry point accepts: `{ lang?, today?, config?, stage?, pseudonymKey?,
+/// keep? }`.
 #[derive(Clone)]
 pub struct Options {
     pub lang: Lang,
@@ -21,6 +23,10 @@ pub struct Options {
     /// The time now by the shell's clock (RFC 3339 with the local offset), for the seal's
     /// `sealedAt`; set by the shells, not an option of the JSON (`None`: not given).
     pub now: Option<String>,
+    /// The findings kept as false alarms, as given (`keep`: `[{path, kind, span, reason,
+    /// text?}]`); read by `scan`, `redact` and the gate with the patient's identity
+    /// ([`crate::privacy::Keeps::from_json`]), which report what is wrong in it.
+    pub keep: Value,
 }
 
 impl std::fmt::Debug for Options {
@@ -31,6 +37,7 @@ impl std::fmt::Debug for Options {
             .field("stage", &self.stage)
             .field("key", &self.key.as_ref().map(|_| "(set)"))
             .field("now", &self.now)
+            .field("keep", &self.keep.as_array().map(Vec::len))
             .finish()
     }
 }
@@ -47,6 +54,7 @@ impl Options {
             stage: Stage::Submission,
             key: None,
             now: None,
+            keep: Value::Null,
         };
         let base = Pointer::root().key("options");
         let obj = match v {
@@ -76,6 +84,7 @@ impl Options {
                 ("pseudonymKey", Value::String(s)) if parse_hex(s).is_some() => {
                     opts.key = parse_hex(s);
                 }
+                ("keep", k) => opts.keep = k.clone(),
                 ("lang", _) => diags.push(Diagnostic::new(&OPTION, base.key("lang"))),
                 ("today", _) => diags.push(Diagnostic::new(&OPTION, base.key("today"))),
                 ("stage", _) => diags.push(Diagnostic::new(&OPTION, base.key("stage"))),

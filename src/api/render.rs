@@ -121,6 +121,21 @@ texts!(
     "kan ikkje reknast ut",
     "cannot be computed"
 );
+texts!(
+    T_KEPT,
+    "Beholdt etter vurdering: ikke personopplysninger",
+    "Halde på etter vurdering: ikkje personopplysningar",
+    "Kept after assessment: no personal data"
+);
+texts!(
+    T_KEPT_NOTE,
+    "Skjemavakt fant disse som mulige personopplysninger. Legen som fylte ut søknaden har vurdert at de ikke er det, og beholdt dem med begrunnelsen som står her. Listen er en del av kontrollsummen.",
+    "Skjemavakt fann desse som moglege personopplysningar. Legen som fylte ut søknaden, har vurdert at dei ikkje er det, og halde på dei med grunngjevinga som står her. Lista er ein del av kontrollsummen.",
+    "Skjemavakt found these as possible personal data. The physician who filled in the application assessed that they are not, and kept them for the reason given here. The list is part of the digest."
+);
+texts!(T_KEPT_FIELD, "Felt", "Felt", "Field");
+texts!(T_KEPT_WHAT, "Funnet som", "Funne som", "Found as");
+texts!(T_KEPT_WHY, "Begrunnelse", "Grunngjeving", "Reason");
 texts!(T_PAGE, "Side", "Side", "Page");
 texts!(T_OF, "av", "av", "of");
 texts!(T_AT, "kl.", "kl.", "at");
@@ -288,6 +303,7 @@ fn html(v: &Verified, opts: &Options) -> String {
     for f in form.fields.iter().filter(|f| is_section(f)) {
         section(&mut h, f, v.doc.get(f.key), v, opts);
     }
+    kept(&mut h, v, opts);
     h.push_str("</main>\n<footer class=\"seal\">\n<h2>");
     esc(&mut h, T_SEAL.get(lang));
     h.push_str("</h2>\n<dl>");
@@ -321,6 +337,86 @@ fn html(v: &Verified, opts: &Options) -> String {
     esc(&mut h, T_NOTE.get(lang));
     h.push_str("</p>\n</footer>\n</body>\n</html>\n");
     h
+}
+
+/// The findings the physician kept (the package's `kept`): the field, the text kept (from
+/// the sealed document itself) and its kind, and the reason in words.
+fn kept(h: &mut String, v: &Verified, opts: &Options) {
+    if v.kept.is_empty() {
+        return;
+    }
+    let lang = opts.lang;
+    let fields = super::fields(&Value::from(v.kind.as_str()), opts, Vec::new()).fields;
+    // A list item's path with `-` for its index, as `fields` names it.
+    let pattern = |p: &str| -> String {
+        let mut out = String::with_capacity(p.len());
+        for (i, t) in p.split('/').enumerate() {
+            if i > 0 {
+                out.push('/');
+            }
+            let index = !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+            out.push_str(if index { "-" } else { t });
+        }
+        out
+    };
+    h.push_str("<section>\n<h2>");
+    esc(h, T_KEPT.get(lang));
+    h.push_str("</h2>\n<p class=\"note\">");
+    esc(h, T_KEPT_NOTE.get(lang));
+    h.push_str("</p>\n<table><thead><tr><th>");
+    esc(h, T_KEPT_FIELD.get(lang));
+    h.push_str("</th><th>");
+    esc(h, T_KEPT_WHAT.get(lang));
+    h.push_str("</th><th>");
+    esc(h, T_KEPT_WHY.get(lang));
+    h.push_str("</th></tr></thead><tbody>");
+    for k in &v.kept {
+        let field = at_path(&v.doc, &k.path).and_then(Value::as_str);
+        h.push_str("<tr><td>");
+        let p = pattern(&k.path);
+        match fields.iter().find(|f| f.path == p) {
+            Some(f) => esc(h, f.label),
+            None => esc(h, &k.path),
+        }
+        h.push_str("</td><td>«");
+        esc(h, field.and_then(|t| t.get(k.start..k.end)).unwrap_or(""));
+        h.push_str("» (");
+        esc(h, k.kind.label().get(lang));
+        h.push_str(")</td><td>");
+        esc(h, k.reason.label().get(lang));
+        if let Some(t) = &k.text {
+            h.push_str(": ");
+            esc(h, t);
+        }
+        h.push_str("</td></tr>");
+    }
+    h.push_str("</tbody></table>\n</section>\n");
+}
+
+/// The value a JSON Pointer (RFC 6901) names in `doc`.
+fn at_path<'v>(doc: &'v Value, path: &str) -> Option<&'v Value> {
+    if path.is_empty() {
+        return Some(doc);
+    }
+    path.strip_prefix('/')?.split('/').try_fold(doc, |v, raw| {
+        let mut t = String::with_capacity(raw.len());
+        let mut chars = raw.chars();
+        while let Some(c) = chars.next() {
+            match (c, c == '~') {
+                (_, true) => match chars.next() {
+                    Some('0') => t.push('~'),
+                    Some('1') => t.push('/'),
+                    _ => return None,
+                },
+                (c, false) => t.push(c),
+            }
+        }
+        match v {
+            Value::Object(m) => m.get(&t),
+            Value::Array(a) => t.parse::<usize>().ok().and_then(|i| a.get(i)),
+            _ => None,
+        }
+    })
 }
 
 /// A top-level field shown as a section of its own (a group, a list, a free text); the

@@ -5,7 +5,7 @@ use super::Options;
 use crate::diagnostic::{render_all, Arg, Diagnostic, Lang, Pointer, Rendered, Span};
 use crate::forms::{self, FormKind};
 use crate::input::{too_large, type_error};
-use crate::privacy::{self, Basis, FindingKind, Identity, Replacement};
+use crate::privacy::{self, Basis, FindingKind, Identity, Keeps, Kept, Replacement};
 use crate::submission::Part1;
 use serde::Serialize;
 use serde_json::Value;
@@ -28,14 +28,31 @@ pub struct FindingOut {
     /// The placeholder redaction puts in its place.
     pub placeholder: &'static str,
     pub message: String,
+    /// Whether it may be kept as a false alarm (`options.keep`): not a valid national
+    /// identity number, the patient's own name, number or birth date, an e-mail address or a
+    /// valid account number.
+    pub keepable: bool,
 }
 
 /// The result of a scan.
 #[derive(Clone, Debug, Serialize)]
 pub struct ScanResult {
+    /// The identifiers found, except those kept (`options.keep`).
     pub findings: Vec<FindingOut>,
-    /// Problems with the input itself (not the findings).
+    /// The findings kept as false alarms (`options.keep`): where, what, and why.
+    pub kept: Vec<Kept>,
+    /// Problems with the input itself (not the findings), and with the keeps
+    /// (`privacy.keep.*`: malformed, stale, refused).
     pub diagnostics: Vec<Rendered>,
+}
+
+/// The keeps of the options (`options.keep`), read with the patient's identity; what is
+/// wrong with them goes to `pre`.
+pub(super) fn keeps(opts: &Options, id: &Identity, pre: &mut Vec<Diagnostic>) -> Keeps {
+    let at = Pointer::root().key("options").key("keep");
+    let (k, d) = Keeps::from_json(&opts.keep, &at, id);
+    pre.extend(d);
+    k
 }
 
 /// The identity to look for: from part 1 when given. A national identity number that part 1
@@ -100,35 +117,46 @@ pub(super) fn finding_out(path: &Pointer, f: &privacy::Finding, lang: Lang) -> F
         basis: f.basis,
         placeholder: f.kind.placeholder(),
         message: Diagnostic::new(rule, path.clone()).message(lang),
+        keepable: privacy::keep::refusal(f).is_none(),
     }
 }
 
 /// Scans a form document (every outgoing field) or a plain text (a JSON string).
 pub fn scan(input: &Value, part1: &Value, opts: &Options, mut pre: Vec<Diagnostic>) -> ScanResult {
     let id = identity(part1, opts, &mut pre);
+    let keeps = keeps(opts, &id, &mut pre);
     let mut findings = Vec::new();
+    let mut kept = Vec::new();
     match input {
         Value::String(text) if too_large(text).is_some() => pre.extend(too_large(text)),
         Value::String(text) => {
             let root = Pointer::root();
-            findings.extend(
-                privacy::scan_text(text, &id)
-                    .iter()
-                    .map(|f| finding_out(&root, f, opts.lang)),
-            );
+            let found = vec![privacy::FieldFindings {
+                path: root.clone(),
+                findings: privacy::scan_text(text, &id),
+            }];
+            let applied = keeps.apply(found);
+            for ff in &applied.findings {
+                findings.extend(ff.findings.iter().map(|f| finding_out(&root, f, opts.lang)));
+            }
+            kept = applied.kept;
+            pre.extend(applied.diagnostics);
         }
         Value::Object(_) => match forms::kind_of(input) {
             Some(kind) if not_scanned(input, kind).is_some() => {
                 pre.extend(not_scanned(input, kind))
             }
             Some(kind) => {
-                for ff in privacy::scan_document(input, kind, &id) {
+                let applied = keeps.apply(privacy::scan_document(input, kind, &id));
+                for ff in applied.findings {
                     findings.extend(
                         ff.findings
                             .iter()
                             .map(|f| finding_out(&ff.path, f, opts.lang)),
                     );
                 }
+                kept = applied.kept;
+                pre.extend(applied.diagnostics);
             }
             None => pre.push(Diagnostic::new(
                 &forms::KIND_MISSING,
@@ -142,6 +170,7 @@ pub fn scan(input: &Value, part1: &Value, opts: &Options, mut pre: Vec<Diagnosti
     }
     ScanResult {
         findings,
+        kept,
         diagnostics: render_all(&pre, opts.lang),
     }
 }
@@ -152,6 +181,9 @@ pub struct RedactResult {
     /// The redacted document or text (same type as the input); `null` on bad input.
     pub redacted: Value,
     pub replacements: Vec<Replacement>,
+    /// The findings kept (`options.keep`), left as they are: their spans are where they are
+    /// in the redacted result, so the list can be given again with it (to the gate).
+    pub kept: Vec<Kept>,
     pub diagnostics: Vec<Rendered>,
 }
 
@@ -163,13 +195,17 @@ pub fn redact(
     mut pre: Vec<Diagnostic>,
 ) -> RedactResult {
     let id = identity(part1, opts, &mut pre);
+    let keeps = keeps(opts, &id, &mut pre);
+    let mut kept = Vec::new();
     let (redacted, replacements) = match input {
         Value::String(text) if too_large(text).is_some() => {
             pre.extend(too_large(text));
             (Value::Null, Vec::new())
         }
         Value::String(text) => {
-            let (t, r) = privacy::redact_plain(text, &id);
+            let (t, r, applied) = privacy::redact_plain_keeping(text, &id, &keeps);
+            kept = applied.kept;
+            pre.extend(applied.diagnostics);
             (Value::String(t), r)
         }
         Value::Object(_) => match forms::kind_of(input) {
@@ -177,7 +213,12 @@ pub fn redact(
                 pre.extend(not_scanned(input, kind));
                 (Value::Null, Vec::new())
             }
-            Some(kind) => privacy::redact_document(input, kind, &id),
+            Some(kind) => {
+                let (v, r, applied) = privacy::redact_document_keeping(input, kind, &id, &keeps);
+                kept = applied.kept;
+                pre.extend(applied.diagnostics);
+                (v, r)
+            }
             None => {
                 pre.push(Diagnostic::new(
                     &forms::KIND_MISSING,
@@ -197,6 +238,7 @@ pub fn redact(
     RedactResult {
         redacted,
         replacements,
+        kept,
         diagnostics: render_all(&pre, opts.lang),
     }
 }
@@ -212,6 +254,7 @@ pub fn scan_field(
     mut pre: Vec<Diagnostic>,
 ) -> ScanResult {
     let mut findings = Vec::new();
+    let mut kept = Vec::new();
     let path = match path {
         Value::String(p) if p.is_empty() || p.starts_with('/') => Some(p.as_str()),
         _ => {
@@ -229,24 +272,22 @@ pub fn scan_field(
     match (kind, path) {
         (Some(kind), Some(path)) if kind.leaves_hospital() => {
             let id = identity(part1, opts, &mut pre);
+            let keeps = keeps(opts, &id, &mut pre);
             if let Some(d) = not_scanned(doc, kind) {
                 pre.push(d);
             } else {
                 let leaves = privacy::leaves::outgoing(doc, kind, privacy::leaves::Order::Document);
+                let mut seen = Vec::new();
                 for leaf in leaves.into_iter().filter(|l| !l.too_long()) {
-                    let below = leaf
-                        .path
-                        .as_str()
-                        .strip_prefix(path)
-                        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
-                    if below {
-                        findings.extend(
-                            privacy::scan_with(&leaf.text, leaf.class, &id)
-                                .iter()
-                                .map(|f| finding_out(&leaf.path, f, opts.lang)),
-                        );
+                    if below(leaf.path.as_str(), path) {
+                        let found = privacy::scan_with(&leaf.text, leaf.class, &id);
+                        let (rest, k) = keeps.split(&leaf.path, found, &mut seen, &mut pre);
+                        findings.extend(rest.iter().map(|f| finding_out(&leaf.path, f, opts.lang)));
+                        kept.extend(k);
                     }
                 }
+                // Stale: only the keeps of the fields scanned.
+                pre.extend(keeps.report_where(&seen, |p| below(p, path)));
             }
         }
         (Some(_), _) => {}
@@ -258,8 +299,16 @@ pub fn scan_field(
     }
     ScanResult {
         findings,
+        kept,
         diagnostics: render_all(&pre, opts.lang),
     }
+}
+
+/// True when the JSON Pointer `p` is `prefix` or below it (`/patient/medical` is not a
+/// prefix of `/patient/medical_history`).
+fn below(p: &str, prefix: &str) -> bool {
+    p.strip_prefix(prefix)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 /// One kind of identifier: its name, diagnostic code, label and placeholder.
@@ -281,6 +330,30 @@ pub fn finding_kinds(opts: &Options) -> Vec<FindingKindInfo> {
             code: kind.rule().code,
             label: kind.label().get(opts.lang),
             placeholder: kind.placeholder(),
+        })
+        .collect()
+}
+
+/// One reason for keeping a finding, in words.
+#[derive(Clone, Debug, Serialize)]
+pub struct KeepReasonInfo {
+    pub reason: privacy::Reason,
+    /// The reason in the options' language ("Sted eller institusjon").
+    pub label: &'static str,
+    /// Whether it needs words of its own (`text`): `other`.
+    #[serde(rename = "needsText")]
+    pub needs_text: bool,
+}
+
+/// The reasons a finding can be kept for (`options.keep`), in the options' language; and
+/// the kinds never kept, whatever the reason.
+pub fn keep_reasons(opts: &Options) -> Vec<KeepReasonInfo> {
+    privacy::Reason::ALL
+        .iter()
+        .map(|&reason| KeepReasonInfo {
+            reason,
+            label: reason.label().get(opts.lang),
+            needs_text: reason == privacy::Reason::Other,
         })
         .collect()
 }

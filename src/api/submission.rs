@@ -8,6 +8,7 @@ use crate::diagnostic::Pointer;
 use crate::diagnostic::{has_errors, render_all, Diagnostic, Rendered};
 use crate::forms::sections::costs::CostSummary;
 use crate::input::type_error;
+use crate::privacy::{Identity, Kept};
 use crate::submission::{gate, Part1};
 use serde::Serialize;
 use serde_json::Value;
@@ -19,11 +20,18 @@ pub struct Sealed {
     pub form: &'static str,
     /// Canonical JSON of part 2 (RFC 8785 member order, no insignificant whitespace).
     pub canonical: String,
-    /// SHA-256 of the canonical JSON's UTF-8 bytes, lower-case hex.
+    /// SHA-256, lower-case hex, of the canonical JSON's UTF-8 bytes — and, when findings
+    /// were kept, of a line feed and the canonical JSON of `kept` after them
+    /// ([`crate::submission::seal::package_digest`]).
     pub sha256: String,
     /// HMAC-SHA256 pseudonym of the patient, when a key and part 1 were given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pseudonym: Option<String>,
+    /// The findings the physician kept as false alarms (path, kind, span, reason, and the
+    /// words of an `other` reason): never the value, nor a hash of it. Inside the digest;
+    /// absent when nothing was kept.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub kept: Vec<Kept>,
     /// When it was sealed, by the sealing machine's clock (RFC 3339 with the local offset:
     /// `2026-11-27T19:52:03+01:00`). Not part of the digest: the printable application shows
     /// it as the sealing machine's statement.
@@ -37,6 +45,7 @@ fn sealed_out(s: Option<gate::Sealed>, opts: &Options) -> Option<Sealed> {
         canonical: s.canonical,
         sha256: s.sha256,
         pseudonym: s.pseudonym,
+        kept: s.kept,
         sealed_at: opts.now.clone(),
     })
 }
@@ -71,7 +80,12 @@ fn gate(
             None
         }
     };
-    gate::prepare_submission(part2, p1.as_ref(), opts.key.as_deref(), &ctx)
+    let id = p1
+        .as_ref()
+        .map(Part1::identity)
+        .unwrap_or_else(Identity::none);
+    let keeps = super::scan::keeps(opts, &id, pre);
+    gate::prepare_submission_keeping(part2, p1.as_ref(), opts.key.as_deref(), &keeps, &ctx)
 }
 
 /// The gate: validate at submission, scan, cross-check with part 1, seal.
@@ -107,8 +121,11 @@ pub struct SubmissionCheck {
     /// Everything, as [`prepare_submission`] gives it.
     pub diagnostics: Vec<Rendered>,
     pub costs: Option<CostSummary>,
-    /// The identifiers found in part 2 (their diagnostics are in `diagnostics` too).
+    /// The identifiers found in part 2 (their diagnostics are in `diagnostics` too), except
+    /// those kept.
     pub findings: Vec<FindingOut>,
+    /// The findings kept as false alarms (`options.keep`).
+    pub kept: Vec<Kept>,
     /// The diagnostics of the checks against part 1 and of the options (also in
     /// `diagnostics`).
     pub checks: Vec<Rendered>,
@@ -147,6 +164,7 @@ pub fn check_submission(
         diagnostics: render_all(&pre, opts.lang),
         costs: r.costs,
         findings,
+        kept: r.kept,
         checks: render_all(&own, opts.lang),
     }
 }

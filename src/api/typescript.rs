@@ -283,6 +283,18 @@ pub fn declarations() -> String {
         FindingKind::ALL.iter().map(|k| k.rule().code),
         "  ",
     );
+    out.push_str(";\n\n");
+    doc(
+        &mut out,
+        "",
+        "Why a finding is kept as a false alarm (`options.keep`): an eponym, a clinician's or author's name, a place or institution, a code or value, or something else said in words (`text`).",
+    );
+    out.push_str("export type KeepReason =\n  | ");
+    union(
+        &mut out,
+        crate::privacy::Reason::ALL.iter().map(|r| r.as_str()),
+        "  ",
+    );
     out.push_str(";\n");
     out
 }

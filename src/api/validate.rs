@@ -90,8 +90,11 @@ pub fn check_text(text: &str, opts: &Options, scan: bool) -> ValidateResult {
         .iter()
         .any(|d| d.code == forms::TOO_LARGE.code);
     if let (true, false, Some(kind)) = (scan, too_large, forms::kind_of(&doc)) {
-        let found = privacy::scan_document(&doc, kind, &Identity::none());
-        let diags = privacy::diagnostics(&found);
+        let mut diags = Vec::new();
+        let keeps = super::scan::keeps(opts, &Identity::none(), &mut diags);
+        let applied = keeps.apply(privacy::scan_document(&doc, kind, &Identity::none()));
+        diags.extend(privacy::diagnostics(&applied.findings));
+        diags.extend(applied.diagnostics);
         r.valid = r.valid && !has_errors(&diags);
         r.diagnostics.extend(render_all(&diags, opts.lang));
     }

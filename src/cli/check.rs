@@ -53,6 +53,10 @@ pub struct CheckArgs {
     /// finding makes the document invalid.
     #[arg(long)]
     pub scan: bool,
+    /// With --scan: findings kept as false alarms (JSON, as `scan --keep`), applied to each
+    /// document (meant for one application: a keep that names nothing is reported stale).
+    #[arg(long, value_name = "FILE", requires = "scan")]
+    pub keep: Option<PathBuf>,
     /// Worker threads (default: one per core).
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
@@ -224,6 +228,16 @@ fn check_source(
 /// Runs `check`.
 pub fn run(args: &CheckArgs, settings: &Settings, io: &mut Streams<'_>) -> io::Result<i32> {
     let lang = settings.lang;
+    let mut opts = settings.opts.clone();
+    if let Err(code) = super::read_keep(args.keep.as_ref(), &mut opts, lang, io) {
+        return Ok(code);
+    }
+    let settings = &Settings {
+        opts,
+        lang,
+        json: settings.json,
+        return_notice: settings.return_notice,
+    };
     let exts: &[&str] = if args.ndjson {
         &["ndjson", "jsonl"]
     } else {

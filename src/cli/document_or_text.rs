@@ -38,6 +38,11 @@ pub struct InputArgs {
     /// The patient's national identity number, as in part 1 (prefer --part1).
     #[arg(long, value_name = "FNR")]
     pub patient_id: Option<String>,
+    /// Findings kept as false alarms (JSON: [{"path", "kind", "span": {"start", "end"},
+    /// "reason", "text"?}], the places as `scan` prints them); never a valid national
+    /// identity number, the patient's own, an e-mail address or a valid account number.
+    #[arg(long, value_name = "FILE")]
+    pub keep: Option<PathBuf>,
 }
 
 /// The input as the library takes it, and what it was read as.

@@ -469,6 +469,27 @@ fn settings_of(g: &Global, stage: Option<StageArg>, io: &mut Streams<'_>) -> Res
 /// Reads a JSON file (or `-`) that the command cannot do without (`--config`, `--part1`,
 /// `seal`'s part 2). Any problem is printed, naming the file and position, and gives
 /// `Err(EXIT_ERROR)`.
+/// Reads `--keep FILE` (a JSON array of keeps) into the options. Problems are printed and
+/// give `Err(EXIT_ERROR)`; what is wrong inside the list is reported by the library.
+pub fn read_keep(
+    path: Option<&PathBuf>,
+    opts: &mut Options,
+    lang: Lang,
+    io: &mut Streams<'_>,
+) -> Result<(), i32> {
+    if let Some(p) = path {
+        opts.keep = read_json_file(p.to_string_lossy().as_ref(), lang, io)?;
+    }
+    Ok(())
+}
+
+/// True for an error that means the input could not be used: not a refused keep
+/// (`privacy.keep.national_id` …: its finding is reported, or redacted, as any other).
+pub fn input_broken(d: &crate::diagnostic::Rendered) -> bool {
+    let refused = d.code.starts_with("privacy.keep.") && d.code != "privacy.keep.invalid";
+    d.severity == crate::diagnostic::Severity::Error && !refused
+}
+
 pub fn read_json_file(path: &str, lang: Lang, io: &mut Streams<'_>) -> Result<Value, i32> {
     let text = input::read_path_or_stdin(path, io.stdin, input::MAX_DOCUMENT_BYTES)
         .and_then(input::decode_document);

@@ -18,7 +18,6 @@ use super::document_or_text::{load, InputArgs};
 use super::text::{self, tr};
 use super::{Settings, Streams, EXIT_ERROR, EXIT_OK};
 use crate::api;
-use crate::diagnostic::Severity;
 use clap::Args;
 use serde::Serialize;
 use serde_json::Value;
@@ -51,8 +50,12 @@ pub fn run(a: &RedactArgs, settings: &Settings, io: &mut Streams<'_>) -> io::Res
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
-    let r = api::redact(&l.value, &l.part1, &settings.opts, Vec::new());
-    if r.diagnostics.iter().any(|d| d.severity == Severity::Error) {
+    let mut opts = settings.opts.clone();
+    if let Err(code) = super::read_keep(a.input.keep.as_ref(), &mut opts, lang, io) {
+        return Ok(code);
+    }
+    let r = api::redact(&l.value, &l.part1, &opts, Vec::new());
+    if r.diagnostics.iter().any(super::input_broken) {
         for d in &r.diagnostics {
             writeln!(io.err, "{}:", a.input.input)?;
             text::write_diagnostic(io.err, lang, d)?;
@@ -87,6 +90,20 @@ pub fn run(a: &RedactArgs, settings: &Settings, io: &mut Streams<'_>) -> io::Res
         None => io.out.write_all(body.as_bytes())?,
     }
     if !settings.json {
+        // The keeps' warnings and refusals (the refused findings were redacted).
+        for d in &r.diagnostics {
+            writeln!(io.err, "{}:", a.input.input)?;
+            text::write_diagnostic(io.err, lang, d)?;
+        }
+        if !r.kept.is_empty() {
+            writeln!(
+                io.err,
+                "{}: {} {}",
+                a.input.input,
+                r.kept.len(),
+                tr(lang, "beholdt", "halde på", "kept")
+            )?;
+        }
         // What was replaced, by placeholder, on standard error (never the text).
         let mut by: BTreeMap<&str, usize> = BTreeMap::new();
         for rep in &r.replacements {

@@ -18,8 +18,8 @@ use super::document_or_text::{load, InputArgs, Loaded};
 use super::input::line_column;
 use super::text::{self, tr};
 use super::{Settings, Streams, EXIT_ERROR, EXIT_FOUND, EXIT_OK};
-use crate::api::{self, FindingOut};
-use crate::diagnostic::{Lang, Rendered, Severity};
+use crate::api::{self, FindingOut, Kept};
+use crate::diagnostic::{Lang, Rendered};
 use clap::Args;
 use serde::Serialize;
 use serde_json::Value;
@@ -37,29 +37,37 @@ struct ScanOut<'a> {
     file: &'a str,
     mode: &'static str,
     findings: &'a [FindingOut],
+    kept: &'a [Kept],
     diagnostics: &'a [Rendered],
 }
 
 /// Where a finding is, for people: `linje 3, kolonne 7` in a text, or the field path and the
-/// character position in the field for a document.
-fn place(lang: Lang, l: &Loaded, f: &FindingOut) -> String {
+/// character position in the field for a document; with its span in bytes (`[10–22]`, as a
+/// keep names it, `--keep`).
+fn place(
+    lang: Lang,
+    l: &Loaded,
+    path: &crate::diagnostic::Pointer,
+    span: &crate::diagnostic::Span,
+) -> String {
     let field_text = if l.mode == "text" {
         Some(l.text.as_str())
     } else {
-        l.value.pointer(f.path.as_str()).and_then(Value::as_str)
+        l.value.pointer(path.as_str()).and_then(Value::as_str)
     };
     let (line, col) = field_text
-        .map(|t| line_column(t, f.span.start))
-        .unwrap_or((1, f.span.start + 1));
+        .map(|t| line_column(t, span.start))
+        .unwrap_or((1, span.start + 1));
     let lc = format!(
         "{} {line}, {} {col}",
         tr(lang, "linje", "linje", "line"),
         tr(lang, "kolonne", "kolonne", "column")
     );
+    let bytes = format!("[{}–{}]", span.start, span.end);
     if l.mode == "text" {
-        lc
+        format!("{lc} {bytes}")
     } else {
-        format!("{} ({lc})", f.path.as_str())
+        format!("{} ({lc}) {bytes}", path.as_str())
     }
 }
 
@@ -70,8 +78,12 @@ pub fn run(a: &ScanArgs, settings: &Settings, io: &mut Streams<'_>) -> io::Resul
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
-    let r = api::scan(&l.value, &l.part1, &settings.opts, Vec::new());
-    let input_broken = r.diagnostics.iter().any(|d| d.severity == Severity::Error);
+    let mut opts = settings.opts.clone();
+    if let Err(code) = super::read_keep(a.input.keep.as_ref(), &mut opts, lang, io) {
+        return Ok(code);
+    }
+    let r = api::scan(&l.value, &l.part1, &opts, Vec::new());
+    let input_broken = r.diagnostics.iter().any(super::input_broken);
     if settings.json {
         serde_json::to_writer(
             &mut *io.out,
@@ -79,6 +91,7 @@ pub fn run(a: &ScanArgs, settings: &Settings, io: &mut Streams<'_>) -> io::Resul
                 file: &a.input.input,
                 mode: l.mode,
                 findings: &r.findings,
+                kept: &r.kept,
                 diagnostics: &r.diagnostics,
             },
         )?;
@@ -108,12 +121,34 @@ pub fn run(a: &ScanArgs, settings: &Settings, io: &mut Streams<'_>) -> io::Resul
             writeln!(
                 io.out,
                 "  {:<28} {:<26} {:>3} %  {}  → {}",
-                place(lang, &l, f),
+                place(lang, &l, &f.path, &f.span),
                 f.code,
                 (f.confidence * 100.0).round() as i64,
                 f.message,
                 f.placeholder
             )?;
+        }
+        if !r.kept.is_empty() {
+            writeln!(
+                io.out,
+                "{} {}",
+                tr(
+                    lang,
+                    "Beholdt (ikke personopplysninger):",
+                    "Halde på (ikkje personopplysningar):",
+                    "Kept (no personal data):"
+                ),
+                r.kept.len()
+            )?;
+            for k in &r.kept {
+                writeln!(
+                    io.out,
+                    "  {:<28} {:<26} {}",
+                    place(lang, &l, &k.path, &k.span),
+                    k.kind.rule().code,
+                    k.reason.as_str()
+                )?;
+            }
         }
     }
     Ok(if input_broken {

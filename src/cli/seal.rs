@@ -25,9 +25,13 @@ pub struct SealArgs {
     /// text (a file holding only hex digits is read as hex). The key is never printed.
     #[arg(long, value_name = "FILE")]
     pub key_file: Option<PathBuf>,
-    /// Write the sealed package (JSON: form, canonical, sha256, pseudonym) to FILE.
+    /// Write the sealed package (JSON: form, canonical, sha256, pseudonym, kept) to FILE.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Findings kept as false alarms (JSON, as `scan --keep`); the sealed package lists
+    /// each with its reason.
+    #[arg(long, value_name = "FILE")]
+    pub keep: Option<PathBuf>,
 }
 
 /// Reads a key file: hex text when it holds only hex digits (and white space), else raw
@@ -56,6 +60,9 @@ pub fn run(a: &SealArgs, settings: &Settings, io: &mut Streams<'_>) -> io::Resul
         None => Value::Null,
     };
     let mut opts = settings.opts.clone();
+    if let Err(code) = super::read_keep(a.keep.as_ref(), &mut opts, lang, io) {
+        return Ok(code);
+    }
     if let Some(kf) = &a.key_file {
         match input::read_file(kf, 1024 * 1024) {
             Ok(bytes) => opts.key = Some(read_key(&bytes)),
@@ -92,6 +99,25 @@ pub fn run(a: &SealArgs, settings: &Settings, io: &mut Streams<'_>) -> io::Resul
                 writeln!(io.out, "  sha256     {}", s.sha256)?;
                 if let Some(p) = &s.pseudonym {
                     writeln!(io.out, "  pseudonym  {p}")?;
+                }
+                if !s.kept.is_empty() {
+                    writeln!(
+                        io.out,
+                        "  {} {}",
+                        tr(lang, "beholdt", "halde på", "kept"),
+                        s.kept.len()
+                    )?;
+                    for k in &s.kept {
+                        writeln!(
+                            io.out,
+                            "    {} {}–{} {} ({})",
+                            k.path.as_str(),
+                            k.span.start,
+                            k.span.end,
+                            k.kind.as_str(),
+                            k.reason.as_str()
+                        )?;
+                    }
                 }
                 if let Some(path) = &a.output {
                     writeln!(

@@ -18,7 +18,10 @@
 //! 4. [`names`] finds person names — above all the patient's own ([`Identity`], from part 1);
 //! 5. `redact` replaces each finding with its placeholder, until a scan of the result finds
 //!    nothing ([`redact_text`], [`redact_plain`], [`redact_document`]);
-//! 6. `windows` cuts long texts into overlapping windows, natively scanned side by side.
+//! 6. `windows` cuts long texts into overlapping windows, natively scanned side by side;
+//! 7. [`keep`] applies the physician's decisions that a finding is a false alarm ([`Keeps`]:
+//!    an eponym, a clinician's name, a place …), never for a valid national identity
+//!    number, the patient's own identifiers, an e-mail address or a valid account number.
 //!
 //! `scan` runs the pipeline on a text or on everything of a form that leaves the hospital —
 //! every string and number, found by walking the document itself ([`leaves`]) — according to
@@ -45,6 +48,7 @@ mod class;
 pub mod detect;
 mod finding;
 mod identity;
+pub mod keep;
 pub mod kind;
 pub mod leaves;
 pub mod names;
@@ -62,6 +66,8 @@ mod windows;
 
 pub use finding::{Basis, FieldFindings, Finding};
 pub use identity::Identity;
+pub use keep::{Applied, Keeps, Kept, Reason};
 pub use kind::FindingKind;
 pub use redact::{redact_document, redact_plain, redact_text, Replacement};
+pub use redact::{redact_document_keeping, redact_plain_keeping};
 pub use scan::{diagnostics, scan_document, scan_text, scan_with, unscanned, PART1};

@@ -1,6 +1,7 @@
 //! Redaction: every finding replaced by its placeholder ([`FindingKind::placeholder`]),
 //! repeated until a scan of the result finds nothing (the fixpoint, `to_redact`).
 
+use super::keep::{Applied, Keeps, Kept};
 use super::leaves::{self, LeafKind, Order};
 use super::scan::{scan_text, scan_with};
 use super::{Finding, FindingKind, Identity};
@@ -71,9 +72,13 @@ fn redact_mapped(text: &str, findings: &[Finding]) -> (String, Vec<Piece>) {
 /// them: «12.04.12.04.20Nordmann» holds no IP address, «12.04.12.04.[NAVN]» does. So the
 /// redacted text is clean for the same scan (the gate's), and redacting it again changes
 /// nothing. A finding that runs into a placeholder takes in what that one replaced.
+///
+/// A finding kept ([`Keeps`]) stays as it is: found again at the same place of the original,
+/// of the same kind, it is not redacted (found with other bounds, it is).
 fn to_redact(
     text: &str,
     mut findings: Vec<Finding>,
+    kept: &[Kept],
     scan: &dyn Fn(&str) -> Vec<Finding>,
 ) -> Vec<Finding> {
     let mut grown = false;
@@ -105,6 +110,19 @@ fn to_redact(
                 _ => (0, 0),
             };
             (f.span.start, f.span.end) = (start, end);
+        }
+        if !kept.is_empty() {
+            // Both are sorted by start: one pass.
+            let mut k = kept.iter().peekable();
+            more.retain(|f| {
+                while k.next_if(|x| x.span.start < f.span.start).is_some() {}
+                !k.clone()
+                    .take_while(|x| x.span.start == f.span.start)
+                    .any(|x| x.kind == f.kind && x.span.end == f.span.end)
+            });
+            if more.is_empty() {
+                break;
+            }
         }
         // Both lists merged by start; overlapping findings become one, of the kind that
         // wins an overlap.
@@ -159,8 +177,23 @@ pub fn redact_document(
     kind: FormKind,
     identity: &Identity,
 ) -> (Value, Vec<Replacement>) {
+    let (out, replaced, _) = redact_document_keeping(doc, kind, identity, &Keeps::none());
+    (out, replaced)
+}
+
+/// [`redact_document`] that leaves the findings kept ([`Keeps`]) as they are. The kept
+/// findings come back with their spans in the redacted document (so the list can be given
+/// again with it, to the gate), with the keeps' diagnostics.
+pub fn redact_document_keeping(
+    doc: &Value,
+    kind: FormKind,
+    identity: &Identity,
+    keeps: &Keeps,
+) -> (Value, Vec<Replacement>, Applied) {
     let mut out = doc.clone();
     let mut replaced = Vec::new();
+    let mut applied = Applied::default();
+    let mut seen = Vec::new();
     for leaf in leaves::outgoing(doc, kind, Order::Document) {
         if leaf.kind == LeafKind::MemberName || leaf.too_long() {
             continue;
@@ -171,9 +204,17 @@ pub fn redact_document(
         if findings.is_empty() {
             continue;
         }
-        let findings = to_redact(text, findings, &scan);
+        let (findings, kept) =
+            keeps.split(&leaf.path, findings, &mut seen, &mut applied.diagnostics);
+        if findings.is_empty() {
+            applied.kept.extend(kept);
+            continue;
+        }
+        let findings = to_redact(text, findings, &kept, &scan);
         if let Some(slot) = leaves::resolve_mut(&mut out, &leaf.route) {
-            *slot = Value::String(redact_text(text, &findings));
+            let red = redact_text(text, &findings);
+            applied.kept.extend(moved(kept, &findings, &red));
+            *slot = Value::String(red);
             replaced.extend(findings.iter().map(|x| Replacement {
                 path: leaf.path.clone(),
                 kind: x.kind,
@@ -182,14 +223,59 @@ pub fn redact_document(
             }));
         }
     }
-    (out, replaced)
+    applied.diagnostics.extend(keeps.report(&seen));
+    (out, replaced, applied)
+}
+
+/// The kept findings' spans moved to the redacted text `red` (each placeholder before one
+/// moves it by its length less the length it replaced). Both lists are sorted by start. A
+/// kept finding that a replacement took in (a rescan found it with other bounds) is gone.
+fn moved(kept: Vec<Kept>, replaced: &[Finding], red: &str) -> Vec<Kept> {
+    let mut cursor = crate::diagnostic::SpanCursor::new(red);
+    let mut r = replaced.iter().peekable();
+    let mut shift: isize = 0;
+    let mut out = Vec::with_capacity(kept.len());
+    for mut k in kept {
+        while let Some(f) = r.next_if(|f| f.span.end <= k.span.start) {
+            shift +=
+                f.kind.placeholder().len() as isize - (f.span.end as isize - f.span.start as isize);
+        }
+        if r.peek().is_some_and(|f| f.span.start < k.span.end) {
+            continue;
+        }
+        let at = |x: usize| x.saturating_add_signed(shift);
+        k.span = cursor.span(at(k.span.start), at(k.span.end));
+        out.push(k);
+    }
+    out
 }
 
 /// Redacts a plain text: the redacted text and the replacements (path `""`).
 pub fn redact_plain(text: &str, identity: &Identity) -> (String, Vec<Replacement>) {
+    let (red, replaced, _) = redact_plain_keeping(text, identity, &Keeps::none());
+    (red, replaced)
+}
+
+/// [`redact_plain`] that leaves the findings kept (path `""`) as they are, as
+/// [`redact_document_keeping`].
+pub fn redact_plain_keeping(
+    text: &str,
+    identity: &Identity,
+    keeps: &Keeps,
+) -> (String, Vec<Replacement>, Applied) {
     let scan = |t: &str| scan_text(t, identity);
-    let findings = to_redact(text, scan(text), &scan);
+    let mut applied = Applied::default();
+    let mut seen = Vec::new();
+    let root = Pointer::root();
+    let (findings, kept) = keeps.split(&root, scan(text), &mut seen, &mut applied.diagnostics);
+    let findings = if findings.is_empty() {
+        findings
+    } else {
+        to_redact(text, findings, &kept, &scan)
+    };
     let red = redact_text(text, &findings);
+    applied.kept = moved(kept, &findings, &red);
+    applied.diagnostics.extend(keeps.report(&seen));
     let replaced = findings
         .iter()
         .map(|x| Replacement {
@@ -199,7 +285,7 @@ pub fn redact_plain(text: &str, identity: &Identity) -> (String, Vec<Replacement
             placeholder: x.kind.placeholder(),
         })
         .collect();
-    (red, replaced)
+    (red, replaced, applied)
 }
 
 #[cfg(test)]

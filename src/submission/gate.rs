@@ -10,12 +10,14 @@
 //! Fagdirektør"); helse-bergen-behandling-av-soknad-1.2.2.5-16.txt §3.2.
 
 use super::exit;
-use super::seal::{canonical_json, pseudonym, sha256_hex, MIN_KEY_LEN};
+use super::seal::{canonical_json, package_digest, pseudonym, MIN_KEY_LEN};
 use super::Part1;
 use crate::diagnostic::{has_errors, rule, Arg, Diagnostic, Document, Pointer, Severity, Source};
 use crate::forms::sections::{costs::CostSummary, patient};
 use crate::forms::{self, FormKind, Stage};
+use crate::privacy::leaves::{self, Order};
 use crate::privacy::{diagnostics, scan_document, unscanned, FieldFindings, FindingKind};
+use crate::privacy::{Keeps, Kept};
 use crate::reference;
 use crate::Context;
 use serde::Serialize;
@@ -90,11 +92,17 @@ pub struct Sealed {
     pub form: &'static str,
     /// Canonical JSON of part 2 (RFC 8785 member order, no insignificant whitespace).
     pub canonical: String,
-    /// SHA-256 of the canonical JSON's UTF-8 bytes, lower-case hex.
+    /// The digest, lower-case hex ([`package_digest`]): SHA-256 of the canonical JSON, and
+    /// of the kept list when there is one.
     pub sha256: String,
     /// HMAC-SHA256 pseudonym of the patient, when a key and part 1 were given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pseudonym: Option<String>,
+    /// The findings the physician kept as false alarms, with why (path, kind, span, reason,
+    /// and the words of an `other` reason): never the value, nor a hash of it. Sealed with
+    /// the application (inside the digest).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub kept: Vec<Kept>,
 }
 
 /// The gate's answer.
@@ -109,8 +117,11 @@ pub struct GateResult {
     /// The gate's own checks (also in `diagnostics`): part 1 against part 2, part 1's
     /// formats, part 1 given as what is sent, the pseudonym key; sorted as `diagnostics`.
     pub checks: Vec<Diagnostic>,
-    /// The identifiers found, per field (their diagnostics are in `diagnostics`).
+    /// The identifiers found, per field (their diagnostics are in `diagnostics`); the kept
+    /// ones are not among them.
     pub findings: Vec<FieldFindings>,
+    /// The findings kept as false alarms ([`Keeps`]).
+    pub kept: Vec<Kept>,
     /// The cost summary.
     pub costs: Option<CostSummary>,
 }
@@ -132,19 +143,34 @@ pub fn prepare_submission(
     key: Option<&[u8]>,
     ctx: &Context,
 ) -> GateResult {
+    prepare_submission_keeping(part2, part1, key, &Keeps::none(), ctx)
+}
+
+/// [`prepare_submission`] with the physician's keeps ([`Keeps`], read with part 1's
+/// identity): a finding kept no longer blocks, and the sealed package lists it. A keep only
+/// removes a finding of this scan (stale and refused keeps are reported: stale as a warning,
+/// refused as an error, both among the gate's own checks); what is found again in a value the
+/// gate normalises is not kept, and a kept finding in a value normalised away is not listed.
+pub fn prepare_submission_keeping(
+    part2: &Value,
+    part1: Option<&Part1>,
+    key: Option<&[u8]>,
+    keeps: &Keeps,
+    ctx: &Context,
+) -> GateResult {
     let v = forms::validate(part2, Stage::Submission, ctx);
     let mut diags = v.diagnostics;
     let Some(kind) = v.form else {
-        return blocked(diags, Vec::new(), Vec::new(), None);
+        return blocked(diags, Vec::new(), Vec::new(), None, Vec::new());
     };
     if diags.iter().any(|d| d.rule.code == forms::TOO_LARGE.code) {
         // Refused as too large: scanning stops here.
-        return blocked(diags, Vec::new(), Vec::new(), None);
+        return blocked(diags, Vec::new(), Vec::new(), None, Vec::new());
     }
     if kind == FormKind::TilgangDel1 {
         let own = vec![Diagnostic::new(&NOT_OUTGOING, Pointer::root().key("form"))];
         diags.extend(own.clone());
-        return blocked(diags, own, Vec::new(), v.costs);
+        return blocked(diags, own, Vec::new(), v.costs, Vec::new());
     }
     let identity = part1.map(Part1::identity).unwrap_or_default();
     let national_id = part1.and_then(Part1::national_id);
@@ -152,11 +178,15 @@ pub fn prepare_submission(
     if let Some(p1) = part1 {
         cross_check(part2, p1, ctx, &mut checks);
     }
-    diags.extend(checks.clone());
     let mut findings = scan_document(part2, kind, &identity);
     if let Some(id) = national_id {
         add_new(&mut findings, exit::part1_number(part2, kind, id));
     }
+    let applied = keeps.apply(findings);
+    let mut findings = applied.findings;
+    let kept = applied.kept;
+    checks.extend(applied.diagnostics);
+    diags.extend(checks.clone());
     diags.extend(diagnostics(&findings));
     for path in unscanned(part2, kind) {
         let refused = diags
@@ -189,7 +219,7 @@ pub fn prepare_submission(
     forms::sort(&mut diags);
     forms::sort(&mut checks);
     if has_errors(&diags) {
-        return blocked(diags, checks, findings, costs);
+        return blocked(diags, checks, findings, costs, kept);
     }
     // What is sealed, checked as it is sealed.
     let sealed = forms::schema::normalised(part2, kind.fields(), ctx);
@@ -202,10 +232,12 @@ pub fn prepare_submission(
         forms::sort(&mut diags);
         findings.extend(last);
         let costs = costs_shown(costs, &findings);
-        return blocked(diags, checks, findings, costs);
+        return blocked(diags, checks, findings, costs, kept);
     }
     let canonical = canonical_json(&sealed);
-    let sha256 = sha256_hex(canonical.as_bytes());
+    let kept = still_sealed(kept, part2, &sealed, kind);
+    let list = serde_json::to_value(&kept).unwrap_or(Value::Null);
+    let sha256 = package_digest(&canonical, &list);
     GateResult {
         ok: true,
         sealed: Some(Sealed {
@@ -213,12 +245,37 @@ pub fn prepare_submission(
             canonical,
             sha256,
             pseudonym: pseudo,
+            kept: kept.clone(),
         }),
         diagnostics: diags,
         checks,
         findings,
+        kept,
         costs,
     }
+}
+
+/// The kept findings whose value is sealed as given (one the gate normalised holds other
+/// text, and the span would point at something else).
+fn still_sealed(kept: Vec<Kept>, given: &Value, sealed: &Value, kind: FormKind) -> Vec<Kept> {
+    if kept.is_empty() {
+        return kept;
+    }
+    let before = leaves::outgoing(given, kind, Order::Document);
+    let after = leaves::outgoing(sealed, kind, Order::Document);
+    let changed: Vec<&crate::diagnostic::Pointer> = before
+        .iter()
+        .zip(&after)
+        .filter(|(b, a)| b.path != a.path || b.text != a.text)
+        .map(|(b, _)| &b.path)
+        .collect();
+    if before.len() != after.len() {
+        // Not one leaf for one: keep nothing rather than a list that may point elsewhere.
+        return Vec::new();
+    }
+    kept.into_iter()
+        .filter(|k| !changed.contains(&&k.path))
+        .collect()
 }
 
 /// Adds the findings of `more` that no finding of the same kind of number already covers.
@@ -262,6 +319,7 @@ fn blocked(
     mut checks: Vec<Diagnostic>,
     findings: Vec<FieldFindings>,
     costs: Option<CostSummary>,
+    kept: Vec<Kept>,
 ) -> GateResult {
     forms::sort(&mut diagnostics);
     forms::sort(&mut checks);
@@ -271,6 +329,7 @@ fn blocked(
         diagnostics,
         checks,
         findings,
+        kept,
         costs,
     }
 }
@@ -317,6 +376,7 @@ fn prefixed(p: &Pointer) -> Pointer {
 
 #[cfg(test)]
 mod tests {
+    use super::super::seal::sha256_hex;
     use super::*;
     use crate::registry::Registry;
     use chrono::NaiveDate;

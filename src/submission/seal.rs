@@ -101,6 +101,39 @@ pub fn hex(bytes: &[u8]) -> String {
     s
 }
 
+/// The digest of a sealed package: SHA-256 of the canonical JSON's UTF-8 bytes when nothing
+/// was kept; with findings kept (`kept`, a non-empty JSON array, [`crate::privacy::Kept`]),
+/// SHA-256 of the canonical JSON, a line feed, and the canonical JSON of the kept list. The
+/// kept list is part of what the committee sees, so it is sealed with the application: it
+/// cannot be dropped or changed without the digest failing, and a checker that knows nothing
+/// of keeps refuses such a package rather than show it without its list. (Canonical JSON
+/// never holds a raw line feed, so the two parts cannot be confused.)
+///
+/// ```
+/// use skjemavakt::submission::seal::{package_digest, sha256_hex};
+/// let kept = serde_json::json!([{"path": "/a", "kind": "name", "reason": "eponym",
+///     "span": {"start": 0, "end": 3, "utf16Start": 0, "utf16End": 3}}]);
+/// assert_eq!(package_digest("{}", &serde_json::json!([])), sha256_hex(b"{}"));
+/// assert_eq!(
+///     package_digest("{}", &kept),
+///     sha256_hex(br#"{}
+/// [{"kind":"name","path":"/a","reason":"eponym","span":{"end":3,"start":0,"utf16End":3,"utf16Start":0}}]"#)
+/// );
+/// ```
+pub fn package_digest(canonical: &str, kept: &Value) -> String {
+    match kept {
+        Value::Array(a) if !a.is_empty() => {
+            let list = canonical_json(kept);
+            let mut bytes = Vec::with_capacity(canonical.len() + 1 + list.len());
+            bytes.extend_from_slice(canonical.as_bytes());
+            bytes.push(b'\n');
+            bytes.extend_from_slice(list.as_bytes());
+            sha256_hex(&bytes)
+        }
+        _ => sha256_hex(canonical.as_bytes()),
+    }
+}
+
 /// SHA-256 of bytes, as lower-case hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))

@@ -1,15 +1,17 @@
 //! Checks a sealed package before anything is made of it (the printable application): its
-//! digest is the SHA-256 of its canonical JSON, the canonical JSON is canonical, it is a form
+//! digest is the SHA-256 of its canonical JSON (and of its kept list, when findings were
+//! kept: [`super::seal::package_digest`]), the canonical JSON is canonical, it is a form
 //! document of the kind the package names, and the document follows that form, so that what
 //! is printed is exactly, and all of, what was sealed.
 //!
-//! A package is `{ form, canonical, sha256, pseudonym?, sealedAt? }` (what the gate seals,
+//! A package is `{ form, canonical, sha256, pseudonym?, kept?, sealedAt? }` (what the gate seals,
 //! `skjemavakt seal -o`), or an object holding one as `sealed` (`seal --format json`, or what
 //! the drop-in guard's page posts). Nothing of the package is echoed in a diagnostic.
 
-use super::seal::{canonical_json, sha256_hex};
+use super::seal::{canonical_json, package_digest};
 use crate::diagnostic::{has_errors, rule, Diagnostic, Document, Pointer, Source};
 use crate::forms::{self, FormKind, Stage};
+use crate::privacy::{FindingKind, Reason};
 use crate::Context;
 use serde_json::Value;
 
@@ -173,8 +175,72 @@ pub struct Verified {
     pub pseudonym: Option<String>,
     /// When it was sealed, by the sealing machine's clock (not part of the digest).
     pub sealed_at: Option<SealTime>,
+    /// The findings the physician kept as false alarms (inside the digest).
+    pub kept: Vec<KeptEntry>,
     /// Warnings (the seal time unreadable).
     pub warnings: Vec<Diagnostic>,
+}
+
+/// A finding kept, as a sealed package lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeptEntry {
+    /// The field's JSON Pointer in the sealed document.
+    pub path: String,
+    pub kind: FindingKind,
+    /// Byte offsets in the field's text.
+    pub start: usize,
+    pub end: usize,
+    pub reason: Reason,
+    /// The words of an `other` reason.
+    pub text: Option<String>,
+}
+
+/// The package's kept list (`None` when it is not one).
+fn kept_list(v: Option<&Value>) -> Option<Vec<KeptEntry>> {
+    let items = match v {
+        None | Some(Value::Null) => return Some(Vec::new()),
+        Some(Value::Array(a)) => a,
+        Some(_) => return None,
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        out.push(kept_entry(item)?);
+    }
+    Some(out)
+}
+
+/// One entry of a kept list: exactly `{path, kind, span: {start, end, utf16Start, utf16End},
+/// reason, text?}` (`text` for `other` only).
+fn kept_entry(item: &Value) -> Option<KeptEntry> {
+    let o = item.as_object()?;
+    let span = o.get("span")?.as_object()?;
+    let n = |k: &str| {
+        span.get(k)
+            .and_then(Value::as_u64)
+            .and_then(|x| usize::try_from(x).ok())
+    };
+    let (start, end) = (n("start")?, n("end")?);
+    n("utf16Start")?;
+    n("utf16End")?;
+    let reason = Reason::parse(o.get("reason")?.as_str()?)?;
+    let text = match (reason, o.get("text")) {
+        (Reason::Other, Some(Value::String(t))) => Some(t.clone()),
+        (Reason::Other, _) | (_, Some(_)) => return None,
+        (_, None) => None,
+    };
+    let members = 4 + usize::from(text.is_some());
+    if o.len() != members || span.len() != 4 || start >= end {
+        return None;
+    }
+    let kind = o.get("kind")?.as_str()?;
+    Some(KeptEntry {
+        path: o.get("path")?.as_str()?.to_string(),
+        kind: FindingKind::ALL.into_iter().find(|k| k.as_str() == kind)?,
+        start,
+        end,
+        reason,
+        text,
+    })
 }
 
 fn is_hex64(s: &str) -> bool {
@@ -213,7 +279,10 @@ pub fn verify_with(
     ) else {
         return refuse(&NOT_SEALED, &base);
     };
-    let digest = sha256_hex(canonical.as_bytes());
+    let Some(kept) = kept_list(p.get("kept")) else {
+        return refuse(&NOT_SEALED, &base.key("kept"));
+    };
+    let digest = package_digest(canonical, p.get("kept").unwrap_or(&Value::Null));
     if !is_hex64(sha) || digest != sha {
         return refuse(&DIGEST, &base.key("sha256"));
     }
@@ -256,12 +325,14 @@ pub fn verify_with(
         sha256: digest,
         pseudonym,
         sealed_at,
+        kept,
         warnings,
     })
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::seal::sha256_hex;
     use super::*;
     use crate::registry::Registry;
     use serde_json::json;

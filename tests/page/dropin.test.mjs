@@ -225,6 +225,109 @@ test('the hospital page seals a complete application, and its server accepts it 
   await page.screenshot({ path: SCREENSHOTS + 'sykehus-sealed.png', fullPage: true });
 });
 
+// ---- issue 19, point 3: keeping a false alarm ----
+
+/** RFC 8785 canonical JSON of JSON data (members by UTF-16 code units, JS's own string order). */
+function jcs(v) {
+  if (Array.isArray(v)) return `[${v.map(jcs).join(',')}]`;
+  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${jcs(v[k])}`).join(',')}}`;
+  return JSON.stringify(v);
+}
+
+test('issue 19: "Behold" keeps a false alarm with a reason, "Angre" takes it back, and the sealed package lists it', async () => {
+  const { page } = h;
+  await openHospital();
+  await fillHospital(page, await hospitalValues(page));
+  const history = 'Behandlet for Hodgkins lymfom etter Ann Arbor stadium IV. Vurdert av overlege Per Hansen på Haukeland.';
+  await page.fill('[name="sykehistorie"]', history);
+  await page.fill('[name="funksjon"]', 'Kari Nordmann klarer seg selv, kari.nordmann@example.no.');
+  await page.evaluate(() => window.skjemavaktGuard.check());
+  const panel = '.sv-findings[data-path="/patient/medical_history"]';
+  // Both names in the history may be kept; the patient's own name and an e-mail address never.
+  assert.deepEqual(await page.$$eval(`${panel} li`, (l) => l.map((x) => [x.dataset.kind, Boolean(x.querySelector('.sv-keep'))])), [['name', true], ['name', true]]);
+  assert.deepEqual(await page.$$eval('.sv-findings[data-path="/patient/function_level"] li', (l) => l.map((x) => [x.dataset.kind, Boolean(x.querySelector('.sv-keep'))])), [['name', false], ['email', false]]);
+  // "Behold" opens the reasons, in the library's words (not a copy in the guard).
+  const perHansen = 'button[aria-label="Behold navn i Sykehistorikk, tegn 79–88: ikke en personopplysning"]';
+  await page.click(perHansen);
+  assert.equal(await page.getAttribute(perHansen, 'aria-expanded'), 'true');
+  const reasons = await page.$$eval(`${panel} .sv-keep-choice label`, (l) => l.map((x) => x.textContent));
+  const rust = await page.evaluate(async () => (await import('./pkg/skjemavakt.js')).keepReasons({ lang: 'nb' }).map((r) => r.label));
+  assert.deepEqual(reasons.slice(0, 5), rust);
+  for (const t of rust) assert.ok(!GUARD_SOURCE.includes(t), `no copy of ${t} in the guard`);
+  await page.check(`${panel} .sv-keep-choice input[value="clinician_or_author"]`);
+  await page.click(`${panel} .sv-keep-confirm`);
+  await page.waitForSelector(`${panel} .sv-kept li[data-reason="clinician_or_author"]`);
+  await page.waitForFunction(() => document.querySelector('.sv-live')?.textContent === 'Beholdt navn i Sykehistorikk. Komitéen ser begrunnelsen.');
+  assert.deepEqual(await page.$$eval(`${panel} > ul:not(.sv-kept) li`, (l) => l.length), 1, 'Ann Arbor still blocks');
+  // "other" needs words of one's own, and they are scanned: the patient's name in them is refused.
+  const annArbor = 'button[aria-label="Behold navn i Sykehistorikk, tegn 37–45: ikke en personopplysning"]';
+  await page.click(annArbor);
+  await page.check(`${panel} .sv-keep-choice input[value="other"]`);
+  const words = `${panel} .sv-keep-choice input[type=text]`;
+  await page.fill(words, 'Stadieinndeling, som hos Kari Nordmann');
+  await page.click(`${panel} .sv-keep-confirm`);
+  assert.equal(await page.getAttribute(words, 'aria-invalid'), 'true');
+  assert.equal(await page.$$eval(`${panel} .sv-kept li`, (l) => l.length), 1);
+  await page.fill(words, 'Stadieinndeling for lymfom, ikke en person.');
+  await page.click(`${panel} .sv-keep-confirm`);
+  await page.waitForSelector(`${panel} .sv-kept li[data-reason="other"]`);
+  let r = await page.evaluate(() => window.skjemavaktGuard.check());
+  assert.deepEqual(r.kept.map((k) => [k.path, k.kind, k.span.utf16Start, k.reason]), [
+    ['/patient/medical_history', 'name', 36, 'other'],
+    ['/patient/medical_history', 'name', 78, 'clinician_or_author'],
+  ]);
+  assert.ok(r.findings.every((f) => f.path === '/patient/function_level'));
+  // "Angre" takes a keep back: the finding blocks again; kept again for the seal.
+  await page.click('button[aria-label="Angre «behold» for navn i Sykehistorikk, tegn 79–88"]');
+  await page.waitForSelector(perHansen);
+  await page.waitForFunction(() => document.querySelector('.sv-live')?.textContent === 'Navn i Sykehistorikk er ikke lenger beholdt.');
+  r = await page.evaluate(() => window.skjemavaktGuard.check());
+  assert.equal(r.kept.length, 1);
+  assert.ok(r.findings.some((f) => f.path === '/patient/medical_history' && f.span.utf16Start === 78));
+  await page.click(perHansen);
+  await page.check(`${panel} .sv-keep-choice input[value="clinician_or_author"]`);
+  await page.click(`${panel} .sv-keep-confirm`);
+  await page.waitForSelector(`${panel} .sv-kept li[data-reason="clinician_or_author"]`);
+  // A keep moves with its text when "Fjern" replaces a finding before it in the same field.
+  await page.fill('[name="funksjon"]', 'Klarer seg selv.');
+  await page.fill('[name="dosering"]', `${VALID.treatment.dosage} Kari Nordmann. Avtalt med overlege Per Hansen.`);
+  await page.evaluate(() => window.skjemavaktGuard.check());
+  const dose = '.sv-findings[data-path="/treatment/dosage"]';
+  const perInDose = await page.$eval(`${dose} li:last-child .sv-keep`, (b) => b.getAttribute('aria-label'));
+  await page.click(`${dose} li:last-child .sv-keep`);
+  await page.check(`${dose} .sv-keep-choice input[value="clinician_or_author"]`);
+  await page.click(`${dose} .sv-keep-confirm`);
+  await page.waitForSelector(`${dose} .sv-kept li`);
+  await page.click(`${dose} li .sv-remove`);
+  await page.waitForFunction((d) => !document.querySelector(`${d} > ul:not(.sv-kept) li`), dose);
+  r = await page.evaluate(() => window.skjemavaktGuard.check());
+  assert.equal(r.kept.filter((k) => k.path === '/treatment/dosage').length, 1, `${perInDose} still kept after Fjern`);
+  assert.ok((await page.inputValue('[name="dosering"]')).includes('[NAVN]. Avtalt med overlege Per Hansen.'));
+  assert.equal(r.findings.length, 0);
+  // Sealed: the package lists every kept finding (path, kind, span, reason; the words for
+  // "other"), inside its digest; the hospital's server accepts it after its own check.
+  await page.click('button[type=submit]');
+  await page.waitForSelector('body[data-received="yes"]', { timeout: 15000 });
+  const { sealed } = JSON.parse(h.server.received.at(-1).body);
+  assert.deepEqual(sealed.kept.map((k) => [k.path, k.kind, k.reason, Object.keys(k).sort().join()]), [
+    ['/patient/medical_history', 'name', 'other', 'kind,path,reason,span,text'],
+    ['/patient/medical_history', 'name', 'clinician_or_author', 'kind,path,reason,span'],
+    ['/treatment/dosage', 'name', 'clinician_or_author', 'kind,path,reason,span'],
+  ]);
+  assert.equal(sealed.kept[0].text, 'Stadieinndeling for lymfom, ikke en person.');
+  assert.notEqual(createHash('sha256').update(sealed.canonical, 'utf8').digest('hex'), sealed.sha256);
+  assert.equal(createHash('sha256').update(sealed.canonical + '\n' + jcs(sealed.kept), 'utf8').digest('hex'), sealed.sha256);
+  const doc = JSON.parse(sealed.canonical);
+  assert.equal(doc.patient.medical_history, history);
+  const k = sealed.kept[1];
+  assert.equal(Buffer.from(doc.patient.medical_history).subarray(k.span.start, k.span.end).toString(), 'Per Hansen');
+  // Never the value, nor a hash of it, in the list.
+  const list = JSON.stringify(sealed.kept);
+  for (const v of ['Per Hansen', 'Ann Arbor ', createHash('sha256').update('Per Hansen').digest('hex')]) assert.ok(!list.includes(v), v);
+  assert.match(await page.textContent('[data-sv-sealed] .sv-sealed-kept'), /^3 funn er beholdt/);
+  await page.screenshot({ path: SCREENSHOTS + 'sykehus-kept.png', fullPage: true });
+});
+
 // ---- point 2: only the form's own fields ----
 
 test('2: hidden, ignored and internal inputs are never part of the document; attach warns about fields no input gives and names that point nowhere', async () => {

@@ -2,7 +2,7 @@
 // document, and the checks. Its drawing and its public methods are in view.js.
 
 import { UI } from './texts.js';
-import { CONTROLS, SKIPPED_TYPES, FLOW, pointerOf, schemaPath, parentOf, below, setAt, getAt, compact, remap, cssId, text } from './util.js';
+import { CONTROLS, SKIPPED_TYPES, FLOW, pointerOf, schemaPath, parentOf, below, setAt, getAt, compact, remap, cssId, text, lowerFirst } from './util.js';
 import { guards, load, sv } from './core.js';
 import { view } from './view.js';
 
@@ -37,6 +37,7 @@ export class Guard {
     this.dirty = new Set();
     this.touched = new Set();     // document paths the user changed
     this.findings = new Map();    // document path → findings
+    this.kept = new Map();        // document path → findings kept as false alarms ({ path, kind, span, reason, text? })
     this.diags = [];
     this.checks = [];             // the last submit's checks against part 1
     this.costs = null;
@@ -180,6 +181,7 @@ export class Guard {
     if (this.detached) return this;
     this.kinds = new Map(this.lib('findingKinds', { lang: this.lang }).map((k) => [k.kind, k]));
     this.findingCodes = new Set([...this.kinds.values()].map((k) => k.code));
+    this.reasons = this.lib('keepReasons', { lang: this.lang });
     this.loadSchema();
     this.collect();
     this.checkSetup();
@@ -635,15 +637,16 @@ export class Guard {
     let sealed = null;
     if (this.gated) {
       const r = this.lib('checkSubmission', doc, part1, this.options({ pseudonymKey: this.opts.pseudonymKey }));
-      this.setFindings(r.findings);
-      this.diags = r.diagnostics.filter((d) => !this.findingCodes.has(d.code));
-      this.checks = r.checks;
+      this.setFindings(r.findings, r.kept);
+      this.diags = this.ownDiagnostics(r.diagnostics);
+      this.checks = this.ownDiagnostics(r.checks);
       this.costs = r.costs;
       ok = r.ok;
       sealed = r.sealed;
     } else {
       const v = this.lib('validate', doc, this.options({ stage: this.opts.stage }));
-      this.setFindings(this.scannedKind() ? this.lib('scan', doc, part1, this.options()).findings : []);
+      const r = this.scannedKind() ? this.lib('scan', doc, part1, this.options()) : { findings: [], kept: [] };
+      this.setFindings(r.findings, r.kept);
       this.diags = v.diagnostics;
       this.checks = [];
       this.costs = v.costs;
@@ -670,15 +673,58 @@ export class Guard {
   }
 
   options(extra) {
-    return { lang: this.lang, config: this.opts.config, ...extra };
+    const keep = [...this.kept.values()].flat().map((k) => ({
+      path: k.path, kind: k.kind, span: { utf16Start: k.span.utf16Start, utf16End: k.span.utf16End }, reason: k.reason, ...(k.text ? { text: k.text } : {}),
+    }));
+    return { lang: this.lang, config: this.opts.config, ...(keep.length ? { keep } : {}), ...extra };
   }
 
-  setFindings(list) {
+  /** The gate's diagnostics the guard shows itself: not the findings (shown as findings), not a
+   * keep that went stale (the guard drops it: the text changed). */
+  ownDiagnostics(list) {
+    return list.filter((d) => !this.findingCodes.has(d.code) && d.code !== 'privacy.keep.stale');
+  }
+
+  /** The findings and the kept findings of a whole scan. A keep the library did not apply is gone. */
+  setFindings(list, kept = []) {
     this.findings = new Map();
+    this.kept = new Map();
+    this.addFindings(list, kept);
+  }
+
+  addFindings(list, kept = []) {
     for (const f of list) {
       if (!this.findings.has(f.path)) this.findings.set(f.path, []);
       this.findings.get(f.path).push(f);
     }
+    for (const k of kept) {
+      if (!this.kept.has(k.path)) this.kept.set(k.path, []);
+      this.kept.get(k.path).push(k);
+    }
+  }
+
+  /** Keeps a finding as a false alarm with a reason (and, for `other`, words); scanned again. */
+  keepFinding(f, reason, text) {
+    const k = { path: f.path, kind: f.kind, span: f.span, reason, ...(reason === 'other' ? { text } : {}) };
+    if (!this.kept.has(f.path)) this.kept.set(f.path, []);
+    this.kept.get(f.path).push(k);
+    this.unseal();
+    this.update({ full: true });
+    const now = (this.kept.get(f.path) || []).some((x) => x.kind === f.kind && x.span.utf16Start === f.span.utf16Start);
+    const field = this.labelOf(f.path)?.qualified || f.path;
+    if (now) this.announce(this.ui.keptOne(lowerFirst(this.kindLabel(f.kind)), field));
+    return now;
+  }
+
+  /** Takes back a keep ("Angre"): the finding blocks again. */
+  unkeepFinding(k) {
+    const same = (x) => x.kind === k.kind && x.span.utf16Start === k.span.utf16Start && x.span.utf16End === k.span.utf16End;
+    const list = (this.kept.get(k.path) || []).filter((x) => !same(x));
+    if (list.length) this.kept.set(k.path, list);
+    else this.kept.delete(k.path);
+    this.unseal();
+    this.update({ full: true });
+    this.announce(this.ui.unkept(this.kindLabel(k.kind), this.labelOf(k.path)?.qualified || k.path));
   }
 
   /**
@@ -716,9 +762,9 @@ export class Guard {
       // The checks against part 1 found a problem at the last submit: they run again (the
       // gate, in one call) until it is fixed.
       const r = this.lib('checkSubmission', doc, part1, this.options({ pseudonymKey: this.opts.pseudonymKey }));
-      this.setFindings(r.findings);
-      this.diags = r.diagnostics.filter((d) => !this.findingCodes.has(d.code));
-      this.checks = r.checks;
+      this.setFindings(r.findings, r.kept);
+      this.diags = this.ownDiagnostics(r.diagnostics);
+      this.checks = this.ownDiagnostics(r.checks);
       this.costs = r.costs;
     } else {
       // After a submit, the gate's stage: what it asked for stays asked for.
@@ -727,11 +773,14 @@ export class Guard {
       this.diags = v.diagnostics.concat(this.checks);
       this.costs = v.costs;
       if (full) {
-        this.setFindings(this.scannedKind() ? this.lib('scan', doc, part1, o).findings : []);
+        const r = this.scannedKind() ? this.lib('scan', doc, part1, o) : { findings: [], kept: [] };
+        this.setFindings(r.findings, r.kept);
       } else {
         for (const p of this.dirty) {
           const dp = this.docPath(p);
           for (const k of [...this.findings.keys()]) if (below(k, dp)) this.findings.delete(k);
+          const keeps = new Map([...this.kept].filter(([k]) => below(k, dp)));
+          for (const k of keeps.keys()) this.kept.delete(k);
           const f = this.schema.get(schemaPath(dp));
           const value = getAt(doc, dp);
           if (!f || !f.scanned || value === undefined) continue;
@@ -739,10 +788,10 @@ export class Guard {
           // scan it, and a long text elsewhere is not copied into wasm at every keystroke.
           const one = { form: doc.form };
           setAt(one, dp, value);
-          for (const x of this.lib('scanField', one, dp, part1, o).findings) {
-            if (!this.findings.has(x.path)) this.findings.set(x.path, []);
-            this.findings.get(x.path).push(x);
-          }
+          // This field's keeps only: what the library does not apply again is gone.
+          const keep = o.keep?.filter((k) => keeps.has(k.path));
+          const r = this.lib('scanField', one, dp, part1, { ...o, keep });
+          this.addFindings(r.findings, r.kept);
         }
       }
     }
@@ -758,6 +807,7 @@ export class Guard {
       valid: !diagnostics.some((d) => d.severity === 'error') && this.findings.size === 0,
       diagnostics,
       findings: [...this.findings.values()].flat(),
+      kept: [...this.kept.values()].flat(),
       costs: this.costs,
     };
   }

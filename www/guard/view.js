@@ -13,6 +13,7 @@ export const view = {
     const sig = JSON.stringify([this.submitted, this.touched.size, this.lang,
       this.diags.map((d) => [d.code, d.path, d.severity, d.message, d.span?.utf16Start]),
       [...this.findings].map(([p, fs]) => [p, fs.map((f) => [f.kind, f.span.utf16Start, f.span.utf16End])]),
+      [...this.kept].map(([p, ks]) => [p, ks.map((k) => [k.kind, k.span.utf16Start, k.reason])]),
       this.costs?.monthlyTotalOre, this.costs?.totalOre]);
     if (!rebuild && !force && !this.undo.size && sig === this.renderedSig) return;
     this.renderedSig = sig;
@@ -110,20 +111,21 @@ export const view = {
   renderPanels(force) {
     // An undo is kept while the field holds exactly what "Fjern" left in it.
     for (const [dp, u] of [...this.undo]) if (u.el.value !== u.after) this.undo.delete(dp);
-    const paths = new Set([...this.findings.keys(), ...this.undo.keys(), ...this.panels.keys()]);
+    const paths = new Set([...this.findings.keys(), ...this.kept.keys(), ...this.undo.keys(), ...this.panels.keys()]);
     for (const dp of paths) {
       const fs = this.findings.get(dp) || [];
+      const ks = this.kept.get(dp) || [];
       const u = this.undo.get(dp);
       const cur = this.panels.get(dp);
       const el = this.elementFor(dp);
-      if ((!fs.length && !u) || !el || !el.matches(CONTROLS)) {
+      if ((!fs.length && !ks.length && !u) || !el || !el.matches(CONTROLS)) {
         if (cur) this.dropPanel(dp, cur);
         continue;
       }
-      const sig = JSON.stringify([fs.map((f) => [f.kind, f.span.utf16Start, f.span.utf16End]), u ? u.count : 0, this.lang]);
+      const sig = JSON.stringify([fs.map((f) => [f.kind, f.span.utf16Start, f.span.utf16End]), ks.map((k) => [k.kind, k.span.utf16Start, k.reason]), u ? u.count : 0, this.lang]);
       if (cur && cur.sig === sig && !force) continue;
       if (cur) this.dropPanel(dp, cur);
-      this.panel(el, dp, fs, u, sig);
+      this.panel(el, dp, fs, u, sig, ks);
     }
   },
 
@@ -133,7 +135,7 @@ export const view = {
     this.panels.delete(dp);
   },
 
-  panel(el, dp, findings, u, sig) {
+  panel(el, dp, findings, u, sig, kept = []) {
     const ui = this.ui;
     const field = this.labelOf(dp)?.qualified || dp;
     const box = this.make('div', 'sv-findings');
@@ -171,6 +173,16 @@ export const view = {
         rm.setAttribute('aria-label', ui.removeName(lowerFirst(kind), field, s, e));
         rm.addEventListener('click', () => this.redactField(dp, [f]));
         li.append(label, show, document.createTextNode(' '), rm);
+        if (f.keepable) {
+          const keep = document.createElement('button');
+          keep.type = 'button';
+          keep.className = 'sv-link-button sv-keep';
+          keep.textContent = ui.keep;
+          keep.setAttribute('aria-label', ui.keepName(lowerFirst(kind), field, s, e));
+          keep.setAttribute('aria-expanded', 'false');
+          keep.addEventListener('click', () => this.keepChoice(li, keep, f));
+          li.append(document.createTextNode(' '), keep);
+        }
         ul.append(li);
       }
       const all = document.createElement('button');
@@ -180,6 +192,32 @@ export const view = {
       all.setAttribute('aria-label', ui.removeAllName(field));
       all.addEventListener('click', () => this.redactField(dp, this.findings.get(dp) || []));
       box.append(h, ul, all);
+    }
+    if (kept.length) {
+      const t = document.createElement('p');
+      t.className = 'sv-kept__title';
+      t.textContent = ui.keptTitle;
+      const ul = document.createElement('ul');
+      ul.className = 'sv-kept';
+      const why = new Map((this.reasons || []).map((r) => [r.reason, r.label]));
+      for (const k of kept) {
+        const s = k.span.utf16Start + 1;
+        const e = k.span.utf16End;
+        const kind = this.kindLabel(k.kind);
+        const li = document.createElement('li');
+        li.dataset.kind = k.kind;
+        li.dataset.reason = k.reason;
+        li.append(document.createTextNode(`${kind} (${ui.chars(s, e)}): ${why.get(k.reason) || k.reason}${k.text ? ` – ${k.text}` : ''} `));
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.className = 'sv-link-button sv-unkeep';
+        b.textContent = ui.undo;
+        b.setAttribute('aria-label', ui.unkeepName(lowerFirst(kind), field, s, e));
+        b.addEventListener('click', () => this.unkeepFinding(k));
+        li.append(b);
+        ul.append(li);
+      }
+      box.append(t, ul);
     }
     if (u) {
       const p = document.createElement('p');
@@ -197,6 +235,86 @@ export const view = {
     this.flowAnchor(el).after(box);
     if (titleId) this.describe(el, titleId, true);
     this.panels.set(dp, { sig, node: box, el, titleId });
+  },
+
+  /** "Behold": the reasons to choose from (their words from the library), and words of one's
+   * own for "other"; the finding is kept when the library accepts it. */
+  keepChoice(li, button, f) {
+    const ui = this.ui;
+    const open = li.querySelector('.sv-keep-choice');
+    if (open) {
+      this.drop(open);
+      button.setAttribute('aria-expanded', 'false');
+      return;
+    }
+    button.setAttribute('aria-expanded', 'true');
+    const box = this.make('fieldset', 'sv-keep-choice');
+    const legend = document.createElement('legend');
+    legend.textContent = ui.keepWhy;
+    box.append(legend);
+    const name = this.uid('sv-keep-' + cssId(f.path) + '-' + f.span.utf16Start);
+    const textId = this.uid(name + '-text');
+    const words = document.createElement('input');
+    words.type = 'text';
+    words.id = textId;
+    words.maxLength = 300;
+    words.dataset.svIgnore = '';
+    const wordsLabel = document.createElement('label');
+    wordsLabel.htmlFor = textId;
+    wordsLabel.textContent = ui.keepText;
+    const wordsBox = document.createElement('p');
+    wordsBox.append(wordsLabel, document.createTextNode(' '), words);
+    wordsBox.hidden = true;
+    for (const r of this.reasons || []) {
+      const id = this.uid(name + '-' + r.reason);
+      const radio = document.createElement('input');
+      radio.type = 'radio';
+      radio.name = name;
+      radio.id = id;
+      radio.value = r.reason;
+      radio.dataset.svIgnore = '';
+      radio.addEventListener('change', () => { wordsBox.hidden = !r.needsText; });
+      const label = document.createElement('label');
+      label.htmlFor = id;
+      label.textContent = r.label;
+      const p = document.createElement('p');
+      p.append(radio, document.createTextNode(' '), label);
+      box.append(p);
+    }
+    box.append(wordsBox);
+    const ok = document.createElement('button');
+    ok.type = 'button';
+    ok.className = 'sv-keep-confirm';
+    ok.textContent = ui.keepConfirm;
+    ok.addEventListener('click', () => {
+      const chosen = box.querySelector('input[type=radio]:checked');
+      if (!chosen) {
+        box.querySelector('input[type=radio]')?.focus();
+        return;
+      }
+      const r = (this.reasons || []).find((x) => x.reason === chosen.value);
+      if (r?.needsText && !words.value.trim()) {
+        words.focus();
+        return;
+      }
+      if (!this.keepFinding(f, chosen.value, r?.needsText ? words.value : undefined)) {
+        // Refused by the library (its words hold an identifier): the finding stays, and says so.
+        words.setAttribute('aria-invalid', 'true');
+        words.focus();
+      }
+    });
+    const cancel = document.createElement('button');
+    cancel.type = 'button';
+    cancel.className = 'sv-link-button';
+    cancel.textContent = ui.keepCancel;
+    cancel.addEventListener('click', () => {
+      this.drop(box);
+      button.setAttribute('aria-expanded', 'false');
+      button.focus();
+    });
+    box.append(ok, document.createTextNode(' '), cancel);
+    li.append(box);
+    box.querySelector('input[type=radio]')?.focus();
   },
 
   /** The summary's items, in the page's order: [{ key, text, el, d }]. */
@@ -351,6 +469,12 @@ export const view = {
     code.textContent = sealed.sha256;
     d.append(code);
     box.append(p, d);
+    if (sealed.kept?.length) {
+      const k = document.createElement('p');
+      k.className = 'sv-sealed-kept';
+      k.textContent = ui.sealedKept(sealed.kept.length);
+      box.append(k);
+    }
     // The printable application (one HTML document, no script), as a file to download: to
     // print, to file in the case system, to send on.
     this.dropPrintable();
@@ -399,8 +523,17 @@ export const view = {
       v = v.slice(0, f.span.utf16Start) + f.placeholder + v.slice(f.span.utf16End);
     }
     const prev = this.undo.get(dp);
+    // The findings kept in this field move with the text before them.
+    const keptBefore = this.kept.get(dp) || [];
+    if (keptBefore.length) {
+      this.kept.set(dp, keptBefore.map((k) => {
+        let d = 0;
+        for (const f of findings) if (f.span.utf16End <= k.span.utf16Start) d += f.placeholder.length - (f.span.utf16End - f.span.utf16Start);
+        return { ...k, span: { ...k.span, utf16Start: k.span.utf16Start + d, utf16End: k.span.utf16End + d } };
+      }));
+    }
     el.value = v;
-    this.undo.set(dp, { el, before: prev && prev.after === before ? prev.before : before, after: v, count: (prev && prev.after === before ? prev.count : 0) + findings.length });
+    this.undo.set(dp, { el, before: prev && prev.after === before ? prev.before : before, after: v, count: (prev && prev.after === before ? prev.count : 0) + findings.length, kept: prev && prev.after === before ? prev.kept : keptBefore });
     el.dispatchEvent(new Event('input', { bubbles: true }));
     this.update();
     const field = this.labelOf(dp)?.qualified || dp;
@@ -414,6 +547,7 @@ export const view = {
     if (!u || u.el.value !== u.after) return;
     this.undo.delete(dp);
     u.el.value = u.before;
+    if (u.kept?.length) this.kept.set(dp, u.kept);
     u.el.dispatchEvent(new Event('input', { bubbles: true }));
     this.update();
     this.announce(this.ui.undone(this.labelOf(dp)?.qualified || dp));
@@ -467,13 +601,14 @@ export const view = {
       return;
     }
     this.kinds = new Map(this.lib('findingKinds', { lang: this.lang }).map((k) => [k.kind, k]));
+    this.reasons = this.lib('keepReasons', { lang: this.lang });
     this.loadSchema();
     this.labels = null;
     if (this.submitted && this.gated) {
       const r = this.lib('checkSubmission', this.build().doc, this.part1(), this.options({ pseudonymKey: this.opts.pseudonymKey }));
-      this.setFindings(r.findings);
-      this.diags = r.diagnostics.filter((d) => !this.findingCodes.has(d.code));
-      this.checks = r.checks;
+      this.setFindings(r.findings, r.kept);
+      this.diags = this.ownDiagnostics(r.diagnostics);
+      this.checks = this.ownDiagnostics(r.checks);
       this.costs = r.costs;
       this.render({ rebuild: true, force: true });
     } else {
