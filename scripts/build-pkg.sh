@@ -20,7 +20,15 @@ set -euo pipefail
 # list, applying it in scan, scanField, redact and the gate, the kept list in the seal, its
 # digest and its check before printing, the printable application's table, the keepReasons
 # export; seven rules in three languages, about 2 KiB of it).
-WASM_GZ_BUDGET=192512 # 188 KiB
+# Raised for issue 17's detectors (the text scan's disguises and new kinds): 177 118 → 195 093
+# bytes measured on main before issue 19 against the branch merged with it, and 188 823 →
+# 207 226 bytes after issue 19 (+18.0 KiB both times: part 1's name in a letter view with the
+# look-alike letter table of other scripts, digits for letters and name spellings; every digit
+# form, filler and control character folded; digit chains across any sign and markup; part 1's
+# number within two edits and look-alike digits; foreign phones, digit words, written-out
+# e-mail, age with its day, IPv6, relation cues from stems, handles and number plates, two
+# rules in three languages).
+WASM_GZ_BUDGET=208896 # 204 KiB
 source "$(dirname "${BASH_SOURCE[0]}")/ensure-tools.sh"
 ensure_wasm
 cd "$ROOT"
