@@ -7,25 +7,32 @@ use super::{Basis, FindingKind, Hit};
 use crate::lexicon::detector_words::F_SOCIAL;
 use crate::privacy::tokens::{TokenClass, Tokens};
 
-/// The end (exclusive, bytes) of a handle's characters from byte `from`: letters, digits,
-/// '_', '.' and '-' inside (not at the end), at most 40 bytes; with at least one letter and
-/// two characters.
-fn handle_end(bytes: &[u8], from: usize) -> Option<usize> {
+/// A character of a handle's name: a letter or digit of any script, or '_'.
+fn handle_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// The end (exclusive, bytes) of a handle's characters from byte `from` ([`handle_char`],
+/// and '.' and '-' inside, not at the end), at most 40 bytes; with at least one letter and
+/// two characters. Only what [`handles`] counts as glued before an at sign: a handle that
+/// ends at an '@' makes that '@' glued, so whether a handle is found never depends on
+/// whether the next one was (a redaction finds the same handles again, in one round).
+fn handle_end(text: &str, from: usize) -> Option<usize> {
+    let rest = text.get(from..)?;
     let mut e = from;
     let mut letters = 0;
-    while let Some(&b) = bytes.get(e) {
-        if b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80 {
-            letters += usize::from(b.is_ascii_alphabetic() || b >= 0xC0);
-            e += 1;
-        } else if matches!(b, b'.' | b'-')
-            && bytes
-                .get(e + 1)
-                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == b'_')
+    let mut chars = rest.chars().peekable();
+    while let Some(c) = chars.next() {
+        if handle_char(c) {
+            letters += usize::from(c.is_alphabetic());
+        } else if !(matches!(c, '.' | '-')
+            && chars
+                .peek()
+                .is_some_and(|&n| n.is_ascii_alphanumeric() || n == '_'))
         {
-            e += 1;
-        } else {
             break;
         }
+        e += c.len_utf8();
         if e - from > 40 {
             return None;
         }
@@ -68,16 +75,14 @@ pub(super) fn handles(cx: &Tokens, cands: &[usize], hits: &mut Vec<Hit>) {
         if cx.is(i, TokenClass::Punct('@')) {
             // Not an e-mail address's at sign: nothing glued before it («kari@…»), a word
             // glued after it.
-            let glued_before = i.checked_sub(1).is_some_and(|p| {
-                cx.is_word(p)
-                    || cx.is_digits(p)
-                    || matches!(
-                        cx.t(p),
-                        Some(TokenClass::Punct('.' | '_' | '-' | '+' | '@'))
-                    )
-            });
+            // (Every character a handle may end with is one of these: see `handle_end`.)
+            let glued_before = cx
+                .text
+                .get(..cx.start(i))
+                .and_then(|t| t.chars().next_back())
+                .is_some_and(|c| handle_char(c) || matches!(c, '.' | '-' | '+' | '@'));
             let from = cx.end(i);
-            let Some(end) = handle_end(bytes, from).filter(|_| !glued_before) else {
+            let Some(end) = handle_end(cx.text, from).filter(|_| !glued_before) else {
                 continue;
             };
             let name = bytes.get(from..end).unwrap_or_default();
@@ -121,7 +126,7 @@ pub(super) fn handles(cx: &Tokens, cands: &[usize], hits: &mut Vec<Hit>) {
                 break;
             }
         }
-        let Some(end) = handle_end(bytes, from) else {
+        let Some(end) = handle_end(cx.text, from) else {
             continue;
         };
         // The start of the address: «https://www.» before the site, if there.
