@@ -61,6 +61,9 @@ fn seeds() -> Vec<Vec<u8>> {
     // letter («…197�@out…»); each was found only once the next one was replaced, one more
     // per round of redaction, so redacting twice changed the text.
     out.push("@outook.n.197\u{FFFD}".repeat(8).into_bytes());
+    // Found by `scripts/fuzz.sh scan`: a long run of digits after an IPv6-like time
+    // («10:4:45.555…») overflowed the IPv4 octet's value.
+    out.push(format!("kl. 10:4:45.{}202'", "5".repeat(40)).into_bytes());
     out
 }
 

@@ -191,8 +191,12 @@ fn is_ipv4(t: &[u8]) -> bool {
             parts += 1;
             (value, len) = (0, 0);
         } else if b.is_ascii_digit() {
-            value = value * 10 + u32::from(b - b'0');
+            // More than three digits is no octet (and a long run would overflow).
             len += 1;
+            if len > 3 {
+                return false;
+            }
+            value = value * 10 + u32::from(b - b'0');
         } else {
             return false;
         }
