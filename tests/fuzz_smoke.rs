@@ -64,6 +64,18 @@ fn seeds() -> Vec<Vec<u8>> {
     // Found by `scripts/fuzz.sh scan`: a long run of digits after an IPv6-like time
     // («10:4:45.555…») overflowed the IPv4 octet's value.
     out.push(format!("kl. 10:4:45.{}202'", "5".repeat(40)).into_bytes());
+    // Found by `scripts/fuzz.sh scan`: «San» read as a saint's «St.» across other signs
+    // («Elin San~~~. Olav»); once «Elin San» was redacted, «Olav» was a name.
+    out.push(
+        "Epi Elin San\u{FFFD}\u{FFFD}\u{FFFD}. Olav:::"
+            .as_bytes()
+            .to_vec(),
+    );
+    // The fuzz targets' crashes as found (tests/fuzz_regressions/<target>-<what>).
+    let crashes = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fuzz_regressions");
+    for e in std::fs::read_dir(crashes).unwrap().flatten() {
+        out.push(std::fs::read(e.path()).unwrap());
+    }
     out
 }
 

@@ -58,7 +58,7 @@ pub(super) fn names_by_rule(text: &str, toks: &[KeyedWord<'_>], hits: &mut Vec<N
                     // Foretrekker …"): after it, a listed name or two name-like words.
                     let weak = matches!(k, "pasient" | "pasienten" | "pasientens" | "pas" | "pt");
                     let ok = listed || (!generic && (!weak || last > i + 1));
-                    if !in_org(toks, i + 1, last) && ok {
+                    if !in_org(text, toks, i + 1, last) && ok {
                         if let Some(l) = toks.get(last) {
                             let confidence = match (is_title, listed) {
                                 (true, _) => 0.6,
@@ -99,7 +99,7 @@ pub(super) fn names_by_rule(text: &str, toks: &[KeyedWord<'_>], hits: &mut Vec<N
             } else {
                 0.0
             };
-            if confidence > 0.0 && !in_org(toks, i, last) {
+            if confidence > 0.0 && !in_org(text, toks, i, last) {
                 if let Some(l) = toks.get(last) {
                     hits.push(NameHit {
                         start: t.start,
@@ -265,17 +265,21 @@ fn extend(
 }
 
 /// `true` if the name ending at token `last` is part of an organisation's name, or the
-/// one starting at `first` follows "St."/"Sankt".
-fn in_org(toks: &[KeyedWord<'_>], first: usize, last: usize) -> bool {
+/// one starting at `first` follows "St."/"Sankt" — written as one name is, with spaces or a
+/// dot between (not across other signs: «San~~. Olav» is no saint, whether or not «San» is
+/// redacted as part of another name).
+fn in_org(text: &str, toks: &[KeyedWord<'_>], first: usize, last: usize) -> bool {
     let after = toks
         .get(last)
         .zip(toks.get(last + 1))
-        .is_some_and(|(l, n)| next_to(l, n) && is_org_word(n));
+        .is_some_and(|(l, n)| {
+            next_to(l, n) && name_gap(gap(text, l, n), l.initial) && is_org_word(n)
+        });
     let before = first
         .checked_sub(1)
         .and_then(|j| toks.get(j))
         .zip(toks.get(first))
-        .is_some_and(|(p, f)| next_to(p, f) && p.is(SAINT));
+        .is_some_and(|(p, f)| next_to(p, f) && name_gap(gap(text, p, f), true) && p.is(SAINT));
     after || before
 }
 
