@@ -32,6 +32,7 @@
 //! assert!(!format!("{patient:?}").contains("Kari"));
 //! ```
 
+mod disguised;
 mod patient;
 mod rules;
 #[cfg(test)]
@@ -118,6 +119,7 @@ fn find_names_keeping(
     let mut hits = Vec::new();
     if let Some(p) = patient.filter(|p| !p.is_empty()) {
         patient::patient_hits(text, &toks, p, &mut hits);
+        disguised::disguised_hits(cx, &toks, p, &mut hits);
     }
     rules::names_by_rule(text, &toks, &mut hits);
     pool::give(&TOKS, pool::recycle(toks));
