@@ -5,6 +5,7 @@
 #                   (binaryen's wasm-opt)
 #   ensure_browser — Debian's chromium, chromedriver and poppler-utils (pdftotext), npm packages
 #                   (playwright-core, axe-core, html-validate)
+#   ensure_valgrind — Valgrind, which counts the scan's work in tests/linear_time.rs
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
@@ -39,6 +40,16 @@ ensure_npm() {
   if [ ! -f "$stamp" ] || [ "$ROOT/package-lock.json" -nt "$stamp" ]; then
     say "Installing npm development packages"
     (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+ensure_valgrind() {
+  if ! command -v valgrind >/dev/null; then
+    say "Installing Valgrind (counts the instructions of the linear-time test)"
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq valgrind >/dev/null
   fi
 }
 

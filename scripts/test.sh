@@ -10,6 +10,7 @@ DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$DIR/ensure-tools.sh"
 ensure_wasm
 ensure_browser
+ensure_valgrind
 cd "$ROOT"
 
 say "cargo fmt --check"

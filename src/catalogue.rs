@@ -186,6 +186,8 @@ pub static MODULES: &[Module] = &[
             &kind::RECORD_NUMBER,
             &kind::ADDRESS,
             &kind::IP_ADDRESS,
+            &kind::SOCIAL_HANDLE,
+            &kind::VEHICLE_REGISTRATION,
             &kind::NAME,
         ],
     },

@@ -7,6 +7,11 @@ use serde_json::{json, Value};
 use skjemavakt::api::{self, Options};
 use skjemavakt::privacy::{redact_plain, scan_text, FindingKind, Identity};
 
+/// The text-level adversarial corpus (issue 17): generated disguises of every kind, the
+/// look-alikes that must survive, the worst-case inputs.
+#[path = "hardening/text_corpus.rs"]
+mod text_corpus;
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Want {
     /// A finding of this kind must cover the planted item.

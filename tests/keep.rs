@@ -45,7 +45,7 @@ fn codes(d: &[skjemavakt::diagnostic::Rendered]) -> Vec<&'static str> {
 const SECRETS: &[&str] = &[
     "Ann Arbor",
     "Per Hansen",
-    "14037410022",
+    "26111593817",
     "2023/1234",
     "Voss",
     "26111593816",

@@ -145,6 +145,13 @@ fn cue_words() {
         names_in("Søster Ingrid, mor Solveig og bror Even."),
         ["Ingrid", "Solveig", "Even"]
     );
+    // A name in small letters after a relation: a first name or surname, and a surname that
+    // is also a word («teigen») right after it; «hans» (his) is a pronoun there.
+    assert_eq!(names_in("Hun kom med datteren kari."), ["kari"]);
+    assert_eq!(names_in("datter melheim var med"), ["melheim"]);
+    assert_eq!(names_in("datter teigen var med"), ["teigen"]);
+    assert!(names_in("datteren hans var med").is_empty());
+    assert!(names_in("mor: teigen ved huset").is_empty());
     let hits = find_names("Hennes mann Trygve Zyx er med.", None);
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].reason, NameReason::CueWord);

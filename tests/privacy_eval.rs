@@ -1,9 +1,10 @@
 //! The privacy evaluation: recall per kind of identifier on a corpus of Norwegian clinical
 //! text with planted identifiers, and the share of look-alikes kept.
 //!
-//! Source of the thresholds: the privacy-gate issue (issue 5, point 5) — fail below 100 %
-//! recall on national identity numbers, below 99 % over all kinds, or when more than 2 % of
-//! the look-alikes are lost. What must be found and what must survive: `BRIEF.md`, "Direct
+//! Source of the thresholds: the privacy-gate issue (issue 5, point 5) and Hardening II
+//! (issue 17) — fail below 100 % recall on any kind of identifier, when more than 2 % of the
+//! look-alikes are lost, or when precision (findings on a planted identifier of all
+//! findings) falls below 98 % here or below [`PRECISION_FLOOR`] on NorNE. What must be found and what must survive: `BRIEF.md`, "Direct
 //! identifiers"; nye-metoder-tilgangsordningen.txt ("Den interregionale vurderingskomitéen
 //! skal ikke kunne identifisere pasienten"; part 2 holds the birth year only);
 //! helse-bergen-behandling-av-soknad-1.2.2.5-16.txt §3.2 and footnote 2 (the NPR-ID is allowed).
@@ -46,6 +47,22 @@ use skjemavakt::privacy::{Basis, FindingKind};
 const PLANTED: &str = include_str!("corpus/planted.txt");
 const ID_TEMPLATES: &str = include_str!("corpus/id_templates.txt");
 const LOOKALIKES: &str = include_str!("corpus/lookalikes.txt");
+
+/// The least precision over all findings on NorNE ([`precision_on_norne`]), a little under
+/// the measured figure: a change that makes the scan flag ordinary text fails here. 90 % with
+/// the lists and cues alone (92.6 % measured, name recall 45.8 %); 75 % with the learned name
+/// finder (issue 21: 78.1 % measured, name recall 96.1 % — on `train` too, which it learned
+/// from): it takes most of its false alarms on other capitalised names — organisations,
+/// places, works («Stortinget», «Ap») — which are counted against it here; on ordinary words it
+/// stays under [`ORDINARY_FA_CEILING`].
+const PRECISION_FLOOR: f64 = 75.0;
+
+/// The most name findings on ordinary (no entity) tokens of NorNE per 1 000 such tokens
+/// ([`precision_on_norne`]; issue 21's target: 2).
+const ORDINARY_FA_CEILING: f64 = 2.0;
+
+/// The least share of NorNE's person names a name finding touches ([`precision_on_norne`]).
+const NORNE_RECALL_FLOOR: f64 = 90.0;
 
 // ---------------------------------------------------------------------------------------
 // Corpus parsing
@@ -626,6 +643,8 @@ struct Report {
     false_positives: Vec<String>,
     partial: Vec<String>,
     cases: usize,
+    /// Every finding in the planted lines.
+    findings: usize,
 }
 
 fn evaluate(cases: &[Case]) -> Report {
@@ -637,9 +656,11 @@ fn evaluate(cases: &[Case]) -> Report {
         false_positives: Vec::new(),
         partial: Vec::new(),
         cases: cases.len(),
+        findings: 0,
     };
     for c in cases {
         let findings = scan_text(&c.text, &c.identity);
+        r.findings += findings.len();
         let mut all_found = true;
         for p in &c.planted {
             let t = r.tallies.entry(p.kind).or_default();
@@ -687,6 +708,8 @@ struct LookalikeResult {
     lost: Vec<String>,
     total: usize,
     kept: usize,
+    /// Every finding in the look-alikes (each a false positive).
+    findings: usize,
 }
 
 /// A disguised copy of a look-alike: spaces → NBSP, ASCII digits → full-width.
@@ -700,6 +723,7 @@ fn evaluate_lookalikes() -> LookalikeResult {
         lost: Vec::new(),
         total: 0,
         kept: 0,
+        findings: 0,
     };
     for (line, known, text, identity) in corpus_lines(LOOKALIKES) {
         let (cat, body) = text
@@ -711,6 +735,7 @@ fn evaluate_lookalikes() -> LookalikeResult {
             (" (disguised)", disguise_lookalike(body)),
         ] {
             let findings = scan_text(&body, &identity);
+            r.findings += findings.len();
             let e = r.by_category.entry(cat.to_string()).or_default();
             e.0 += 1;
             r.total += 1;
@@ -797,6 +822,15 @@ fn privacy_evaluation() {
         "\nFalse positives in planted lines (findings overlapping no planted span): {}",
         r.false_positives.len()
     );
+    // Precision: the findings that overlap a planted identifier, of every finding in the
+    // planted lines and the look-alikes (precision on real text: `precision_on_norne`).
+    let all_findings = r.findings + l.findings;
+    let right = r.findings - r.false_positives.len();
+    let precision = pct(right, all_findings);
+    let _ = writeln!(
+        out,
+        "Precision: {right} of {all_findings} findings ({precision:.2}%)"
+    );
     for s in &r.false_positives {
         let _ = writeln!(out, "  {s}");
     }
@@ -822,10 +856,26 @@ fn privacy_evaluation() {
         nid.found, nid.planted,
         "recall on national identity numbers below 100 % (see the report above)"
     );
+    // Recall over precision for identifiers: every kind planted is found (issue 17).
+    for (k, t) in &r.tallies {
+        let counted = t.found
+            + if *k == FindingKind::NationalId {
+                0
+            } else {
+                t.covered
+            };
+        assert_eq!(
+            counted,
+            t.planted,
+            "recall on {} below 100 % (see the report above)",
+            k.as_str()
+        );
+    }
     assert!(
-        overall >= 99.0,
-        "overall recall {overall:.2}% below 99 % (see the report above)"
+        overall >= 100.0,
+        "overall recall {overall:.2}% below 100 % (see the report above)"
     );
+    assert!(precision >= 98.0, "precision {precision:.2}% on the corpus");
     let lost = pct(l.total - l.kept, l.total);
     assert!(lost <= 2.0, "{lost:.2}% of look-alikes lost (max 2 %)");
     // Each kind the issue lists is planted at least a few times.
@@ -948,4 +998,134 @@ fn utf16_offsets_in_long_text_match_from_bytes() {
         let expected = skjemavakt::Span::from_bytes(&text, f.span.start, f.span.end);
         assert_eq!(f.span, expected);
     }
+}
+
+/// Precision on real Norwegian text: NorNE (newspaper, blog, parliament and report text with
+/// every person name annotated, `/work/shared/data/norne/`, read at run time and skipped
+/// when absent; the sentences never enter the repository). Every sentence is scanned without
+/// part 1. A name finding that overlaps a person name (`PER`) is right; one that does not is
+/// a false positive (an organisation, a place, a word). The other kinds have no annotation
+/// in NorNE: their findings are counted per kind and each counts against precision (news
+/// text holds few phone numbers, no national identity numbers). Name recall on the person
+/// names is printed too (a name in news text is often a public figure's, alone, with no cue:
+/// the name finder is built for part 2's text, where the lists and cues are what it has).
+#[test]
+fn precision_on_norne() {
+    let dir = std::env::var("SKJEMAVAKT_NORNE")
+        .unwrap_or_else(|_| format!("{}/../shared/data/norne", env!("CARGO_MANIFEST_DIR")));
+    let files = [
+        "nob-train.tsv",
+        "nob-dev.tsv",
+        "nno-train.tsv",
+        "nno-dev.tsv",
+    ];
+    let none = Identity::none();
+    let (mut sentences, mut per, mut per_found) = (0usize, 0usize, 0usize);
+    let (mut name_right, mut name_wrong) = (0usize, 0usize);
+    let (mut ordinary, mut on_ordinary) = (0usize, 0usize);
+    let mut others: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut read = 0;
+    for f in files {
+        let Ok(data) = std::fs::read_to_string(format!("{dir}/{f}")) else {
+            continue;
+        };
+        read += 1;
+        for sent in data.split("\n\n") {
+            let mut text = String::new();
+            let mut names: Vec<(usize, usize)> = Vec::new();
+            // Every entity's tokens (any tag but O), and the ordinary tokens' count.
+            let mut entity: Vec<(usize, usize)> = Vec::new();
+            for line in sent.lines().filter(|l| !l.starts_with('#')) {
+                let mut it = line.split('\t');
+                let (Some(tok), Some(tag), Some(space)) = (it.next(), it.next(), it.next()) else {
+                    continue;
+                };
+                let start = text.len();
+                text.push_str(tok);
+                if tag == "O" {
+                    ordinary += 1;
+                } else {
+                    entity.push((start, text.len()));
+                }
+                match (tag, names.last_mut()) {
+                    ("I-PER", Some(last)) => last.1 = text.len(),
+                    ("B-PER" | "I-PER", _) => names.push((start, text.len())),
+                    _ => {}
+                }
+                if space == "1" {
+                    text.push(' ');
+                }
+            }
+            if text.is_empty() {
+                continue;
+            }
+            sentences += 1;
+            let found = scan_text(&text, &none);
+            per += names.len();
+            per_found += names
+                .iter()
+                .filter(|&&(s, e)| {
+                    found
+                        .iter()
+                        .any(|f| f.kind == FindingKind::Name && f.span.start < e && s < f.span.end)
+                })
+                .count();
+            for f in &found {
+                if f.kind == FindingKind::Name {
+                    if names
+                        .iter()
+                        .any(|&(s, e)| f.span.start < e && s < f.span.end)
+                    {
+                        name_right += 1;
+                    } else {
+                        name_wrong += 1;
+                        if !entity
+                            .iter()
+                            .any(|&(s, e)| f.span.start < e && s < f.span.end)
+                        {
+                            on_ordinary += 1;
+                        }
+                    }
+                } else {
+                    *others.entry(f.kind.as_str()).or_default() += 1;
+                }
+            }
+        }
+    }
+    if read == 0 {
+        println!("NorNE not found at {dir}: precision on real text not measured");
+        return;
+    }
+    let other: usize = others.values().sum();
+    let all = name_right + name_wrong + other;
+    let precision = pct(name_right, all);
+    println!(
+        "\nNorNE ({read} files, {sentences} sentences, {per} person names): {all} findings\n\
+         name findings on a person name {name_right}, elsewhere {name_wrong} \
+         (name precision {:.2}%)\n\
+         findings of other kinds (no annotation, counted as false): {other} {others:?}\n\
+         precision over all findings {precision:.2}%; name recall on person names {:.2}%",
+        pct(name_right, name_right + name_wrong),
+        pct(per_found, per)
+    );
+    let per_1000 = on_ordinary as f64 * 1000.0 / ordinary.max(1) as f64;
+    println!(
+        "name findings on ordinary tokens: {on_ordinary} ({per_1000:.2} per 1 000 of {ordinary}); \
+         on other named entities: {}",
+        name_wrong - on_ordinary
+    );
+    assert!(sentences > 1000 && per > 500, "NorNE read incompletely");
+    assert!(
+        precision >= PRECISION_FLOOR,
+        "precision {precision:.2}% on NorNE"
+    );
+    assert!(
+        per_1000 <= ORDINARY_FA_CEILING,
+        "{per_1000:.2} name findings per 1 000 ordinary tokens of NorNE"
+    );
+    let recall = pct(per_found, per);
+    assert!(
+        recall >= NORNE_RECALL_FLOOR,
+        "name recall {recall:.2}% on NorNE"
+    );
 }

@@ -1589,23 +1589,26 @@ export type DiagnosticCode =
   | "reference.dept.unknown" | "reference.type" | "reference.mismatch" | "registry.trust.unknown"
   | "privacy.national_id" | "privacy.possible_national_id" | "privacy.account" | "privacy.email"
   | "privacy.phone" | "privacy.birth_date" | "privacy.record_number" | "privacy.address"
-  | "privacy.ip_address" | "privacy.name" | "privacy.part1" | "privacy.keep.invalid"
-  | "privacy.keep.stale" | "privacy.keep.national_id" | "privacy.keep.patient" | "privacy.keep.email"
-  | "privacy.keep.account" | "privacy.keep.text" | "gate.part1_not_sendable" | "gate.not_scanned"
-  | "gate.birth_year.mismatch" | "gate.key.short" | "gate.pseudonym.no_part1" | "gate.decision_present"
-  | "gate.part1.not_signed" | "gate.part1.date_after_reference" | "verify.package"
-  | "verify.digest" | "verify.canonical" | "verify.structure" | "verify.time";
+  | "privacy.ip_address" | "privacy.social_handle" | "privacy.vehicle_registration"
+  | "privacy.name" | "privacy.part1" | "privacy.keep.invalid" | "privacy.keep.stale"
+  | "privacy.keep.national_id" | "privacy.keep.patient" | "privacy.keep.email" | "privacy.keep.account"
+  | "privacy.keep.text" | "gate.part1_not_sendable" | "gate.not_scanned" | "gate.birth_year.mismatch"
+  | "gate.key.short" | "gate.pseudonym.no_part1" | "gate.decision_present" | "gate.part1.not_signed"
+  | "gate.part1.date_after_reference" | "verify.package" | "verify.digest" | "verify.canonical"
+  | "verify.structure" | "verify.time";
 
 /** The kinds of identifier the privacy scan finds. */
 export type FindingKind =
   | "national_id" | "possible_national_id" | "account" | "email" | "phone" | "birth_date"
-  | "record_number" | "address" | "ip_address" | "name";
+  | "record_number" | "address" | "ip_address" | "social_handle" | "vehicle_registration"
+  | "name";
 
 /** The codes of the identifiers found (`privacy.*`). */
 export type FindingCode =
   | "privacy.national_id" | "privacy.possible_national_id" | "privacy.account" | "privacy.email"
   | "privacy.phone" | "privacy.birth_date" | "privacy.record_number" | "privacy.address"
-  | "privacy.ip_address" | "privacy.name";
+  | "privacy.ip_address" | "privacy.social_handle" | "privacy.vehicle_registration"
+  | "privacy.name";
 
 /** Why a finding is kept as a false alarm (`options.keep`): an eponym, a clinician's or author's name, a place or institution, a code or value, or something else said in words (`text`). */
 export type KeepReason =

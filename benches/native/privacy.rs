@@ -1,5 +1,5 @@
 // Speed of the privacy scan (native only): a full part 2 document, long realistic text in
-// MB/s, linearity in the input size, and adversarial inputs.
+// MB/s, linearity in the input size, adversarial inputs, and 1 MB and 10 MB of worst-case text.
 //
 // Targets (privacy-gate issue, point 5): a full part 2 in well under a millisecond, over
 // 100 MB/s on long text, linear in input size (no pathological patterns).
@@ -24,6 +24,8 @@ const MB: usize = 1 << 20;
 
 // The corpus texts: shared with examples/scan_profile.rs.
 include!("corpus_text.rs");
+// The worst-case inputs: shared with tests/linear_time.rs.
+include!("worst_case.rs");
 
 fn bench(c: &mut Criterion) {
     let part1: serde_json::Value = serde_json::from_str(DEL1).unwrap();
@@ -69,6 +71,7 @@ fn bench(c: &mut Criterion) {
     let patient = names::PatientName::new("Kari Nordmann");
     let facts = detect::PatientFacts {
         birth_date: chrono::NaiveDate::from_ymd_opt(1974, 3, 14),
+        ..Default::default()
     };
     let all = detect::Detectors {
         all: true,
@@ -118,6 +121,22 @@ fn bench(c: &mut Criterion) {
             "født f. pasient mor tlf journalnr ".repeat(MB / 35),
         ),
     ];
+    // Issue 17, point 7: every worst-case shape one after the other (the glued numbers that
+    // took 37 s on 375 KB, digit chains, markup, look-alikes, names, at signs, …), 1 MB and
+    // 10 MB: linear time shows as the same throughput (tests/linear_time.rs counts the work).
+    let mut worst = c.benchmark_group("scan_text_worst_case");
+    worst.sample_size(10);
+    for mb in [1usize, 10] {
+        let text = worst_case_mix(mb * MB);
+        worst.throughput(Throughput::Bytes(text.len() as u64));
+        worst.bench_with_input(
+            BenchmarkId::from_parameter(format!("{mb}MB")),
+            &text,
+            |b, t| b.iter(|| black_box(scan_text(black_box(t), &identity))),
+        );
+    }
+    worst.finish();
+
     let mut adv = c.benchmark_group("scan_text_adversarial_1MB");
     adv.sample_size(10);
     for (name, text) in &adversarial {

@@ -7,7 +7,7 @@
 //! finder's short lists ([`NAME_SHIFT`]); the tokenizer sets bits 28–31 per token
 //! (`privacy::tokens`).
 
-use super::names::{CUE, CUES, ORG, ORG_WORDS, SAINT, SAINTS, TITLE, TITLES};
+use super::names::{cue_words, CUE, ORG, ORG_WORDS, SAINT, SAINTS, TITLE, TITLES};
 use super::word_flags::WordFlags;
 
 /// Where the name finder's word-list flags ([`super::names`]: cue words, titles,
@@ -19,7 +19,7 @@ pub(crate) const F_NAMES: u32 = 0xFF << NAME_SHIFT;
 /// Lexicon flags: which word lists a (lower-cased) word is on. One hash lookup per word
 /// replaces a string comparison per list and token in every detector.
 pub(crate) const F_NPR: u32 = 1;
-pub(crate) const F_STUDY: u32 = 1 << 1; // nct, pmid, eudract
+pub(crate) const F_STUDY: u32 = 1 << 1; // nct, pmid, eudract, isbn
 pub(crate) const F_LINK: u32 = 1 << 2; // http, https, doi
 pub(crate) const F_ID: u32 = 1 << 3; // «ID2023_013»
 pub(crate) const F_BIRTH: u32 = 1 << 4;
@@ -32,6 +32,17 @@ pub(crate) const F_POSTBOX: u32 = 1 << 10;
 pub(crate) const F_RESIDENCE: u32 = 1 << 11;
 pub(crate) const F_UNIT: u32 = 1 << 12;
 pub(crate) const F_RECORD: u32 = 1 << 13;
+pub(crate) const F_DIGIT_WORD: u32 = 1 << 14; // «null», «en», «to» … «ni»: digits in words
+pub(crate) const F_AT_WORD: u32 = 1 << 15; // «at», «krøllalfa»: an at sign in words
+pub(crate) const F_AGE_CUE: u32 = 1 << 24; // «fyller», «runder»: an age, then a date
+pub(crate) const F_SOCIAL: u32 = 1 << 25; // «instagram», «facebook»: a profile's site
+pub(crate) const F_DOT_WORD: u32 = 1 << 26; // «dot», «punktum»: a domain's dot in words
+/// The flags that are context for a detector, never where one starts: the tokenizer does
+/// not make a word a candidate for them (`privacy::tokens`). Digit words, «at» and age
+/// words are among the commonest words of Norwegian («en», «to», «at», «blir»); the
+/// detectors that need them start elsewhere (a run of two digit words, a dot in words, an
+/// age's number).
+pub(crate) const F_CONTEXT_ONLY: u32 = F_DIGIT_WORD | F_AT_WORD | F_AGE_CUE;
 
 /// A name-list flag of [`super::names`] as a token flag ([`NAME_SHIFT`]).
 const fn name_flag(f: u8) -> u32 {
@@ -45,7 +56,7 @@ pub(crate) fn scan_lexicon() -> &'static WordFlags<u32> {
     LEX.get_or_init(|| {
         WordFlags::new(&[
             (&["npr"], F_NPR),
-            (&["nct", "pmid", "eudract"], F_STUDY),
+            (&["nct", "pmid", "eudract", "isbn"], F_STUDY),
             (&["http", "https", "doi"], F_LINK),
             (&["id"], F_ID),
             (BIRTH_CUES, F_BIRTH),
@@ -58,7 +69,12 @@ pub(crate) fn scan_lexicon() -> &'static WordFlags<u32> {
             (&["bor", "bosatt", "bustad", "bur"], F_RESIDENCE),
             (UNITS, F_UNIT),
             (RECORD_CUES, F_RECORD),
-            (CUES, name_flag(CUE)),
+            (DIGIT_WORDS_FLAT, F_DIGIT_WORD),
+            (AT_WORDS, F_AT_WORD),
+            (AGE_CUES, F_AGE_CUE),
+            (SOCIAL_SITES, F_SOCIAL),
+            (DOT_WORDS, F_DOT_WORD),
+            (cue_words(), name_flag(CUE)),
             (TITLES, name_flag(TITLE)),
             (ORG_WORDS, name_flag(ORG)),
             (SAINTS, name_flag(SAINT)),
@@ -82,6 +98,86 @@ const BIRTH_CUES: &[&str] = &[
     "dob",
     "born",
     "birthdate",
+];
+
+// ---------------------------------------------------------------------------------------
+// Numbers, e-mail addresses and ages in words; social media
+// ---------------------------------------------------------------------------------------
+
+/// The digits in words, bokmål, nynorsk and English: (word, digit). «ett», «eitt», «ein»
+/// and «syv» are other writings of one and seven.
+pub(crate) const DIGIT_WORDS: &[(&str, u8)] = &[
+    ("null", 0),
+    ("zero", 0),
+    ("en", 1),
+    ("ein", 1),
+    ("ett", 1),
+    ("eitt", 1),
+    ("one", 1),
+    ("to", 2),
+    ("two", 2),
+    ("tre", 3),
+    ("three", 3),
+    ("fire", 4),
+    ("four", 4),
+    ("fem", 5),
+    ("five", 5),
+    ("seks", 6),
+    ("six", 6),
+    ("sju", 7),
+    ("syv", 7),
+    ("seven", 7),
+    ("åtte", 8),
+    ("atte", 8),
+    ("eight", 8),
+    ("ni", 9),
+    ("nine", 9),
+];
+
+/// [`DIGIT_WORDS`]' words alone.
+const DIGIT_WORDS_FLAT: &[&str] = &[
+    "null", "zero", "en", "ein", "ett", "eitt", "one", "to", "two", "tre", "three", "fire", "four",
+    "fem", "five", "seks", "six", "sju", "syv", "seven", "åtte", "atte", "eight", "ni", "nine",
+];
+
+/// The digit a word stands for ([`DIGIT_WORDS`]).
+pub(crate) fn digit_word(low: &str) -> Option<u8> {
+    DIGIT_WORDS.iter().find(|(w, _)| *w == low).map(|&(_, d)| d)
+}
+
+/// The at sign in words: «kari at gmail dot com», «kari krøllalfa gmail punktum com».
+const AT_WORDS: &[&str] = &["at", "krøllalfa", "krollalfa", "alfakrøll", "alfakroll"];
+
+/// The dot of a domain in words («gmail dot com», «gmail punktum com»).
+pub(crate) const DOT_WORDS: &[&str] = &["dot", "punktum", "prikk"];
+
+/// Words before an age and a date that give the birth date: «fyller 51 år 14. mars»,
+/// «runder 60 den 3. mai», «blir 40 år i morgen, 2. juni».
+const AGE_CUES: &[&str] = &[
+    "fyller", "fylte", "fyllte", "fyllar", "fylde", "runder", "rundet", "rundar", "runda", "blir",
+    "vert",
+];
+
+/// Social media sites whose addresses name a person's profile («instagram.com/kari»).
+const SOCIAL_SITES: &[&str] = &[
+    "instagram",
+    "facebook",
+    "fb",
+    "twitter",
+    "tiktok",
+    "linkedin",
+    "snapchat",
+    "youtube",
+    "threads",
+    "github",
+    "vk",
+    "pinterest",
+    "reddit",
+    "tumblr",
+    "flickr",
+    "onlyfans",
+    "bsky",
+    "mastodon",
 ];
 
 // ---------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@
 
 pub(crate) mod detector_words;
 pub mod grounds;
+pub(crate) mod lookalike;
 pub(crate) mod names;
 pub(crate) mod word_flags;
 

@@ -74,7 +74,144 @@ pub(crate) const CUES: &[&str] = &[
     "frk",
     "herr",
     "hr",
+    // English forms of address (capitalised only: «MR», «MS» are MRI and multiple
+    // sclerosis; `privacy::names`' rules check the writing).
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
 ];
+
+/// Relations to a person, each with its other forms (definite, plural, nynorsk): a
+/// capitalised word after any of them, or its genitive, is taken as a name
+/// ([`cue_words`]). Source: Norsk Ordbank's inflection of these nouns (bokmål and
+/// nynorsk), written out here per word, as the plurals are irregular.
+const RELATIONS: &[(&str, &[&str])] = &[
+    ("far", &["faren", "fedre", "fedrene", "fedrane"]),
+    ("mor", &["moren", "mora", "mødre", "mødrene", "mødrer"]),
+    ("bror", &["broren", "brødre", "brødrene", "brør", "brørne"]),
+    ("søster", &["søsteren", "søstera", "søstre", "søstrene"]),
+    ("syster", &["systera", "systrer", "systrene"]),
+    ("sønn", &["sønnen", "sønner", "sønnene"]),
+    ("son", &["sonen", "søner", "sønene"]),
+    ("datter", &["datteren", "dattera", "døtre", "døtrene"]),
+    ("dotter", &["dottera", "døtrer"]),
+    ("barn", &["barnet", "barna", "barnene"]),
+    ("mann", &["mannen", "menn", "mennene"]),
+    ("kone", &["konen", "kona", "koner", "konene"]),
+    ("forelder", &["forelderen", "foreldre", "foreldrene"]),
+    ("søsken", &["søskenet", "søsknene", "søskena"]),
+    ("onkel", &["onkelen", "onkler", "onklene"]),
+    ("tante", &["tanten", "tanta", "tanter", "tantene"]),
+    ("fetter", &["fetteren", "fettere", "fetterne"]),
+    ("kusine", &["kusinen", "kusina", "kusiner", "kusinene"]),
+    ("nevø", &["nevøen", "nevøer", "nevøene"]),
+    ("niese", &["niesen", "niesa", "nieser", "niesene"]),
+    ("svoger", &["svogeren", "svogere", "svogerne"]),
+    (
+        "svigerinne",
+        &["svigerinnen", "svigerinna", "svigerinner", "svigerinnene"],
+    ),
+    ("ektefelle", &["ektefellen", "ektefeller", "ektefellene"]),
+    ("samboer", &["samboeren", "samboere", "samboerne"]),
+    ("sambuar", &["sambuaren", "sambuarar"]),
+    ("kjæreste", &["kjæresten", "kjærester", "kjærestene"]),
+    ("partner", &["partneren", "partnere", "partnerne"]),
+    ("forlovede", &["forloveden"]),
+    ("verge", &["vergen", "verger", "vergene"]),
+    ("tvilling", &["tvillingen", "tvillinger", "tvillingene"]),
+    ("enke", &["enken", "enka", "enker", "enkene"]),
+    ("venn", &["vennen", "venner", "vennene"]),
+    (
+        "venninne",
+        &["venninnen", "venninna", "venninner", "venninnene"],
+    ),
+    ("nabo", &["naboen", "naboer", "naboene"]),
+    ("pårørende", &[]),
+];
+
+/// Compounds of the relations: a first part and the relations it joins («stesønnen»,
+/// «svigerdatteren», «bestefaren», «farmor», «ektemannen»), each in all the relation's forms.
+const RELATION_COMPOUNDS: &[(&str, &[&str])] = &[
+    ("ekte", &["mann"]),
+    (
+        "ste",
+        &[
+            "far", "mor", "sønn", "datter", "bror", "søster", "barn", "forelder",
+        ],
+    ),
+    (
+        "foster",
+        &[
+            "far", "mor", "sønn", "datter", "bror", "søster", "barn", "forelder", "son", "dotter",
+        ],
+    ),
+    (
+        "adoptiv",
+        &["far", "mor", "sønn", "datter", "barn", "forelder"],
+    ),
+    ("halv", &["bror", "søster", "søsken"]),
+    (
+        "sviger",
+        &["far", "mor", "sønn", "datter", "forelder", "son", "dotter"],
+    ),
+    ("beste", &["far", "mor", "forelder"]),
+    ("olde", &["far", "mor", "forelder", "barn"]),
+    ("barne", &["barn"]),
+    ("far", &["far", "mor"]),
+    ("mor", &["far", "mor"]),
+    ("tvilling", &["bror", "søster"]),
+    ("eks", &["mann", "kone", "samboer", "kjæreste"]),
+    ("bonus", &["far", "mor", "barn", "sønn", "datter"]),
+    ("enke", &["mann"]),
+    ("gud", &["far", "mor"]),
+];
+
+/// Every cue word's key: [`CUES`], and every form of every relation and its compounds
+/// ([`RELATIONS`], [`RELATION_COMPOUNDS`]), with its genitive («datterens», «nevøens»).
+pub(crate) fn cue_words() -> &'static [&'static str] {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut out: Vec<&'static str> = CUES.to_vec();
+        let mut add = |w: &str| {
+            for form in [w.to_owned(), genitive_of(w)] {
+                let k = key(&form);
+                if !out.contains(&k.as_str()) {
+                    // Built once and kept for the life of the program, as the lists are.
+                    out.push(k.leak());
+                }
+            }
+        };
+        for (base, forms) in RELATIONS {
+            add(base);
+            forms.iter().for_each(|f| add(f));
+        }
+        for (first, bases) in RELATION_COMPOUNDS {
+            for b in *bases {
+                let Some((base, forms)) = RELATIONS.iter().find(|(r, _)| r == b) else {
+                    continue;
+                };
+                for f in std::iter::once(base).chain(forms.iter()) {
+                    let mut w = String::with_capacity(first.len() + f.len());
+                    w.push_str(first);
+                    w.push_str(f);
+                    add(&w);
+                }
+            }
+        }
+        out
+    })
+}
+
+/// The genitive of a word: «-s», or the word itself when it ends in s («søskens» is
+/// «søsken» + s; «pårørendes»).
+fn genitive_of(w: &str) -> String {
+    let mut g = w.to_owned();
+    if !w.ends_with('s') {
+        g.push('s');
+    }
+    g
+}
 
 /// Titles of clinicians: a name right after one is reported (with a lower confidence); the
 /// title alone is not.
@@ -334,7 +471,7 @@ fn tables() -> &'static Tables {
             }
         }
         for (words, flag) in [
-            (CUES, CUE),
+            (cue_words(), CUE),
             (TITLES, TITLE),
             (ORG_WORDS, ORG),
             (SAINTS, SAINT),
@@ -363,7 +500,7 @@ pub(crate) fn short_lists() -> &'static WordFlags<u32> {
     static T: OnceLock<WordFlags<u32>> = OnceLock::new();
     T.get_or_init(|| {
         WordFlags::new(&[
-            (CUES, u32::from(CUE)),
+            (cue_words(), u32::from(CUE)),
             (TITLES, u32::from(TITLE)),
             (ORG_WORDS, u32::from(ORG)),
             (SAINTS, u32::from(SAINT)),

@@ -19,6 +19,7 @@ impl std::fmt::Debug for Identity {
         f.debug_struct("Identity")
             .field("name", &self.name.is_some())
             .field("birth_date", &self.facts.birth_date.is_some())
+            .field("national_id", &self.facts.national_id.is_some())
             .finish()
     }
 }
@@ -45,15 +46,13 @@ impl Identity {
             .filter(|p| !p.is_empty());
         Identity {
             name,
-            facts: PatientFacts {
-                birth_date: national_id.and_then(NationalId::birth_date),
-            },
+            facts: PatientFacts::of(national_id),
         }
     }
 
     /// True when nothing is known.
     pub fn is_empty(&self) -> bool {
-        self.name.is_none() && self.facts.birth_date.is_none()
+        self.name.is_none() && self.facts.birth_date.is_none() && self.facts.national_id.is_none()
     }
 }
 

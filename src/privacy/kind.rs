@@ -26,13 +26,17 @@ pub enum FindingKind {
     Address,
     /// An IP address.
     IpAddress,
+    /// A social media handle («@kari_nordmann») or profile address («instagram.com/…»).
+    SocialHandle,
+    /// A vehicle registration: a number plate («AB 12345»).
+    VehicleRegistration,
     /// A person's name.
     Name,
 }
 
 impl FindingKind {
     /// Every kind.
-    pub const ALL: [FindingKind; 10] = [
+    pub const ALL: [FindingKind; 12] = [
         FindingKind::NationalId,
         FindingKind::PossibleNationalId,
         FindingKind::Account,
@@ -42,6 +46,8 @@ impl FindingKind {
         FindingKind::RecordNumber,
         FindingKind::Address,
         FindingKind::IpAddress,
+        FindingKind::SocialHandle,
+        FindingKind::VehicleRegistration,
         FindingKind::Name,
     ];
 
@@ -57,6 +63,8 @@ impl FindingKind {
             FindingKind::RecordNumber => "record_number",
             FindingKind::Address => "address",
             FindingKind::IpAddress => "ip_address",
+            FindingKind::SocialHandle => "social_handle",
+            FindingKind::VehicleRegistration => "vehicle_registration",
             FindingKind::Name => "name",
         }
     }
@@ -72,8 +80,10 @@ impl FindingKind {
             FindingKind::PossibleNationalId => 5,
             FindingKind::RecordNumber => 6,
             FindingKind::IpAddress => 7,
-            FindingKind::Address => 8,
-            FindingKind::Name => 9,
+            FindingKind::SocialHandle => 8,
+            FindingKind::VehicleRegistration => 9,
+            FindingKind::Address => 10,
+            FindingKind::Name => 11,
         }
     }
 }
@@ -183,6 +193,24 @@ rule! {
 }
 
 rule! {
+    /// A social media handle or profile address.
+    pub static SOCIAL_HANDLE: "privacy.social_handle", Error, SRC_BRIEF;
+    nb: "Teksten inneholder et brukernavn eller en profiladresse i sosiale medier.",
+    nn: "Teksten inneheld eit brukarnamn eller ei profiladresse i sosiale medium.",
+    en: "The text contains a social media handle or profile address.",
+    hint: FINDING_HINT,
+}
+
+rule! {
+    /// A vehicle registration (number plate).
+    pub static VEHICLE_REGISTRATION: "privacy.vehicle_registration", Error, SRC_BRIEF;
+    nb: "Teksten inneholder registreringsnummeret til et kjøretøy (bilskilt).",
+    nn: "Teksten inneheld registreringsnummeret til eit køyretøy (bilskilt).",
+    en: "The text contains a vehicle registration (number plate).",
+    hint: FINDING_HINT,
+}
+
+rule! {
     /// A person's name.
     pub static NAME: "privacy.name", Error, SRC_HB;
     nb: "Teksten inneholder et personnavn.",
@@ -204,6 +232,8 @@ impl FindingKind {
             FindingKind::RecordNumber => &RECORD_NUMBER,
             FindingKind::Address => &ADDRESS,
             FindingKind::IpAddress => &IP_ADDRESS,
+            FindingKind::SocialHandle => &SOCIAL_HANDLE,
+            FindingKind::VehicleRegistration => &VEHICLE_REGISTRATION,
             FindingKind::Name => &NAME,
         }
     }
@@ -219,6 +249,8 @@ impl FindingKind {
             FindingKind::RecordNumber => "[JOURNALNUMMER]",
             FindingKind::Address => "[ADRESSE]",
             FindingKind::IpAddress => "[IP-ADRESSE]",
+            FindingKind::SocialHandle => "[BRUKERNAVN]",
+            FindingKind::VehicleRegistration => "[REGISTRERINGSNUMMER]",
             FindingKind::Name => "[NAVN]",
         }
     }
@@ -242,6 +274,16 @@ impl FindingKind {
             FindingKind::RecordNumber => ("Journalnummer", "Journalnummer", "Record number"),
             FindingKind::Address => ("Adresse", "Adresse", "Address"),
             FindingKind::IpAddress => ("IP-adresse", "IP-adresse", "IP address"),
+            FindingKind::SocialHandle => (
+                "Brukernavn i sosiale medier",
+                "Brukarnamn i sosiale medium",
+                "Social media handle",
+            ),
+            FindingKind::VehicleRegistration => (
+                "Registreringsnummer (kjøretøy)",
+                "Registreringsnummer (køyretøy)",
+                "Vehicle registration number",
+            ),
             FindingKind::Name => ("Navn", "Namn", "Name"),
         };
         Texts { nb, nn, en }

@@ -6,7 +6,8 @@
 
 use super::pool;
 use crate::lexicon::detector_words::{
-    ends_like_street_name, scan_lexicon, F_NAMES, F_STREET_PREFIX, F_UNIT,
+    ends_like_street_name, scan_lexicon, F_CONTEXT_ONLY, F_DIGIT_WORD, F_NAMES, F_STREET_PREFIX,
+    F_UNIT,
 };
 use std::cell::Cell;
 
@@ -58,6 +59,8 @@ impl Token {
 /// A word for [`super::names`] ([`Tokens::name_words`]).
 #[derive(Clone, Copy)]
 pub(crate) struct NameWord {
+    /// The index of its first token.
+    pub(crate) tok: usize,
     pub(crate) start: usize,
     pub(crate) end: usize,
     /// Starts with a capital letter.
@@ -86,6 +89,8 @@ const F_PLAIN: u32 = 1 << 29;
 const F_CAP: u32 = 1 << 30;
 /// and is a capitalised street name («Storgata», «Storgt.»).
 pub(super) const F_STREETY: u32 = 1 << 31;
+/// An ASCII capital after the first letter («KariNordmann», «iPad»).
+const F_INNER_CAP: u32 = (W_INNER as u32) << 25;
 
 /// A letter at byte `i` (ASCII and Latin-1 fast paths): its length in bytes.
 fn letter_at(text: &str, bytes: &[u8], i: usize) -> Option<usize> {
@@ -102,10 +107,48 @@ fn letter_at(text: &str, bytes: &[u8], i: usize) -> Option<usize> {
     is_letter(c).then(|| c.len_utf8())
 }
 
-/// A letter beyond ASCII, or a combining mark (U+0300–U+036F: text in NFD, «Nguye\u{302}\u{303}n»
-/// is one word).
+/// A letter beyond ASCII, a combining mark (U+0300–U+036F: text in NFD, «Nguye\u{302}\u{303}n»
+/// is one word), or a squared or circled letter (🅺, 🄺, 🇰: symbols to Unicode, letters to a
+/// reader).
 fn is_letter(c: char) -> bool {
-    c.is_alphabetic() || ('\u{300}'..='\u{36F}').contains(&c)
+    c.is_alphabetic()
+        || ('\u{300}'..='\u{36F}').contains(&c)
+        || crate::lexicon::lookalike::is_symbol_letter(c)
+}
+
+/// The most bytes a markup tag between two digit groups may take.
+const MAX_TAG: usize = 64;
+
+/// A markup tag at byte `at` (a '<') of a text: `<b>`, `</span>`, `<br/>`, `<font size="2">`. The
+/// byte after its '>'.
+pub(crate) fn tag_end(bytes: &[u8], at: usize) -> Option<usize> {
+    if bytes.get(at) != Some(&b'<') {
+        return None;
+    }
+    let mut i = at + 1;
+    if bytes.get(i) == Some(&b'/') {
+        i += 1;
+    }
+    if !bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    while bytes
+        .get(i)
+        .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b':'))
+    {
+        i += 1;
+    }
+    if !matches!(bytes.get(i), Some(b'>' | b'/' | b' ')) {
+        return None;
+    }
+    while i - at <= MAX_TAG {
+        match *bytes.get(i)? {
+            b'>' => return Some(i + 1),
+            b'<' | b'\n' => return None,
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 /// Byte classes of the tokenizer, one bit each: the tokenizer tests bits in order of how
@@ -151,6 +194,7 @@ fn class(b: u8) -> u8 {
 /// What [`word_end`] saw of a word.
 const W_UPPER: u8 = 1; // an ASCII capital
 const W_HIGH: u8 = 2; // a letter outside ASCII
+const W_INNER: u8 = 4; // an ASCII capital after the first letter («KariNordmann»)
 
 /// The end of the word whose letters continue at byte `i`, and what it saw ([`W_UPPER`],
 /// [`W_HIGH`]).
@@ -230,7 +274,7 @@ fn tokenize(
         let t = if c & C_LETTER != 0 {
             let (end, s) = word_end(text, bytes, i + 1);
             i = end;
-            seen = Some(s | (u8::from(b < b'a') * W_UPPER));
+            seen = Some(s | (u8::from(b < b'a') * W_UPPER) | ((s & W_UPPER) << 2));
             TokenClass::Word
         } else if c & C_SPACE != 0 {
             i = run_end(bytes, i + 1, C_SPACE);
@@ -247,7 +291,7 @@ fn tokenize(
         } else if let Some(len) = letter_at(text, bytes, i) {
             let (end, s) = word_end(text, bytes, i + len);
             i = end;
-            seen = Some(s | W_HIGH);
+            seen = Some(s | W_HIGH | ((s & W_UPPER) << 2));
             TokenClass::Word
         } else {
             let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
@@ -288,6 +332,10 @@ pub(crate) struct Tokens<'a> {
     pub(super) interesting: Vec<usize>,
     /// Indices of the word tokens, for [`Tokens::name_words`].
     words: Vec<usize>,
+    /// The digit chains that part 1's number may be near, as the detectors of numbers found
+    /// them (`detect::national_id`), for the detector of part 1's number to look at again
+    /// without walking every chain twice: `None` until they are known.
+    pub(super) long_chains: Cell<Option<Vec<(usize, bool)>>>,
 }
 
 thread_local! {
@@ -339,9 +387,21 @@ impl Tokenized {
         let mut fixes = Vec::new();
         let mut scratch = String::new();
         let lex = scan_lexicon();
+        // The last word was a digit word («ni», «en»): the second of two in a row is where
+        // the detector of numbers in words starts.
+        let mut after_digit_word = false;
         let toks = tokenize(text, range, toks, |n, tok, t, end, seen| {
             let Some(seen) = seen else {
-                if matches!(t, TokenClass::Digits | TokenClass::Punct('@' | '(' | '[')) {
+                let hexish =
+                    |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_hexdigit() || *b == b':');
+                if matches!(
+                    t,
+                    TokenClass::Digits | TokenClass::Punct('@' | '(' | '[' | '{' | '<')
+                ) || (t == TokenClass::Punct(':')
+                    // A colon between hex digits or colons: an IPv6 address may be here.
+                    && hexish(bytes.get(end))
+                    && tok.start.checked_sub(1).is_some_and(|p| hexish(bytes.get(p))))
+                {
                     interesting.push(n);
                 }
                 return;
@@ -381,12 +441,18 @@ impl Tokenized {
             if flags & F_CAP != 0 && ends_like_street_name(low, bytes.get(end) == Some(&b'.')) {
                 flags |= F_STREETY;
             }
-            // Units and street prefixes are context for other tokens' detectors; they
-            // open none.
-            let yes = flags & !(F_CAP | F_HIGH | F_NAMES | F_UNIT | F_STREET_PREFIX) != 0
+            // Units, street prefixes, digit words, «at» and age words are context for other
+            // tokens' detectors; they open none.
+            let digit_word = flags & F_DIGIT_WORD != 0;
+            let yes = flags
+                & !(F_CAP | F_HIGH | F_NAMES | F_UNIT | F_STREET_PREFIX | F_CONTEXT_ONLY)
+                != 0
                 || (w.len() == 2 && w.bytes().all(|b| b.is_ascii_uppercase()))
-                || (bytes.get(end) == Some(&b'-') && letter_at(text, bytes, end + 1).is_some());
-            tok.flags |= flags;
+                || (bytes.get(end) == Some(&b'-') && letter_at(text, bytes, end + 1).is_some())
+                || (digit_word && after_digit_word);
+            after_digit_word = digit_word;
+            // W_INNER (4) << 25 is F_INNER_CAP: no branch.
+            tok.flags |= flags | (u32::from(seen & W_INNER) << 25);
             if yes {
                 interesting.push(n);
             }
@@ -441,6 +507,7 @@ impl<'a> Tokens<'a> {
             odd_buf: part.odd_buf,
             interesting: part.interesting,
             words: part.words,
+            long_chains: Cell::new(None),
         }
     }
     /// The text's words as [`super::names`] sees them: letters joined over inner hyphens
@@ -476,6 +543,7 @@ impl<'a> Tokens<'a> {
             }
             from = j;
             return Some(NameWord {
+                tok: i,
                 start: first.start,
                 end,
                 cap: first.flags & F_CAP != 0,
@@ -484,6 +552,11 @@ impl<'a> Tokens<'a> {
                 lex: first.flags,
             });
         })
+    }
+    /// Token `i` is a word with an ASCII capital after its first letter («KariNordmann»).
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    pub(super) fn inner_capital(&self, i: usize) -> bool {
+        self.has(i, F_INNER_CAP)
     }
     /// The text the tokens were taken from.
     #[cfg_attr(not(target_arch = "wasm32"), inline)]

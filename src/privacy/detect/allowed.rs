@@ -1,7 +1,7 @@
 //! What is allowed on purpose and suppresses overlapping findings: the NPR-ID after its
 //! label (helse-bergen-behandling-av-soknad-1.2.2.5-16.txt §3.2, footnote 2), Nye metoder
-//! IDs, NCT study IDs, PMIDs, EudraCT numbers, DOIs and URLs. A valid national identity
-//! number is never allowed, and a possible one not inside a link.
+//! IDs, NCT study IDs, PMIDs, EudraCT numbers, ISBNs, DOIs and URLs. A valid national
+//! identity number is never allowed, and a possible one not inside a link.
 
 use super::{FindingKind, Hit};
 use crate::lexicon::detector_words::{F_ID, F_LINK, F_NPR, F_STUDY};
@@ -30,11 +30,18 @@ pub(super) fn allowed_spans(
     };
     let n = cx.toks.len();
     for &i in cands {
-        // Only a word on a list, or «10.» of a DOI, can open an allowed span.
+        // Only a word on a list, «10.» of a DOI, or «978»/«979» of an ISBN can open an
+        // allowed span.
         if i < *next
             || (cx.flags(i) & (F_NPR | F_STUDY | F_LINK | F_ID) == 0
-                && !(cx.is_digits(i) && cx.len(i) == 2))
+                && !(cx.is_digits(i) && matches!(cx.len(i), 2 | 3)))
         {
+            continue;
+        }
+        // ISBN-13: «978-82-450-1234-5», «ISBN 978 82 02 12345 6» (its check digit holds).
+        if let Some(end) = isbn13(cx, i) {
+            out.push(span(cx.start(i), cx.end(end)));
+            *next = end + 1;
             continue;
         }
         let low = cx.low(i);
@@ -75,9 +82,9 @@ pub(super) fn allowed_spans(
         {
             out.push(span(cx.start(i), cx.end(i + 3)));
         }
-        // NCT study IDs, EudraCT.
+        // NCT study IDs, EudraCT, an ISBN after its label (ISBN-10 too).
         if (low == "nct" && cx.is_digits(i + 1) && cx.start(i + 1) == cx.end(i))
-            || (low == "pmid" || low == "eudract")
+            || matches!(low, "pmid" | "eudract" | "isbn")
         {
             let mut j = i + 1;
             while j < n
@@ -112,6 +119,35 @@ pub(super) fn allowed_spans(
             continue;
         }
     }
+}
+
+/// An ISBN-13 from the digit run `i` («978» or «979»): runs joined by single hyphens or
+/// spaces, 13 digits, the check digit right (ISO 2108: weights 1 and 3, the sum a
+/// multiple of ten). Its last token.
+fn isbn13(cx: &Tokens, i: usize) -> Option<usize> {
+    if !matches!(cx.s(i), "978" | "979") {
+        return None;
+    }
+    let (mut k, mut n, mut sum) = (i, 0u32, 0u32);
+    loop {
+        for b in cx.s(k).bytes() {
+            let w = if n % 2 == 0 { 1 } else { 3 };
+            sum += u32::from(b.wrapping_sub(b'0')) * w;
+            n += 1;
+        }
+        if n >= 13 {
+            break;
+        }
+        let sep = matches!(
+            cx.t(k + 1),
+            Some(TokenClass::Punct('-') | TokenClass::Space)
+        ) && cx.len(k + 1) == 1;
+        if !sep || !cx.is_digits(k + 2) {
+            return None;
+        }
+        k += 2;
+    }
+    (n == 13 && sum % 10 == 0).then_some(k)
 }
 
 /// Byte intervals sorted by start, with the running maximum of their ends: "does anything
@@ -154,14 +190,15 @@ impl Intervals {
 }
 
 /// Drops the findings that overlap a span allowed on purpose: every kind but a valid
-/// national identity number, which is never allowed; a link (URL, DOI) does not hide a
-/// possible one either (a number in a link's path or query is still the patient's:
+/// national identity number and a social media profile, which are never allowed; a link
+/// (URL, DOI) does not hide a possible national identity number either (a number in a link's path or query is still the patient's:
 /// «…/pasient?fnr=…»).
 pub(super) fn drop_allowed(hits: &mut Vec<Hit>, allowed: &[Allowed]) {
     let every = Intervals::new(allowed.iter().map(|a| (a.start, a.end)));
     let not_links = Intervals::new(allowed.iter().filter(|a| !a.link).map(|a| (a.start, a.end)));
     hits.retain(|h| match h.kind {
-        FindingKind::NationalId => true,
+        // A profile address points at a person, in a link too.
+        FindingKind::NationalId | FindingKind::SocialHandle => true,
         FindingKind::PossibleNationalId => !not_links.overlaps(h.start, h.end),
         _ => !every.overlaps(h.start, h.end),
     });

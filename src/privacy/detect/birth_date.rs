@@ -1,9 +1,10 @@
-//! Full dates of birth: any full date after a cue word («født», «f.», «fødselsdato»), and
-//! the patient's own birth date (from part 1) in any writing. A bare year is the birth
-//! year, which is allowed.
+//! Full dates of birth: any full date after a cue word («født», «f.», «fødselsdato»), an
+//! age with the day it is reached («fyller 51 år 14. mars», «60-årsdagen 3. mai»: with
+//! today's year that is the birth date), and the patient's own birth date (from part 1) in
+//! any writing. A bare year is the birth year, which is allowed.
 
 use super::{in_placeholder, Basis, FindingKind, Hit, PatientFacts};
-use crate::lexicon::detector_words::{F_BIRTH, F_BIRTH_F};
+use crate::lexicon::detector_words::{F_AGE_CUE, F_BIRTH, F_BIRTH_F};
 use crate::privacy::tokens::{TokenClass, Tokens};
 use chrono::NaiveDate;
 
@@ -101,6 +102,78 @@ fn valid_day_month(d: u32, m: u32, year: Option<i32>) -> bool {
         && NaiveDate::from_ymd_opt(year.unwrap_or(2000), m, d).is_some()
 }
 
+/// An age whose number is token `i`: «fyller 51 år», «runder 60», «blir 40 år» (a cue
+/// word, a number of at most three digits, «år» or not), or «50-årsdag(en)». The age's
+/// number token and the token after the age.
+fn age_at(cx: &Tokens, i: usize) -> Option<(usize, usize)> {
+    if !cx.is_digits(i) || cx.len(i) > 3 || i < 2 {
+        return None;
+    }
+    // A space and a cue word before, or «-årsdag» after: most numbers have neither.
+    let spaced = cx.is(i - 1, TokenClass::Space);
+    if !spaced && !cx.is(i + 1, TokenClass::Punct('-')) {
+        return None;
+    }
+    let cue = cx
+        .prev_non_space(i)
+        .filter(|&c| c + 1 < i && cx.has(c, F_AGE_CUE) && !in_placeholder(cx, c));
+    if cue.is_some() {
+        let a = i;
+        let mut k = a + 1;
+        let y = cx.skip_space(k);
+        if matches!(cx.low(y), "år" | "aar" | "år." | "years") {
+            k = y + 1;
+        }
+        return Some((a, k));
+    }
+    if cx.is_digits(i)
+        && cx.len(i) <= 3
+        && cx.is(i + 1, TokenClass::Punct('-'))
+        && matches!(
+            cx.low(i + 2),
+            "årsdag" | "årsdagen" | "aarsdag" | "aarsdagen" | "årsdagen." | "års"
+        )
+    {
+        let k = if cx.low(i + 2) == "års" {
+            // «50-års dag»
+            let d = cx.skip_space(i + 3);
+            (matches!(cx.low(d), "dag" | "dagen")).then_some(d + 1)?
+        } else {
+            i + 3
+        };
+        return Some((i, k));
+    }
+    None
+}
+
+/// A date (day and month at least) at most a few words after an age ending before token
+/// `k`: «den», «i», «på», «,», «:» and spaces may come between.
+fn date_after_age(cx: &Tokens, mut k: usize) -> Option<(u32, u32, Option<i32>, usize)> {
+    for _ in 0..8 {
+        let skip = matches!(
+            cx.t(k),
+            Some(TokenClass::Space | TokenClass::Punct(',' | ':' | '('))
+        ) || matches!(cx.low(k), "den" | "d" | "på" | "paa" | "om" | "on" | "the");
+        if !skip {
+            break;
+        }
+        k += 1;
+    }
+    // «10.3.»: a day and a month with their dots (after an age the date is not a decimal).
+    if cx.is_digits(k)
+        && cx.len(k) <= 2
+        && cx.is(k + 1, TokenClass::Punct('.'))
+        && cx.is_digits(k + 2)
+        && cx.len(k + 2) <= 2
+        && cx.is(k + 3, TokenClass::Punct('.'))
+        && !cx.is_digits(k + 4)
+    {
+        let n = |j: usize| cx.s(j).parse::<u32>().ok();
+        return Some((n(k)?, n(k + 2)?, None, k + 3));
+    }
+    parse_date_at(cx, k)
+}
+
 fn is_birth_cue(cx: &Tokens, i: usize) -> bool {
     let f = cx.flags(i);
     if f & F_BIRTH != 0 {
@@ -120,6 +193,20 @@ pub(super) fn birth_dates(
 ) {
     let n = cx.toks.len();
     for &i in cands {
+        // «fyller 51 år 14. mars», «50-årsdagen 3. mai».
+        if let Some((age, k)) = age_at(cx, i) {
+            if let Some((d, m, y, last)) = date_after_age(cx, k) {
+                if valid_day_month(d, m, y) {
+                    hits.push(Hit {
+                        start: cx.start(age),
+                        end: cx.end(last),
+                        kind: FindingKind::BirthDate,
+                        confidence: 0.85,
+                        basis: Basis::Cue,
+                    });
+                }
+            }
+        }
         // With a cue word: any full date in the next few tokens.
         if is_birth_cue(cx, i) {
             let mut k = i + 1;

@@ -1,8 +1,11 @@
-//! E-mail addresses: ordinary, with a spelled-out at sign («kari(at)example.no»), and
-//! written with spaces around the dots and the at sign to get past filters.
+//! E-mail addresses: ordinary, with a spelled-out at sign («kari(at)example.no»), written
+//! with spaces around the dots and the at sign to get past filters, and with both spelled
+//! out in words («kari at gmail dot com», «kari [at] gmail [dot] com», «kari krøllalfa
+//! gmail punktum com»).
 
 use super::{Basis, FindingKind, Hit};
 use crate::ident;
+use crate::lexicon::detector_words::{DOT_WORDS, F_AT_WORD, F_DOT_WORD};
 use crate::privacy::tokens::{TokenClass, Tokens};
 
 /// The last token of an at sign starting at token `i`: `@`, or the written-out «(at)»,
@@ -29,6 +32,23 @@ fn glued_to_email(cx: &Tokens, k: usize) -> bool {
 pub(super) fn emails(cx: &Tokens, cands: &[usize], hits: &mut Vec<Hit>) {
     let n = cx.toks.len();
     for &i in cands {
+        // «gmail dot com»: the at sign in words is a few words before the dot.
+        if cx.has(i, F_DOT_WORD) {
+            let from = i.saturating_sub(10);
+            if let Some(at) = (from..i).rev().find(|&k| spelled_at(cx, k).is_some()) {
+                if let Some(at_end) = spelled_at(cx, at) {
+                    spelled_email(cx, at, at_end, hits);
+                }
+            }
+            continue;
+        }
+        let before = hits.len();
+        if let Some(at_end) = spelled_at(cx, i) {
+            spelled_email(cx, i, at_end, hits);
+            if hits.len() > before || cx.has(i, F_AT_WORD) {
+                continue;
+            }
+        }
         let Some(at_end) = at_sign(cx, i) else {
             continue;
         };
@@ -231,5 +251,135 @@ fn spaced_email(cx: &Tokens, at: usize, at_end: usize, hits: &mut Vec<Hit>) {
             return;
         }
         domain = domain.get(..domain.len() - 1).unwrap_or_default();
+    }
+}
+
+/// An at sign in words from token `i`: «at» or «krøllalfa» between spaces, or «(at)»,
+/// «[at]», «{at}», «<at>». Its last token.
+fn spelled_at(cx: &Tokens, i: usize) -> Option<usize> {
+    if cx.has(i, F_AT_WORD) {
+        let spaced = i
+            .checked_sub(1)
+            .is_some_and(|p| cx.is(p, TokenClass::Space))
+            && cx.is(i + 1, TokenClass::Space);
+        return spaced.then_some(i);
+    }
+    let open = matches!(cx.t(i), Some(TokenClass::Punct('(' | '[' | '{' | '<')));
+    let close = matches!(cx.t(i + 2), Some(TokenClass::Punct(')' | ']' | '}' | '>')));
+    (open && close && cx.has(i + 1, F_AT_WORD)).then_some(i + 2)
+}
+
+/// A word of an address: a word or a number, with what is glued to it by hyphens
+/// («helse-bergen»). Its last token.
+fn label_end(cx: &Tokens, k: usize) -> Option<usize> {
+    if !(cx.is_word(k) || cx.is_digits(k)) || dot_word(cx, k) {
+        return None;
+    }
+    let mut e = k;
+    while cx.is(e + 1, TokenClass::Punct('-')) && (cx.is_word(e + 2) || cx.is_digits(e + 2)) {
+        e += 2;
+    }
+    Some(e)
+}
+
+/// Token `k` is a dot in words («dot», «punktum»).
+fn dot_word(cx: &Tokens, k: usize) -> bool {
+    cx.is_word(k) && DOT_WORDS.contains(&cx.low(k))
+}
+
+/// The dot after the label ending at token `e`: '.', « dot », «(dot)», «[dot]». The token
+/// where the next label starts.
+fn dot_after(cx: &Tokens, e: usize) -> Option<usize> {
+    if cx.is(e + 1, TokenClass::Punct('.')) && label_end(cx, e + 2).is_some() {
+        return Some(e + 2);
+    }
+    let mut k = e + 1;
+    let spaced = cx.is(k, TokenClass::Space);
+    if spaced {
+        k += 1;
+    }
+    let k = if dot_word(cx, k) && spaced && cx.is(k + 1, TokenClass::Space) {
+        k + 2
+    } else if matches!(cx.t(k), Some(TokenClass::Punct('(' | '[' | '{')))
+        && dot_word(cx, k + 1)
+        && matches!(cx.t(k + 2), Some(TokenClass::Punct(')' | ']' | '}')))
+    {
+        k + 3 + usize::from(cx.is(k + 3, TokenClass::Space))
+    } else {
+        return None;
+    };
+    label_end(cx, k).map(|_| k)
+}
+
+/// An address with the at sign (tokens `at..=at_end`) and the dots in words: the local
+/// part is the word (with what is glued to it by '.', '_', '-', '+') before, the domain two
+/// or more labels after, joined by dots in any writing. The joined form must be a valid
+/// address whose last label is letters.
+fn spelled_email(cx: &Tokens, at: usize, at_end: usize, hits: &mut Vec<Hit>) {
+    // The local part, back from the at sign.
+    let mut a = at.saturating_sub(1);
+    if cx.is(a, TokenClass::Space) {
+        let Some(p) = a.checked_sub(1) else { return };
+        a = p;
+    }
+    if !(cx.is_word(a) || cx.is_digits(a)) || a >= at {
+        return;
+    }
+    let local_end = cx.end(a);
+    while a >= 2
+        && matches!(cx.t(a - 1), Some(TokenClass::Punct('.' | '_' | '-' | '+')))
+        && (cx.is_word(a - 2) || cx.is_digits(a - 2))
+    {
+        a -= 2;
+    }
+    // The domain: labels joined by dots.
+    let mut k = at_end + 1;
+    if cx.is(k, TokenClass::Space) {
+        k += 1;
+    }
+    let mut labels: Vec<(usize, usize)> = Vec::new();
+    let mut spelled_dot = false;
+    while let Some(e) = label_end(cx, k) {
+        labels.push((k, e));
+        if labels.len() >= 6 {
+            break;
+        }
+        match dot_after(cx, e) {
+            Some(next) => {
+                spelled_dot |= !(next == e + 2 && cx.is(e + 1, TokenClass::Punct('.')));
+                k = next;
+            }
+            None => break,
+        }
+    }
+    let (Some(&(_, last)), true) = (labels.last(), labels.len() >= 2) else {
+        return;
+    };
+    let tld = cx.s(last);
+    if tld.len() < 2 || !tld.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return;
+    }
+    // «at» alone is also a word («etter at bt.no tok kontakt»): only with a dot in words
+    // too («kari at gmail dot com»). «krøllalfa» and the bracketed at signs are never words.
+    if at == at_end && cx.low(at) == "at" && !spelled_dot {
+        return;
+    }
+    let mut cand = String::new();
+    cand.push_str(cx.text.get(cx.start(a)..local_end).unwrap_or(""));
+    cand.push('@');
+    for (n, &(s, e)) in labels.iter().enumerate() {
+        if n > 0 {
+            cand.push('.');
+        }
+        cand.push_str(cx.text.get(cx.start(s)..cx.end(e)).unwrap_or(""));
+    }
+    if ident::email::is_valid(&cand) {
+        hits.push(Hit {
+            start: cx.start(a),
+            end: cx.end(last),
+            kind: FindingKind::Email,
+            confidence: 0.8,
+            basis: Basis::Pattern,
+        });
     }
 }

@@ -6,9 +6,11 @@
 //! in the input, and the wasm stays small.
 //!
 //! One module per detector family: `national_id` (chains of digit runs: national identity
-//! numbers, possible ones, and the windows handed to `account` and `phone`), `account`
-//! (Norwegian account numbers, IBANs), `phone`, `email`, `ip`, `birth_date`, `address`,
-//! `record` (record numbers); `allowed` finds what is allowed on purpose and `overlap`
+//! numbers, possible ones, and the windows handed to `account` and `phone`), `near_miss`
+//! (part 1's number mistyped, look-alike letters among digits), `account` (Norwegian account
+//! numbers, IBANs), `phone`, `email`, `spelled` (numbers in digit words), `ip`,
+//! `birth_date`, `address`, `record` (record numbers), `handle` (social media handles),
+//! `vehicle` (number plates); `allowed` finds what is allowed on purpose and `overlap`
 //! resolves findings that overlap. `numbers` and `context` run the two groups of
 //! detectors over the candidate tokens, `finish` puts their findings together.
 //!
@@ -16,14 +18,17 @@
 //! interregionale vurderingskomitéen skal ikke kunne identifisere pasienten";
 //! helse-bergen-behandling-av-soknad-1.2.2.5-16.txt §3.2): national identity numbers of every
 //! kind in every grouping, and 11-digit numbers with a plausible birth date whose check
-//! digits fail ("possible"); phone numbers; e-mail addresses; bank account numbers and IBANs;
-//! IP addresses; street addresses, PO boxes and postcode + place; full dates of birth after
-//! a cue word (or equal to the patient's own birth date); record numbers after a cue word.
-//! Names are found by [`super::names`].
+//! digits fail ("possible"); phone numbers, Norwegian and foreign; e-mail addresses, also
+//! with the at sign and dots in words; bank account numbers and IBANs; IP addresses (IPv4,
+//! IPv6); street addresses, PO boxes and postcode + place; full dates of birth after a cue
+//! word (or equal to the patient's own birth date, or an age with its day); record numbers
+//! after a cue word; social media handles; number plates. Names are found by
+//! [`super::names`]. SECURITY.md ("The text scan") lists the disguises each one folds.
 //!
 //! What is allowed on purpose and suppresses overlapping findings (except a valid national
 //! identity number, which is never allowed, and a possible one inside a link): the NPR-ID
-//! after its label, Nye metoder IDs, NCT study IDs, PMIDs, DOIs and URLs.
+//! after its label, Nye metoder IDs, NCT study IDs, PMIDs, EudraCT numbers, ISBNs, DOIs and
+//! URLs.
 //!
 //! Where findings overlap the highest-priority kind wins; when the loser is a number that
 //! sticks out of the winner, the winner is widened so that redaction leaves no digits.
@@ -47,18 +52,23 @@ mod address;
 mod allowed;
 mod birth_date;
 mod email;
+mod handle;
 mod ip;
 mod national_id;
+mod near_miss;
 mod overlap;
 mod phone;
 mod record;
+mod spelled;
 #[cfg(test)]
 mod tests;
+mod vehicle;
 
 pub use overlap::{resolve_overlaps, widen_to_words};
 
 use super::tokens::{TokenClass, Tokens};
 use super::{Basis, FindingKind};
+use crate::ident::fnr::NationalId;
 use chrono::NaiveDate;
 
 /// A finding in the normalised text (byte offsets, end exclusive).
@@ -82,11 +92,34 @@ pub struct Detectors {
     pub literature_only: bool,
 }
 
-/// Facts about the patient known from part 1, to find their own identifiers.
-#[derive(Clone, Copy, Debug, Default)]
+/// Facts about the patient known from part 1, to find their own identifiers. `Debug` shows
+/// only which are known.
+#[derive(Clone, Copy, Default)]
 pub struct PatientFacts {
     /// The patient's birth date.
     pub birth_date: Option<NaiveDate>,
+    /// The patient's national identity number: found mistyped or disguised too
+    /// (`near_miss`).
+    pub national_id: Option<NationalId>,
+}
+
+impl std::fmt::Debug for PatientFacts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PatientFacts")
+            .field("birth_date", &self.birth_date.is_some())
+            .field("national_id", &self.national_id.is_some())
+            .finish()
+    }
+}
+
+impl PatientFacts {
+    /// What part 1's valid national identity number tells: the number and its birth date.
+    pub fn of(national_id: Option<&NationalId>) -> PatientFacts {
+        PatientFacts {
+            birth_date: national_id.and_then(NationalId::birth_date),
+            national_id: national_id.copied(),
+        }
+    }
 }
 
 /// Token `k` is a word written as a redaction placeholder is («[TELEFON]», «[IP-ADRESSE]»,
@@ -145,27 +178,64 @@ fn by_blocks(cx: &Tokens, each: &mut dyn FnMut(&[usize])) {
 pub(crate) fn numbers(cx: &Tokens, which: Detectors) -> Numbers {
     let mut hits = Vec::new();
     let mut allowed = Vec::new();
-    let (mut next_allowed, mut next_chain) = (0, 0);
+    let (mut next_allowed, mut next_chain) = (0, [0, 0]);
+    let mut chain = national_id::Chain::default();
+    let mut long = national_id::LongChains::new();
     by_blocks(cx, &mut |cands| {
         allowed::allowed_spans(cx, cands, &mut next_allowed, &mut allowed);
-        national_id::digit_chains(cx, cands, &mut next_chain, which, &mut hits);
+        national_id::digit_chains(
+            cx,
+            cands,
+            &mut next_chain,
+            which,
+            &mut chain,
+            &mut long,
+            &mut hits,
+        );
         account::ibans(cx, cands, &mut hits);
         email::emails(cx, cands, &mut hits);
     });
+    // For part 1's number ([`context`]), on the same tokens.
+    cx.long_chains.set(Some(long));
     Numbers { hits, allowed }
 }
 
-/// The second group of detectors (all but literature fields): IP addresses, birth dates,
-/// addresses and record numbers.
+/// The second group of detectors: part 1's own number mistyped or disguised (in every
+/// field), and (all but literature fields) IP addresses, birth dates, addresses and record
+/// numbers.
 pub(crate) fn context(cx: &Tokens, which: Detectors, patient: &PatientFacts) -> Vec<Hit> {
     let mut hits = Vec::new();
+    if patient.national_id.is_some() {
+        // The chains [`numbers`] found on these tokens, or (when it has not run) every one.
+        match cx.long_chains.take() {
+            Some(long) => national_id::part1_in_long_chains(cx, &long, patient, &mut hits),
+            None => {
+                let mut next_chain = [0, 0];
+                let mut chain = national_id::Chain::default();
+                by_blocks(cx, &mut |cands| {
+                    national_id::part1_numbers(
+                        cx,
+                        cands,
+                        &mut next_chain,
+                        patient,
+                        &mut chain,
+                        &mut hits,
+                    );
+                });
+            }
+        }
+    }
     if which.all && !which.literature_only {
-        let mut next_ip = 0;
+        let (mut next_ip, mut next_ipv6, mut next_words) = (0, 0, 0);
         by_blocks(cx, &mut |cands| {
             ip::ip_addresses(cx, cands, &mut next_ip, &mut hits);
+            ip::ipv6_addresses(cx, cands, &mut next_ipv6, &mut hits);
+            spelled::numbers_in_words(cx, cands, &mut next_words, patient, &mut hits);
             birth_date::birth_dates(cx, cands, patient, &mut hits);
             address::addresses(cx, cands, &mut hits);
             record::record_numbers(cx, cands, &mut hits);
+            vehicle::plates(cx, cands, &mut hits);
+            handle::handles(cx, cands, &mut hits);
         });
     }
     hits

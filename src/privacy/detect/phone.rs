@@ -1,7 +1,7 @@
 //! Norwegian phone numbers: eight digits in a phone grouping, with a country prefix, or
 //! after a cue word («tlf», «mobil», «ring»).
 
-use super::national_id::{digits_of, grouping, seps_are};
+use super::national_id::{digits_of, seps_are};
 use super::{in_placeholder, money_context, Basis, FindingKind, Hit};
 use crate::ident;
 use crate::privacy::tokens::{TokenClass, Tokens};
@@ -13,6 +13,9 @@ fn phone_context(cx: &Tokens, first: usize) -> bool {
     for _ in 0..6 {
         let Some(p) = j.checked_sub(1) else { break };
         j = p;
+        if !cx.is_word(j) {
+            continue;
+        }
         if matches!(
             cx.low(j),
             "tlf"
@@ -87,7 +90,13 @@ pub(super) fn phone_number(
     in_eleven: bool,
     hits: &mut Vec<Hit>,
 ) {
-    let lens = grouping(cx, sub);
+    // The runs' lengths (at most 8 runs of 8 digits), without allocating: a long chain has a
+    // window at almost every run.
+    let mut lens_buf = [0usize; 8];
+    for (slot, &r) in lens_buf.iter_mut().zip(sub) {
+        *slot = cx.len(r);
+    }
+    let lens = lens_buf.get(..sub.len().min(8)).unwrap_or_default();
     // +47 / 0047 / (+47) prefix directly before?
     let mut s = start;
     let mut prefixed = false;
@@ -124,16 +133,26 @@ pub(super) fn phone_number(
         }
     }
     let cue = phone_context(cx, first);
-    // Phone groupings in Norway: 8, 3-2-3, 2-2-2-2, 4-4, 2-3-3, 3-5. With a cue word or a
-    // country prefix any grouping by spaces or dashes counts (text pasted from other
+    // Phone groupings in Norway: 8, 3-2-3, 2-2-2-2, 4-4, 2-3-3, 3-5, 4-2-2. With a cue word
+    // or a country prefix any grouping by spaces or dashes counts (text pasted from other
     // systems splits numbers oddly).
     let shaped = matches!(
-        lens.as_slice(),
-        [8] | [3, 2, 3] | [2, 2, 2, 2] | [4, 4] | [2, 3, 3] | [3, 5]
+        lens,
+        [8] | [3, 2, 3] | [2, 2, 2, 2] | [4, 4] | [2, 3, 3] | [3, 5] | [4, 2, 2]
     );
     // A line break inside the number only with a cue or a prefix («Ring 912⏎34 567»).
-    let dotted_shape = matches!(lens.as_slice(), [3, 2, 3] | [2, 2, 2, 2] | [4, 4] | [3, 5]);
+    let dotted_shape = matches!(lens, [3, 2, 3] | [2, 2, 2, 2] | [4, 4] | [3, 5]);
+    // «912/34/567», «912_34_567», «2212·34·56»: three or four groups joined by one sign, the
+    // same each time (dots not in four pairs: that is an IP address, «92.34.56.78»).
+    let one_sign = match (lens, same_sign_between(cx, sub)) {
+        ([2, 2, 2, 2], Some('.')) => false,
+        // «49.596.000», «30,000,000»: thousands.
+        ([2, 3, 3], Some('.' | ',' | '\'')) => false,
+        ([3, 2, 3] | [2, 2, 2, 2] | [2, 3, 3] | [4, 2, 2], Some(_)) => true,
+        _ => false,
+    };
     let seps_ok = seps_are(cx, sub, &[' ', '-'])
+        || one_sign
         || ((prefixed || cue) && seps_are(cx, sub, &[' ', '-', '\n']))
         // «Tlf. 912.34.567»: dots only with a cue and in a phone grouping (never a date).
         || ((prefixed || cue) && dotted_shape && seps_are(cx, sub, &[' ', '-', '.']));
@@ -154,8 +173,26 @@ pub(super) fn phone_number(
     if !prefixed && !cue && money_context(cx, first, last) {
         return;
     }
-    // A bare 8-digit number that could be a date (ddmmyyyy) is a phone number only with a cue.
-    if !prefixed && !cue && lens.as_slice() == [8] && looks_like_ddmmyyyy(&text) {
+    // A bare 8-digit number that could be a date (ddmmyyyy, yyyymmdd) is a phone number only
+    // with a cue;
+    // so is a 4-2-2 grouping that reads as a date (yyyy-mm-dd, «2025-05-12»).
+    if !prefixed
+        && !cue
+        && lens == [8]
+        && (looks_like_ddmmyyyy(&text) || looks_like_yyyymmdd(&text))
+    {
+        return;
+    }
+    if !prefixed && !cue && lens == [4, 2, 2] && looks_like_yyyymmdd(&text) {
+        return;
+    }
+    // Two years («2007 - 2008», «i åra 2001–2005») are a period.
+    let year = |r: std::ops::Range<usize>| {
+        text.get(r)
+            .and_then(|y| y.parse::<u32>().ok())
+            .is_some_and(|y| (1900..=2100).contains(&y))
+    };
+    if !prefixed && !cue && lens == [4, 4] && year(0..4) && year(4..8) {
         return;
     }
     let confidence = if prefixed || cue { 0.95 } else { 0.8 };
@@ -171,6 +208,120 @@ pub(super) fn phone_number(
             Basis::Pattern
         },
     });
+}
+
+/// The one sign between every two runs of `sub`, when it is the same each time (no spaces).
+fn same_sign_between(cx: &Tokens, sub: &[usize]) -> Option<char> {
+    let mut sign = None;
+    for w in sub.windows(2) {
+        let [a, b] = *w else { return None };
+        let Some(TokenClass::Punct(c)) = cx.t(a + 1).filter(|_| b == a + 2) else {
+            return None;
+        };
+        if sign.is_some_and(|s| s != c) {
+            return None;
+        }
+        sign = Some(c);
+    }
+    sign
+}
+
+/// The country calling codes of two digits (ITU-T E.164, «List of ITU-T Recommendation
+/// E.164 assigned country codes»); 1 and 7 are the codes of one digit, every other code
+/// has three.
+const TWO_DIGIT_CODES: &[u8] = &[
+    20, 27, 30, 31, 32, 33, 34, 36, 39, 40, 41, 43, 44, 45, 46, 47, 48, 49, 51, 52, 53, 54, 55, 56,
+    57, 58, 60, 61, 62, 63, 64, 65, 66, 81, 82, 84, 86, 90, 91, 92, 93, 94, 95, 98,
+];
+
+/// The length of the country calling code at the start of `digits` (E.164: 1, 2 or 3
+/// digits), or `None` when it starts with 0.
+fn country_code_len(digits: &[u8]) -> Option<usize> {
+    match digits {
+        [0, ..] | [] => None,
+        [1 | 7, ..] => Some(1),
+        [a, b, ..] if TWO_DIGIT_CODES.contains(&(a * 10 + b)) => Some(2),
+        [_, _, _, ..] => Some(3),
+        _ => None,
+    }
+}
+
+/// A phone number of another country: «+46 70 123 45 67», «+44 20 7946 0958»,
+/// «+1 212 555 0123», «0046 70 123 45 67», «+4670123456»: a '+' glued to the first run, or
+/// a first run that starts with 00, then runs joined by spaces, '-', '.', '/' or brackets;
+/// with the country code 9 to 15 digits (E.164). Norway's own (+47, 0047) are found as
+/// Norwegian numbers.
+pub(super) fn international(cx: &Tokens, runs: &[usize], hits: &mut Vec<Hit>) {
+    let Some(&first) = runs.first() else { return };
+    // Most chains start with neither: two byte checks.
+    let bytes = cx.text.as_bytes();
+    let at = cx.start(first);
+    let maybe_plus = at.checked_sub(1).and_then(|p| bytes.get(p)) == Some(&b'+');
+    let maybe_zeros = bytes.get(at..at + 2) == Some(b"00");
+    if !maybe_plus && !maybe_zeros {
+        return;
+    }
+    let plus = first
+        .checked_sub(1)
+        .filter(|&p| cx.is(p, TokenClass::Punct('+')))
+        .filter(|&p| {
+            !p.checked_sub(1)
+                .is_some_and(|q| cx.is_word(q) || cx.is_digits(q))
+        });
+    let zeros = plus.is_none() && cx.s(first).starts_with("00") && cx.len(first) >= 3;
+    if plus.is_none() && !zeros
+        || (plus.is_none() && first.checked_sub(1).is_some_and(|p| cx.is_word(p)))
+    {
+        return;
+    }
+    let mut digits: Vec<u8> = Vec::with_capacity(17);
+    let mut last = first;
+    for (n, &r) in runs.iter().enumerate() {
+        if n > 0 {
+            let phone_like = (last + 1..r).all(|k| {
+                matches!(
+                    cx.t(k),
+                    Some(TokenClass::Space | TokenClass::Punct('-' | '.' | '/' | '(' | ')'))
+                )
+            });
+            if !phone_like {
+                break;
+            }
+        }
+        if digits.len() + cx.len(r) > 17 {
+            break;
+        }
+        digits.extend(cx.s(r).bytes().map(|b| b.wrapping_sub(b'0')));
+        last = r;
+    }
+    let number = if zeros {
+        digits.get(2..).unwrap_or_default()
+    } else {
+        digits.as_slice()
+    };
+    let Some(cc) = country_code_len(number) else {
+        return;
+    };
+    let norwegian = number.starts_with(&[4, 7]);
+    if norwegian || !(9..=15).contains(&number.len()) || number.len() < cc + 6 {
+        return;
+    }
+    if cx.is_word(last + 1) {
+        return;
+    }
+    hits.push(Hit {
+        start: plus.map_or(cx.start(first), |p| cx.start(p)),
+        end: cx.end(last),
+        kind: FindingKind::Phone,
+        confidence: 0.9,
+        basis: Basis::Pattern,
+    });
+}
+
+/// Eight digits that read as a date, yyyymmdd.
+fn looks_like_yyyymmdd(t: &str) -> bool {
+    let n = |r: std::ops::Range<usize>| t.get(r).and_then(|x| x.parse::<u32>().ok());
+    matches!((n(0..4), n(4..6), n(6..8)), (Some(y), Some(m), Some(d)) if (1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
 }
 
 /// Eight digits that read as a date, ddmmyyyy.

@@ -182,6 +182,7 @@ fn birth_dates_need_a_cue_or_the_patients_date() {
     assert!(kinds("født i 1974, behandling startet 12.03.2024").is_empty());
     let facts = PatientFacts {
         birth_date: NaiveDate::from_ymd_opt(1974, 3, 14),
+        ..Default::default()
     };
     let h = detect("Kontroll 14.03.1974 og 15.03.2024", ALL, &facts);
     assert_eq!(h.len(), 1);

@@ -33,6 +33,7 @@
 //! ```
 
 pub(crate) mod consistency;
+mod disguised;
 pub mod model;
 mod patient;
 mod rules;
@@ -130,6 +131,7 @@ fn find_names_keeping(
     let mut hits = Vec::new();
     if let Some(p) = patient.filter(|p| !p.is_empty()) {
         patient::patient_hits(text, &toks, p, &mut hits);
+        disguised::disguised_hits(cx, &toks, p, &mut hits);
     }
     rules::names_by_rule(text, &toks, &mut hits);
     if let Some(words) = words {

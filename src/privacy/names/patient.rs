@@ -1,6 +1,7 @@
 //! The patient's own name, known from part 1: its parts in any order, case-insensitively,
 //! with a genitive `s`, æøå-tolerant, and its initials next to a part or as a dotted run.
 
+use super::disguised::{spell, Spelled};
 use super::words::{gap, tokenize, Keep, KeyedWord};
 use super::{NameHit, NameReason};
 use crate::lexicon::is_common_word;
@@ -25,6 +26,8 @@ pub struct PatientName {
     /// The first bytes of the parts' keys, a bit each: most words of a text start with
     /// another and are not compared.
     first_bytes: [u64; 4],
+    /// The parts (without hyphens) as the letter view spells them ([`super::disguised`]).
+    spelled: Vec<Spelled>,
 }
 
 #[derive(Clone)]
@@ -51,6 +54,7 @@ impl PatientName {
         let mut parts: Vec<NamePart> = Vec::new();
         let mut initials = Vec::new();
         let mut keys = String::new();
+        let mut spelled = Vec::new();
         let cx = Tokens::new(&n.text);
         for tok in tokenize(&n.text, &cx, &mut keys, Keep::All, None) {
             if let Some(c) = tok.text.chars().next() {
@@ -61,6 +65,9 @@ impl PatientName {
                 if k.chars().count() >= 2 && !parts.iter().any(|p| p.key == k) {
                     let weak = k.chars().count() <= 2 || is_common_word(w);
                     parts.push(NamePart { key: k, weak });
+                    if !w.contains('-') {
+                        spelled.extend(spell(w, weak));
+                    }
                 }
             };
             add(tok.text);
@@ -69,7 +76,24 @@ impl PatientName {
             }
         }
         let mut first_bytes = [0u64; 4];
-        for b in parts.iter().filter_map(|p| p.key.bytes().next()) {
+        // The parts' first bytes, and the lead bytes of the scripts whose letters may look
+        // like Latin ones (Greek, Cyrillic, IPA and phonetic small capitals, modifier
+        // letters, letterlike and enclosed symbols, mathematical letters): a word starting
+        // with one of these is looked at by the letter view (`super::disguised`); they are
+        // rare in Norwegian text.
+        let lookalike_leads = [
+            0xC9, 0xCA, 0xCB, 0xCE, 0xCF, 0xD0, 0xD1, 0xD3, 0xD4, 0xE1, 0xE2, 0xEA, 0xF0,
+        ];
+        let leads = if parts.is_empty() {
+            &[][..]
+        } else {
+            &lookalike_leads[..]
+        };
+        for b in parts
+            .iter()
+            .filter_map(|p| p.key.bytes().next())
+            .chain(leads.iter().copied())
+        {
             if let Some(w) = first_bytes.get_mut(usize::from(b >> 6)) {
                 *w |= 1 << (b & 63);
             }
@@ -78,7 +102,13 @@ impl PatientName {
             parts,
             initials,
             first_bytes,
+            spelled,
         }
+    }
+
+    /// The parts as the letter view spells them.
+    pub(super) fn spelled(&self) -> &[Spelled] {
+        &self.spelled
     }
 
     /// `true` when no usable part was found (empty or one-letter name).

@@ -5,7 +5,7 @@
 
 use super::words::{gap, next_to, KeyedWord};
 use super::{NameHit, NameReason};
-use crate::lexicon::names::{CUE, FIRST, ORG, SAINT, SURNAME, SURNAME_SUFFIXES, TITLE};
+use crate::lexicon::names::{CUE, FIRST, ORG, SAINT, STOP, SURNAME, SURNAME_SUFFIXES, TITLE};
 
 /// Adds the names the rules find among `toks` (the words of `text`) to `hits`.
 pub(super) fn names_by_rule(text: &str, toks: &[KeyedWord<'_>], hits: &mut Vec<NameHit>) {
@@ -15,10 +15,38 @@ pub(super) fn names_by_rule(text: &str, toks: &[KeyedWord<'_>], hits: &mut Vec<N
         let k = t.key;
         let is_cue = t.is(CUE);
         let is_title = t.is(TITLE);
+        // «Mr», «Mrs», «Ms», «Miss» only so written: «MR» is an MRI scan, «MS» multiple
+        // sclerosis, «ms» milliseconds.
+        let is_cue = is_cue
+            && (!matches!(k, "mr" | "mrs" | "ms" | "miss")
+                || matches!(t.text, "Mr" | "Mrs" | "Ms" | "Miss"));
         // 1. Cue word (or title) + capitalised name-like word.
         if is_cue || is_title {
             if let Some(n) = toks.get(i + 1) {
-                let abbreviated = matches!(k, "pas" | "pt" | "dr" | "prof" | "hr" | "frk");
+                let abbreviated = matches!(
+                    k,
+                    "pas" | "pt" | "dr" | "prof" | "hr" | "frk" | "mr" | "mrs" | "ms"
+                );
+                // «datteren kari», «datter melheim»: after a relation, a known first name
+                // or surname in small letters that is no ordinary word; a surname that is
+                // also a word («datter teigen») only right after the relation, and not a
+                // first name or stop word too («datteren hans»: her, his).
+                let g = gap(text, t, n);
+                let small_name = (n.is(FIRST | SURNAME) && !n.common())
+                    || (n.is(SURNAME) && !n.is(FIRST | STOP) && g.bytes().all(|b| b == b' '));
+                if is_cue && !n.cap && relation(k) && cue_gap(g, false) && small_name {
+                    let last = extend_small(text, toks, i + 1);
+                    if let Some(l) = toks.get(last) {
+                        hits.push(NameHit {
+                            start: n.start,
+                            end: tok_end(text, l),
+                            confidence: 0.75,
+                            reason: NameReason::CueWord,
+                        });
+                    }
+                    i = last + 1;
+                    continue;
+                }
                 if cue_gap(gap(text, t, n), abbreviated) && namelike(n) {
                     let last = extend(text, toks, i + 1, namelike);
                     let listed = (i + 1..=last)
@@ -30,7 +58,7 @@ pub(super) fn names_by_rule(text: &str, toks: &[KeyedWord<'_>], hits: &mut Vec<N
                     // Foretrekker …"): after it, a listed name or two name-like words.
                     let weak = matches!(k, "pasient" | "pasienten" | "pasientens" | "pas" | "pt");
                     let ok = listed || (!generic && (!weak || last > i + 1));
-                    if !in_org(toks, i + 1, last) && ok {
+                    if !in_org(text, toks, i + 1, last) && ok {
                         if let Some(l) = toks.get(last) {
                             let confidence = match (is_title, listed) {
                                 (true, _) => 0.6,
@@ -71,7 +99,7 @@ pub(super) fn names_by_rule(text: &str, toks: &[KeyedWord<'_>], hits: &mut Vec<N
             } else {
                 0.0
             };
-            if confidence > 0.0 && !in_org(toks, i, last) {
+            if confidence > 0.0 && !in_org(text, toks, i, last) {
                 if let Some(l) = toks.get(last) {
                     hits.push(NameHit {
                         start: t.start,
@@ -104,6 +132,49 @@ pub(super) fn names_by_rule(text: &str, toks: &[KeyedWord<'_>], hits: &mut Vec<N
         }
         i += 1;
     }
+}
+
+/// A cue word that names a relation («datteren», «nevøen»), not a word for the patient or a
+/// naming verb or a form of address: after it a first name or surname in small letters is a
+/// name.
+fn relation(k: &str) -> bool {
+    !matches!(
+        k,
+        "pasient"
+            | "pasienten"
+            | "pasientens"
+            | "pas"
+            | "pt"
+            | "navn"
+            | "navnet"
+            | "heter"
+            | "kalt"
+            | "kalles"
+            | "fru"
+            | "frk"
+            | "herr"
+            | "hr"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "miss"
+    )
+}
+
+/// [`extend`] over words in small letters after a first name: known first names and
+/// surnames («datteren kari anne hansen»).
+fn extend_small(text: &str, toks: &[KeyedWord<'_>], i: usize) -> usize {
+    let mut last = i;
+    while last < i + 3 {
+        let (Some(a), Some(b)) = (toks.get(last), toks.get(last + 1)) else {
+            break;
+        };
+        if !name_gap(gap(text, a, b), false) || b.cap || !b.is(FIRST | SURNAME) || b.common() {
+            break;
+        }
+        last += 1;
+    }
+    last
 }
 
 /// Only spaces between two words of one name (an initial's '.' allowed).
@@ -194,17 +265,21 @@ fn extend(
 }
 
 /// `true` if the name ending at token `last` is part of an organisation's name, or the
-/// one starting at `first` follows "St."/"Sankt".
-fn in_org(toks: &[KeyedWord<'_>], first: usize, last: usize) -> bool {
+/// one starting at `first` follows "St."/"Sankt" — written as one name is, with spaces or a
+/// dot between (not across other signs: «San~~. Olav» is no saint, whether or not «San» is
+/// redacted as part of another name).
+fn in_org(text: &str, toks: &[KeyedWord<'_>], first: usize, last: usize) -> bool {
     let after = toks
         .get(last)
         .zip(toks.get(last + 1))
-        .is_some_and(|(l, n)| next_to(l, n) && is_org_word(n));
+        .is_some_and(|(l, n)| {
+            next_to(l, n) && name_gap(gap(text, l, n), l.initial) && is_org_word(n)
+        });
     let before = first
         .checked_sub(1)
         .and_then(|j| toks.get(j))
         .zip(toks.get(first))
-        .is_some_and(|(p, f)| next_to(p, f) && p.is(SAINT));
+        .is_some_and(|(p, f)| next_to(p, f) && name_gap(gap(text, p, f), true) && p.is(SAINT));
     after || before
 }
 

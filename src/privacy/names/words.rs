@@ -6,7 +6,8 @@ use super::model::features::Word as ModelWord;
 use super::PatientName;
 use crate::lexicon::detector_words::NAME_SHIFT;
 use crate::lexicon::names::{
-    classify, classify_ext, classify_one_ext, key_into, short_lists, COMMON, FIRST, SHORT, STOP,
+    classify, classify_ext, classify_one_ext, key_into, short_lists, COMMON, CUE, FIRST, SHORT,
+    STOP,
 };
 use crate::privacy::pool;
 use crate::privacy::tokens::{NameWord, Tokens};
@@ -33,6 +34,8 @@ pub(super) struct KeyedWord<'a> {
     pub(super) initial: bool,
     /// Its number among the text's words ([`tokenize`] may leave words out).
     pub(super) ord: u32,
+    /// The index of its first token in the scanner's tokens.
+    pub(super) tok: usize,
 }
 
 impl KeyedWord<'_> {
@@ -65,8 +68,10 @@ pub(super) enum Keep<'p> {
 ///
 /// With [`Keep::Relevant`], a word is kept only if some rule can act on it: it starts with
 /// a capital, is on a short list (cue word, title, organisation word, «St.»), may be a part
-/// of the patient's name (its key starts with a part's first byte), or follows a
-/// capitalised first name (whose rule looks at the next word's name lists). Every other
+/// of the patient's name (its key starts with a part's first byte, or a letter of another
+/// script that looks like one; or digits are glued before it; or it has a capital inside:
+/// «tKari»), or follows a capitalised
+/// first name or a cue word (whose rules look at the next word's name lists). Every other
 /// word is a lower-case word that no rule starts at, extends over or asks about; most words
 /// of a text are such. Each token keeps its word number (`ord`), and the rules that look at
 /// a neighbour either check the text between (which then holds the dropped word's
@@ -90,8 +95,16 @@ pub(super) fn tokenize<'a>(
         Keep::Relevant(p) => (false, p),
     };
     let part_start = |k: &[u8]| patient.is_some_and(|p| p.may_start(k));
+    // Digits glued before the word: a part of the name may start with them («0la»,
+    // `super::disguised`).
+    // A capital inside the word: a part may start there («tKari»).
+    let after_digits = |tok: usize| {
+        patient.is_some()
+            && (tok.checked_sub(1).is_some_and(|p| cx.is_digits(p)) || cx.inner_capital(tok))
+    };
     let mut words = pool::take(&WORDS);
-    // The previous word was a capitalised first name.
+    // The previous word was a capitalised first name, or a cue word (after which a first
+    // name in small letters is a name: «datteren kari»).
     let mut after_first = false;
     for (ord, w) in cx.name_words().enumerate() {
         let ord = u32::try_from(ord).unwrap_or(u32::MAX);
@@ -111,8 +124,9 @@ pub(super) fn tokenize<'a>(
             let keep = all
                 || flags != 0
                 || after_first
-                || part_start(bytes.get(w.start..w.end).unwrap_or_default());
-            after_first = false;
+                || part_start(bytes.get(w.start..w.end).unwrap_or_default())
+                || after_digits(w.tok);
+            after_first = flags & CUE != 0;
             if keep {
                 words.push((w, w.start, w.end, flags, ord));
             }
@@ -143,8 +157,13 @@ pub(super) fn tokenize<'a>(
                 extra,
             });
         }
-        let keep = all || w.cap || flags != 0 || after_first || part_start(key.as_bytes());
-        after_first = w.cap && flags & FIRST != 0;
+        let keep = all
+            || w.cap
+            || flags != 0
+            || after_first
+            || part_start(key.as_bytes())
+            || after_digits(w.tok);
+        after_first = (w.cap && flags & FIRST != 0) || flags & CUE != 0;
         let k1 = k0 + key.len();
         if keep {
             words.push((w, k0, k1, flags, ord));
@@ -174,6 +193,7 @@ pub(super) fn tokenize<'a>(
             cap: w.cap,
             initial: text_w.chars().nth(1).is_none() && bytes.get(w.end) == Some(&b'.'),
             ord,
+            tok: w.tok,
         });
     }
     pool::give(&WORDS, words);
