@@ -36,7 +36,13 @@ set -euo pipefail
 # e-mail, age with its day, IPv6, relation cues from stems, handles and number plates, two
 # rules in three languages).
 # All of them together (issues 17, 19, 20 merged): 222 956 bytes; 220 KiB leaves 2.3 KiB of headroom.
-WASM_GZ_BUDGET=225280 # 220 KiB
+# Raised for issue 21 (the learned name finder) by its measured growth, 177 118 → 213 074 bytes
+# (+35 956, 35.1 KiB; the issue allows the model up to 40 KB): the weights (model.bin, 36 884
+# bytes, 14 741 gzipped on their own), the not-names list (9 835 bytes, 5 259 gzipped on its
+# own), the names added to the lists, and the code that reads them (features, the contexts of
+# institutions, drugs and references, document-level consistency), measured on its own
+# against main before keeping a false alarm, issue 19 and issue 17's detectors: 220 KiB + 36 KiB:
+WASM_GZ_BUDGET=262144 # 256 KiB
 source "$(dirname "${BASH_SOURCE[0]}")/ensure-tools.sh"
 ensure_wasm
 cd "$ROOT"

@@ -29,6 +29,11 @@ say "native tests"
 cargo test --quiet --features cli
 say "native library tests without the default features (long texts' windows one after the other)"
 cargo test --quiet --no-default-features --lib
+# The learned name finder's weights rebuilt from NorNE and compared byte for byte with
+# src/privacy/names/model.bin (training takes seconds in a release build, minutes in a debug
+# one); skipped with a message when ../shared/data/norne is not there.
+say "name finder: the weights are what training gives (release)"
+cargo test --quiet --release --test names_norne training_rebuilds_the_committed_weights
 
 say "wasm package"
 "$DIR/build-pkg.sh"

@@ -180,8 +180,9 @@ export interface ValidateResult {
 }
 
 /** Why a finding was found: the patient's own name or birth date (part 1), a cue word before
- * it, the name lists, its check digits, or its form alone. */
-export type FindingBasis = "patient" | "cue" | "list" | "checksum" | "pattern";
+ * it, the name lists, its check digits, its form alone, the learned name finder alone (a
+ * possible name, «mulig navn»), or a part of a name found elsewhere in the document. */
+export type FindingBasis = "patient" | "cue" | "list" | "checksum" | "pattern" | "model" | "document";
 
 /** An identifier found: where and what kind — never the matched text. */
 export interface Finding {

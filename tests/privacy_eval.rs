@@ -49,8 +49,20 @@ const ID_TEMPLATES: &str = include_str!("corpus/id_templates.txt");
 const LOOKALIKES: &str = include_str!("corpus/lookalikes.txt");
 
 /// The least precision over all findings on NorNE ([`precision_on_norne`]), a little under
-/// the measured figure: a change that makes the scan flag ordinary text fails here.
-const PRECISION_FLOOR: f64 = 90.0;
+/// the measured figure: a change that makes the scan flag ordinary text fails here. 90 % with
+/// the lists and cues alone (92.6 % measured, name recall 45.8 %); 75 % with the learned name
+/// finder (issue 21: 78.1 % measured, name recall 96.1 % — on `train` too, which it learned
+/// from): it takes most of its false alarms on other capitalised names — organisations,
+/// places, works («Stortinget», «Ap») — which are counted against it here; on ordinary words it
+/// stays under [`ORDINARY_FA_CEILING`].
+const PRECISION_FLOOR: f64 = 75.0;
+
+/// The most name findings on ordinary (no entity) tokens of NorNE per 1 000 such tokens
+/// ([`precision_on_norne`]; issue 21's target: 2).
+const ORDINARY_FA_CEILING: f64 = 2.0;
+
+/// The least share of NorNE's person names a name finding touches ([`precision_on_norne`]).
+const NORNE_RECALL_FLOOR: f64 = 90.0;
 
 // ---------------------------------------------------------------------------------------
 // Corpus parsing
@@ -1010,6 +1022,7 @@ fn precision_on_norne() {
     let none = Identity::none();
     let (mut sentences, mut per, mut per_found) = (0usize, 0usize, 0usize);
     let (mut name_right, mut name_wrong) = (0usize, 0usize);
+    let (mut ordinary, mut on_ordinary) = (0usize, 0usize);
     let mut others: BTreeMap<&str, usize> = BTreeMap::new();
     let mut read = 0;
     for f in files {
@@ -1020,6 +1033,8 @@ fn precision_on_norne() {
         for sent in data.split("\n\n") {
             let mut text = String::new();
             let mut names: Vec<(usize, usize)> = Vec::new();
+            // Every entity's tokens (any tag but O), and the ordinary tokens' count.
+            let mut entity: Vec<(usize, usize)> = Vec::new();
             for line in sent.lines().filter(|l| !l.starts_with('#')) {
                 let mut it = line.split('\t');
                 let (Some(tok), Some(tag), Some(space)) = (it.next(), it.next(), it.next()) else {
@@ -1027,6 +1042,11 @@ fn precision_on_norne() {
                 };
                 let start = text.len();
                 text.push_str(tok);
+                if tag == "O" {
+                    ordinary += 1;
+                } else {
+                    entity.push((start, text.len()));
+                }
                 match (tag, names.last_mut()) {
                     ("I-PER", Some(last)) => last.1 = text.len(),
                     ("B-PER" | "I-PER", _) => names.push((start, text.len())),
@@ -1059,6 +1079,12 @@ fn precision_on_norne() {
                         name_right += 1;
                     } else {
                         name_wrong += 1;
+                        if !entity
+                            .iter()
+                            .any(|&(s, e)| f.span.start < e && s < f.span.end)
+                        {
+                            on_ordinary += 1;
+                        }
                     }
                 } else {
                     *others.entry(f.kind.as_str()).or_default() += 1;
@@ -1082,9 +1108,24 @@ fn precision_on_norne() {
         pct(name_right, name_right + name_wrong),
         pct(per_found, per)
     );
+    let per_1000 = on_ordinary as f64 * 1000.0 / ordinary.max(1) as f64;
+    println!(
+        "name findings on ordinary tokens: {on_ordinary} ({per_1000:.2} per 1 000 of {ordinary}); \
+         on other named entities: {}",
+        name_wrong - on_ordinary
+    );
     assert!(sentences > 1000 && per > 500, "NorNE read incompletely");
     assert!(
         precision >= PRECISION_FLOOR,
         "precision {precision:.2}% on NorNE"
+    );
+    assert!(
+        per_1000 <= ORDINARY_FA_CEILING,
+        "{per_1000:.2} name findings per 1 000 ordinary tokens of NorNE"
+    );
+    let recall = pct(per_found, per);
+    assert!(
+        recall >= NORNE_RECALL_FLOOR,
+        "name recall {recall:.2}% on NorNE"
     );
 }

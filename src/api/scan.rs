@@ -23,7 +23,9 @@ pub struct FindingOut {
     pub confidence: f32,
     /// Why it was found: `patient` (the patient's own name or birth date from part 1),
     /// `cue` (after a cue word such as «datter», «tlf», «født»), `list` (the name lists),
-    /// `checksum` (its check digits hold), `pattern` (its form alone).
+    /// `checksum` (its check digits hold), `pattern` (its form alone), `model` (the learned
+    /// name finder alone: a possible name, «mulig navn», the finding most likely to be a
+    /// false alarm), `document` (a part of a name found elsewhere in the same document).
     pub basis: Basis,
     /// The placeholder redaction puts in its place.
     pub placeholder: &'static str,
@@ -244,8 +246,10 @@ pub fn redact(
 }
 
 /// Scans the outgoing fields of a form document at or below `path` (a JSON Pointer; `""` is
-/// the whole document, the same as [`scan`]), each with its own privacy class. The guard
-/// calls it with the one field that changed, and keeps the other fields' findings.
+/// the whole document, the same as [`scan`]), each with its own privacy class; the other
+/// fields are scanned too, for the names in them (a name found in one field makes its parts
+/// names in every field: [`privacy::scan_document_below`]). The guard calls it with the one
+/// field that changed, and keeps the other fields' findings.
 pub fn scan_field(
     doc: &Value,
     path: &Value,
@@ -276,15 +280,13 @@ pub fn scan_field(
             if let Some(d) = not_scanned(doc, kind) {
                 pre.push(d);
             } else {
-                let leaves = privacy::leaves::outgoing(doc, kind, privacy::leaves::Order::Document);
+                // Every text is scanned for the names in it (a name in one field makes its
+                // parts names in the others); what is below `path` is reported.
                 let mut seen = Vec::new();
-                for leaf in leaves.into_iter().filter(|l| !l.too_long()) {
-                    if below(leaf.path.as_str(), path) {
-                        let found = privacy::scan_with(&leaf.text, leaf.class, &id);
-                        let (rest, k) = keeps.split(&leaf.path, found, &mut seen, &mut pre);
-                        findings.extend(rest.iter().map(|f| finding_out(&leaf.path, f, opts.lang)));
-                        kept.extend(k);
-                    }
+                for ff in privacy::scan_document_below(doc, kind, &id, path) {
+                    let (rest, k) = keeps.split(&ff.path, ff.findings, &mut seen, &mut pre);
+                    findings.extend(rest.iter().map(|f| finding_out(&ff.path, f, opts.lang)));
+                    kept.extend(k);
                 }
                 // Stale: only the keeps of the fields scanned.
                 pre.extend(keeps.report_where(&seen, |p| below(p, path)));

@@ -275,7 +275,9 @@ pub(crate) const SURNAME_SUFFIXES: &[&str] = &[
 ];
 
 /// Folds a word to its lookup key: lower case, diacritics folded the Norwegian way
-/// (ø/ö → o, å → aa, æ/ä → ae, é → e …), apostrophes dropped.
+/// (ø/ö → o, å → aa, æ/ä → ae, é → e …), every other Latin letter to its base letter
+/// ([`fold_char`]: «Nguyễn», «NGUYỄN» and «Nguyen» have one key), combining marks (text in
+/// NFD) folded with the letter before them, apostrophes dropped.
 pub(crate) fn key(word: &str) -> String {
     let mut out = String::with_capacity(word.len() + 2);
     key_into(word, &mut out);
@@ -300,32 +302,106 @@ pub(crate) fn key_into(word: &str, out: &mut String) {
         }
         return;
     }
+    fold_chars(word, |c| out.push(c));
+}
+
+/// The characters of [`key`] of `word`, each given to `push` (also for a word of ASCII
+/// letters, a byte at a time): what the learned name finder hashes, so that its features
+/// see the words as the lists do.
+pub(crate) fn fold_chars(word: &str, mut push: impl FnMut(char)) {
+    let mut last = '\0';
     for c in word.chars() {
         if c.is_ascii() {
             if c != '\'' {
-                out.push(c.to_ascii_lowercase());
+                last = c.to_ascii_lowercase();
+                push(last);
             }
             continue;
         }
-        match crate::letter_case::lower_char(c) {
-            'ø' | 'ö' | 'ó' | 'ò' | 'ô' | 'õ' | 'ő' => out.push('o'),
-            'å' => out.push_str("aa"),
-            'æ' | 'ä' => out.push_str("ae"),
-            'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ė' => out.push('e'),
-            'á' | 'à' | 'â' | 'ã' | 'ą' => out.push('a'),
-            'í' | 'ì' | 'î' | 'ï' | 'ı' => out.push('i'),
-            'ú' | 'ù' | 'û' | 'ü' | 'ű' => out.push('u'),
-            'ç' | 'ć' | 'č' => out.push('c'),
-            'ñ' | 'ń' => out.push('n'),
-            'ś' | 'š' | 'ş' => out.push('s'),
-            'ź' | 'ż' | 'ž' => out.push('z'),
-            'ł' => out.push('l'),
-            'đ' => out.push('d'),
-            'ß' => out.push_str("ss"),
-            '\'' | '\u{2019}' => {}
-            other => out.push(other),
+        match fold_char(c) {
+            Fold::One(x) => {
+                push(x);
+                last = x;
+            }
+            Fold::Two(x, y) => {
+                push(x);
+                push(y);
+                last = y;
+            }
+            // A combining mark (NFD): a ring above an «a» is «å» (aa), a diaeresis over
+            // an «a» is «ä» (ae); every other mark is dropped with the letter kept.
+            Fold::Mark(m) => match (last, m) {
+                ('a', '\u{30A}') => {
+                    push('a');
+                    last = '\0';
+                }
+                ('a', '\u{308}') => {
+                    push('e');
+                    last = '\0';
+                }
+                _ => {}
+            },
+            Fold::Drop => {}
         }
     }
+}
+
+/// What [`fold_char`] makes of a character beyond ASCII.
+enum Fold {
+    One(char),
+    Two(char, char),
+    /// A combining mark (U+0300–U+036F), folded with the letter before it.
+    Mark(char),
+    Drop,
+}
+
+/// The base letters of U+00C0–U+024F (Latin-1 Supplement's letters, Latin Extended-A and
+/// -B) and of U+1E00–U+1EFF (Latin Extended Additional: Vietnamese, Welsh …), lower case,
+/// one byte a code point ('.' where there is none). From the letters' canonical
+/// decompositions (UnicodeData.txt field 5), else the letter their name is a variant of
+/// (LATIN SMALL LETTER D WITH STROKE: d; O WITH STROKE: o; ENG: n; THORN: t; ETH: d).
+const LATIN_BASE: &[u8] = concat!(
+    "aaaaaa.ceeeeiiiidnooooo.ouuuuyt.aaaaaa.ceeeeiiiidnooooo.ouuuuyty",
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii..jjkkklllllll",
+    "lllnnnnnnnnnoooooo..rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs",
+    "bbbb...cc.ddd....ffg...ikkl..nnooo..pp.....ttttuu.vyyzz.........",
+    ".....d..l..n.aaiioouuuuuuuuuu.aaaa..ggggkkoooo..j.d.gg..nnaa..oo",
+    "aaaaeeeeiiiioooorrrruuuusstt..hhnd..zzaaeeooooooooyylnt...acclts",
+    "z..bu.eejj.qrryy",
+)
+.as_bytes();
+const LATIN_ADDITIONAL_BASE: &[u8] = concat!(
+    "aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmm",
+    "mmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvv",
+    "wwwwwwwwwwxxxxyyzzzzzzhtwyas..s.aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeee",
+    "eeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy....yy",
+)
+.as_bytes();
+
+/// The fold of one character beyond ASCII: Norwegian letters the Norwegian way (å → aa,
+/// æ/ä → ae, ø/ö → o), the ligatures and ß as two letters, any other Latin letter its
+/// base letter ([`LATIN_BASE`]), a combining mark with the letter before it, an apostrophe
+/// dropped, any other character in lower case ([`crate::letter_case::lower_char`]).
+fn fold_char(c: char) -> Fold {
+    let base = |table: &[u8], i: u32| {
+        table
+            .get(i as usize)
+            .filter(|&&b| b != b'.')
+            .map(|&b| Fold::One(char::from(b)))
+    };
+    let folded = match c {
+        'å' | 'Å' => Some(Fold::Two('a', 'a')),
+        'æ' | 'Æ' | 'ä' | 'Ä' => Some(Fold::Two('a', 'e')),
+        'ß' | 'ẞ' => Some(Fold::Two('s', 's')),
+        'œ' | 'Œ' => Some(Fold::Two('o', 'e')),
+        'ĳ' | 'Ĳ' => Some(Fold::Two('i', 'j')),
+        '\u{2019}' => Some(Fold::Drop),
+        '\u{300}'..='\u{36F}' => Some(Fold::Mark(c)),
+        '\u{C0}'..='\u{24F}' => base(LATIN_BASE, c as u32 - 0xC0),
+        '\u{1E00}'..='\u{1EFF}' => base(LATIN_ADDITIONAL_BASE, c as u32 - 0x1E00),
+        _ => None,
+    };
+    folded.unwrap_or_else(|| Fold::One(crate::letter_case::lower_char(c)))
 }
 
 /// What the lexicon knows of a key (bit flags).
@@ -340,28 +416,45 @@ pub(crate) const SAINT: u8 = 128;
 /// The flags of the short lists, which every word is looked up in.
 pub(crate) const SHORT: u8 = CUE | TITLE | ORG | SAINT;
 
-/// Every list in one map from key to flags: one hash lookup tells all a word is. The low
-/// byte of a value holds the key's own flags; the high byte [`FIRST`]/[`SURNAME`] when the
-/// key is the genitive of a name («karis», «hansens»), so that [`classify`] of a word is
-/// one lookup.
+/// What the lexicon knows of a key for the learned name finder (`privacy::names::model`)
+/// beyond [`classify`] (bit flags, [`classify_ext`]): the key is on the not-names list
+/// (`names/not_names.txt`: months, drug brands, places, hospitals, organisations), or is the
+/// genitive of an ordinary word or stop word («crohns», «parkinsons»).
+pub(crate) const X_NOT_NAME: u8 = 1;
+pub(crate) const X_GENITIVE_ORDINARY: u8 = 2;
+
+/// Capitalised words of clinical and administrative text that are no person's name: the
+/// learned name finder never reports a name made of these alone. See the file's header.
+const NOT_NAMES: &str = include_str!("names/not_names.txt");
+
+/// Every list in one map from key to flags: one hash lookup tells all a word is. Bits 0–7
+/// of a value hold the key's own flags; bits 8–15 [`FIRST`]/[`SURNAME`] when the key is the
+/// genitive of a name («karis», «hansens»), so that [`classify`] of a word is one lookup;
+/// bits 16–23 the learned name finder's flags ([`X_NOT_NAME`], [`X_GENITIVE_ORDINARY`]), so
+/// that the scanner's one lookup of a capitalised word serves the rules and the model.
 struct Tables {
-    lex: rustc_hash::FxHashMap<Box<str>, u16>,
+    lex: rustc_hash::FxHashMap<Box<str>, u32>,
 }
 
 fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
     T.get_or_init(|| {
-        let mut lex: rustc_hash::FxHashMap<Box<str>, u16> = rustc_hash::FxHashMap::default();
+        let mut lex: rustc_hash::FxHashMap<Box<str>, u32> = rustc_hash::FxHashMap::default();
         let mut genitives = Vec::new();
         let mut add = |k: String, flag: u8| {
             // As `genitive`: at least two letters before the `s`.
-            if flag & (FIRST | SURNAME) != 0 && k.chars().nth(1).is_some() {
+            if flag & (FIRST | SURNAME | COMMON | STOP) != 0 && k.chars().nth(1).is_some() {
                 let mut g = String::with_capacity(k.len() + 1);
                 g.push_str(&k);
                 g.push('s');
-                genitives.push((g, flag));
+                let value = if flag & (FIRST | SURNAME) != 0 {
+                    u32::from(flag & (FIRST | SURNAME)) << 8
+                } else {
+                    u32::from(X_GENITIVE_ORDINARY) << 16
+                };
+                genitives.push((g, value));
             }
-            *lex.entry(k.into_boxed_str()).or_insert(0) |= u16::from(flag);
+            *lex.entry(k.into_boxed_str()).or_insert(0) |= u32::from(flag);
         };
         let lists: [(&str, u8); 5] = [
             (WOMEN, FIRST),
@@ -387,8 +480,13 @@ fn tables() -> &'static Tables {
                 add((*w).to_owned(), flag);
             }
         }
-        for (g, flag) in genitives {
-            *lex.entry(g.into_boxed_str()).or_insert(0) |= u16::from(flag) << 8;
+        for (g, value) in genitives {
+            *lex.entry(g.into_boxed_str()).or_insert(0) |= value;
+        }
+        for l in NOT_NAMES.lines().map(str::trim) {
+            if !l.is_empty() && !l.starts_with('#') {
+                *lex.entry(key(l).into_boxed_str()).or_insert(0) |= u32::from(X_NOT_NAME) << 16;
+            }
         }
         Tables { lex }
     })
@@ -418,13 +516,20 @@ fn exact(k: &str) -> u8 {
 /// The flags of a key: exact ones, plus [`FIRST`]/[`SURNAME`] when the key without a
 /// genitive `s` is a name, or (hyphenated) when every part is.
 pub(crate) fn classify(k: &str) -> u8 {
+    classify_ext(k).0
+}
+
+/// [`classify`] and the learned name finder's flags ([`X_NOT_NAME`],
+/// [`X_GENITIVE_ORDINARY`]) of a key, from the same lookups.
+pub(crate) fn classify_ext(k: &str) -> (u8, u8) {
     if !k.bytes().any(|b| b == b'-') {
-        return classify_one(k);
+        return classify_one_ext(k);
     }
-    let e = exact(k);
+    let v = tables().lex.get(k).copied().unwrap_or(0);
+    let e = v as u8;
     let names = FIRST | SURNAME;
     let mut f = e | genitive(k) & names;
-    if k.bytes().any(|b| b == b'-') && f & names != names {
+    if f & names != names {
         let mut parts = k.split('-').peekable();
         let mut all = names;
         while let Some(p) = parts.next() {
@@ -438,16 +543,16 @@ pub(crate) fn classify(k: &str) -> u8 {
         }
         f |= all & names;
     }
-    f
+    (f, (v >> 16) as u8)
 }
 
-/// [`classify`] of a key without a hyphen: one lookup (the genitive's flags are in the
-/// value's high byte).
-pub(crate) fn classify_one(k: &str) -> u8 {
+/// [`classify`] of a key without a hyphen, and the learned name finder's flags of it: one
+/// lookup (the genitive's flags are in the value's second byte).
+pub(crate) fn classify_one_ext(k: &str) -> (u8, u8) {
     tables()
         .lex
         .get(k)
-        .map_or(0, |&v| (v as u8) | (v >> 8) as u8)
+        .map_or((0, 0), |&v| ((v as u8) | (v >> 8) as u8, (v >> 16) as u8))
 }
 
 /// Flags of `k` without a genitive `s` (only when at least two letters remain).
@@ -504,6 +609,20 @@ mod tests {
         assert_eq!(key("Ødegård"), "odegaard");
         assert_eq!(key("ÆSØY"), "aesoy");
         assert_eq!(key("O'Brien"), "obrien");
+    }
+
+    #[test]
+    fn not_names_hold_no_listed_name_and_no_word_twice() {
+        let mut seen = std::collections::BTreeSet::new();
+        for w in NOT_NAMES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            assert!(!is_first_name(w) && !is_surname(w), "{w} is on a name list");
+            assert!(seen.insert(crate::letter_case::lower(w)), "{w} twice");
+        }
+        assert!(seen.len() > 500, "{}", seen.len());
     }
 
     #[test]

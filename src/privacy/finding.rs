@@ -36,19 +36,29 @@ pub enum Basis {
     /// country prefix), a street with a house number, a PO box, a postcode with a place, 11
     /// digits that start with a birth date but whose check digits fail.
     Pattern,
+    /// The learned name finder alone (`privacy::names::model`): a word written and used
+    /// like a person's name, on no list and after no cue — a possible name («mulig navn»),
+    /// the finding a physician is most likely to keep as a false alarm.
+    Model,
+    /// A part of a person's name found elsewhere in the same document (every field of a
+    /// form, or one long text) by part 1, a cue word or the lists: «Kidston» after «Barry
+    /// Kidston». (A part of a name only the model found is [`Basis::Model`] too.)
+    Document,
 }
 
 impl Basis {
     /// Every basis.
-    pub const ALL: [Basis; 5] = [
+    pub const ALL: [Basis; 7] = [
         Basis::Patient,
         Basis::Cue,
         Basis::List,
         Basis::Checksum,
         Basis::Pattern,
+        Basis::Model,
+        Basis::Document,
     ];
 
-    /// Stable name (`patient`, `cue`, `list`, `checksum`, `pattern`).
+    /// Stable name (`patient`, `cue`, `list`, `checksum`, `pattern`, `model`, `document`).
     pub fn as_str(self) -> &'static str {
         match self {
             Basis::Patient => "patient",
@@ -56,6 +66,8 @@ impl Basis {
             Basis::List => "list",
             Basis::Checksum => "checksum",
             Basis::Pattern => "pattern",
+            Basis::Model => "model",
+            Basis::Document => "document",
         }
     }
 }

@@ -70,4 +70,5 @@ pub use keep::{Applied, Keeps, Kept, Reason};
 pub use kind::FindingKind;
 pub use redact::{redact_document, redact_plain, redact_text, Replacement};
 pub use redact::{redact_document_keeping, redact_plain_keeping};
-pub use scan::{diagnostics, scan_document, scan_text, scan_with, unscanned, PART1};
+pub use scan::{diagnostics, scan_document, scan_document_below, scan_text, scan_with};
+pub use scan::{unscanned, PART1};

@@ -3,7 +3,7 @@
 
 use super::keep::{Applied, Keeps, Kept};
 use super::leaves::{self, LeafKind, Order};
-use super::scan::{scan_text, scan_with};
+use super::scan::{document_names, scan_leaf, scan_text, Parts};
 use super::{Finding, FindingKind, Identity};
 use crate::diagnostic::{Pointer, Span};
 use crate::forms::FormKind;
@@ -192,6 +192,8 @@ pub fn redact_document_keeping(
 ) -> (Value, Vec<Replacement>, Applied) {
     let mut out = doc.clone();
     let mut replaced = Vec::new();
+    // A name found anywhere is redacted everywhere (as `scan_document` finds it).
+    let parts = std::cell::RefCell::new(document_names(doc, kind, identity));
     let mut applied = Applied::default();
     let mut seen = Vec::new();
     for leaf in leaves::outgoing(doc, kind, Order::Document) {
@@ -199,7 +201,10 @@ pub fn redact_document_keeping(
             continue;
         }
         let text: &str = &leaf.text;
-        let scan = |t: &str| scan_with(t, leaf.class, identity);
+        let scan = |t: &str| {
+            let mut parts = parts.borrow_mut();
+            scan_leaf(t, leaf.class, identity, &mut Parts::Document(&mut parts))
+        };
         let findings = scan(text);
         if findings.is_empty() {
             continue;

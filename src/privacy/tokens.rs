@@ -104,8 +104,16 @@ fn letter_at(text: &str, bytes: &[u8], i: usize) -> Option<usize> {
         return (n != 0x97 && n != 0xB7).then_some(2);
     }
     let c = text.get(i..)?.chars().next()?;
-    // Squared and circled letters (🅺, 🄺, 🇰) are symbols to Unicode, letters to a reader.
-    (c.is_alphabetic() || crate::lexicon::lookalike::is_symbol_letter(c)).then(|| c.len_utf8())
+    is_letter(c).then(|| c.len_utf8())
+}
+
+/// A letter beyond ASCII, a combining mark (U+0300–U+036F: text in NFD, «Nguye\u{302}\u{303}n»
+/// is one word), or a squared or circled letter (🅺, 🄺, 🇰: symbols to Unicode, letters to a
+/// reader).
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic()
+        || ('\u{300}'..='\u{36F}').contains(&c)
+        || crate::lexicon::lookalike::is_symbol_letter(c)
 }
 
 /// The most bytes a markup tag between two digit groups may take.
@@ -658,7 +666,7 @@ mod tests {
             let mut seen = 0;
             let mut end = from;
             for c in text.get(from..).unwrap_or("").chars() {
-                if !c.is_alphabetic() {
+                if !is_letter(c) {
                     break;
                 }
                 seen |= if c.is_ascii() {
@@ -671,7 +679,12 @@ mod tests {
             (end, seen)
         };
         let mut inserts: Vec<String> = (0u8..128).map(|b| char::from(b).to_string()).collect();
-        inserts.extend(["æ", "Ø", "×", "÷", "é", "ß", "\u{2019}", "€", "ж"].map(String::from));
+        inserts.extend(
+            [
+                "æ", "Ø", "×", "÷", "é", "ß", "\u{2019}", "€", "ж", "\u{303}", "ễ",
+            ]
+            .map(String::from),
+        );
         let mut checked = 0;
         for base in ["abcdefghijklmnopqr", "ABCDEFGHIJKLMNOPQR", "xY"] {
             for at in 0..=base.len() {

@@ -32,7 +32,9 @@
 //! assert!(!format!("{patient:?}").contains("Kari"));
 //! ```
 
+pub(crate) mod consistency;
 mod disguised;
+pub mod model;
 mod patient;
 mod rules;
 #[cfg(test)]
@@ -57,6 +59,11 @@ pub enum NameReason {
     CueWord,
     /// A known first name, alone or followed by a (plausible) surname.
     NameList,
+    /// Found by the learned name finder alone ([`model`]): a possible name.
+    Model,
+    /// A part of a name found elsewhere in the same document (by part 1, a cue word or the
+    /// lists: [`consistency`]).
+    Document,
 }
 
 impl NameReason {
@@ -66,6 +73,8 @@ impl NameReason {
             NameReason::PatientName => Basis::Patient,
             NameReason::CueWord => Basis::Cue,
             NameReason::NameList => Basis::List,
+            NameReason::Model => Basis::Model,
+            NameReason::Document => Basis::Document,
         }
     }
 
@@ -74,6 +83,8 @@ impl NameReason {
             NameReason::PatientName => 3,
             NameReason::CueWord => 2,
             NameReason::NameList => 1,
+            NameReason::Model => 0,
+            NameReason::Document => 1,
         }
     }
 }
@@ -115,13 +126,18 @@ fn find_names_keeping(
 ) -> Vec<NameHit> {
     let text = cx.text();
     let mut keys = String::from_utf8(pool::take(&KEYS)).unwrap_or_default();
-    let toks = tokenize(text, cx, &mut keys, keep);
+    let mut words = model::enabled().then(|| pool::take(&model::WORDS));
+    let toks = tokenize(text, cx, &mut keys, keep, words.as_mut());
     let mut hits = Vec::new();
     if let Some(p) = patient.filter(|p| !p.is_empty()) {
         patient::patient_hits(text, &toks, p, &mut hits);
         disguised::disguised_hits(cx, &toks, p, &mut hits);
     }
     rules::names_by_rule(text, &toks, &mut hits);
+    if let Some(words) = words {
+        model::names_in(text, &words, &mut hits);
+        pool::give(&model::WORDS, words);
+    }
     pool::give(&TOKS, pool::recycle(toks));
     pool::give_wiped(&KEYS, keys.into_bytes());
     merge(hits)

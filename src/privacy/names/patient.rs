@@ -56,7 +56,7 @@ impl PatientName {
         let mut keys = String::new();
         let mut spelled = Vec::new();
         let cx = Tokens::new(&n.text);
-        for tok in tokenize(&n.text, &cx, &mut keys, Keep::All) {
+        for tok in tokenize(&n.text, &cx, &mut keys, Keep::All, None) {
             if let Some(c) = tok.text.chars().next() {
                 initials.push(crate::letter_case::upper_char(c));
             }

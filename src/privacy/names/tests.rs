@@ -6,7 +6,7 @@ fn tokenizer_joins_hyphens_and_marks_initials() {
     let mut keys = String::new();
     let text = "K. Anne-Marie - O'Brien- anne-marie o'brien";
     let cx = Tokens::new(text);
-    let toks = tokenize(text, &cx, &mut keys, Keep::All);
+    let toks = tokenize(text, &cx, &mut keys, Keep::All, None);
     let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
     assert_eq!(
         words,

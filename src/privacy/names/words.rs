@@ -2,10 +2,12 @@
 //! apostrophes) with their lookup keys and what the name lists know of them, only those a
 //! rule can act on.
 
+use super::model::features::Word as ModelWord;
 use super::PatientName;
 use crate::lexicon::detector_words::NAME_SHIFT;
 use crate::lexicon::names::{
-    classify, classify_one, key_into, short_lists, COMMON, CUE, FIRST, SHORT, STOP,
+    classify, classify_ext, classify_one_ext, key_into, short_lists, COMMON, CUE, FIRST, SHORT,
+    STOP,
 };
 use crate::privacy::pool;
 use crate::privacy::tokens::{NameWord, Tokens};
@@ -74,11 +76,16 @@ pub(super) enum Keep<'p> {
 /// of a text are such. Each token keeps its word number (`ord`), and the rules that look at
 /// a neighbour either check the text between (which then holds the dropped word's
 /// letters) or the numbers ([`next_to`]).
+///
+/// With `model`, every word (kept or not) is also appended there with what the lexicon
+/// knows of it, for the learned name finder ([`super::model`]): the one lookup of a word
+/// serves the rules and the model.
 pub(super) fn tokenize<'a>(
     text: &'a str,
     cx: &'a Tokens<'_>,
     keys: &'a mut String,
     keep: Keep<'_>,
+    mut model: Option<&mut Vec<ModelWord>>,
 ) -> Vec<KeyedWord<'a>> {
     let bytes = text.as_bytes();
     keys.clear();
@@ -105,6 +112,15 @@ pub(super) fn tokenize<'a>(
             // Plain lower-case ASCII: the word is its own key, and its short-list flags
             // were looked up with the detectors' lexicon.
             let flags = (w.lex >> NAME_SHIFT) as u8 & SHORT;
+            if let Some(m) = model.as_deref_mut() {
+                m.push(ModelWord {
+                    start: w.start,
+                    end: w.end,
+                    cap: false,
+                    lists: flags,
+                    extra: 0,
+                });
+            }
             let keep = all
                 || flags != 0
                 || after_first
@@ -124,14 +140,23 @@ pub(super) fn tokenize<'a>(
             key_into(text.get(w.start..w.end).unwrap_or_default(), keys);
             (k0, keys.get(k0..).unwrap_or_default())
         };
-        let flags = if w.cap && !w.joined {
+        let (flags, extra) = if w.cap && !w.joined {
             // One token of letters: no hyphen to look for.
-            classify_one(key)
+            classify_one_ext(key)
         } else if w.cap {
-            classify(key)
+            classify_ext(key)
         } else {
-            small.get(key) as u8
+            (small.get(key) as u8, 0)
         };
+        if let Some(m) = model.as_deref_mut() {
+            m.push(ModelWord {
+                start: w.start,
+                end: w.end,
+                cap: w.cap,
+                lists: flags,
+                extra,
+            });
+        }
         let keep = all
             || w.cap
             || flags != 0
