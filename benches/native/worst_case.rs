@@ -66,6 +66,10 @@ fn worst_case_texts(size: usize) -> Vec<(&'static str, String)> {
             Box::new(|_| "K a r i N o r d ".to_string()),
         ),
         ("the name glued", Box::new(|_| "KariNordmann".to_string())),
+        (
+            "the name joined over hyphens",
+            Box::new(|_| "Nordmann-fKari'".to_string()),
+        ),
         ("at signs", Box::new(|_| "@".to_string())),
         ("dots", Box::new(|_| ".".to_string())),
         ("colons", Box::new(|_| ":".to_string())),

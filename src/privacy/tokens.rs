@@ -553,6 +553,14 @@ impl<'a> Tokens<'a> {
             });
         })
     }
+    /// The word tokens of a name word ([`Tokens::name_words`]) whose first token is `tok` and
+    /// which ends at byte `end`: one, or those joined over hyphens and apostrophes
+    /// («Anne», «Marie» of «Anne-Marie»), in order.
+    pub(super) fn word_tokens(&self, tok: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
+        (tok..)
+            .take_while(move |&k| k < self.toks.len() && self.start(k) < end)
+            .filter(move |&k| self.is_word(k))
+    }
     /// Token `i` is a word with an ASCII capital after its first letter («KariNordmann»).
     #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub(super) fn inner_capital(&self, i: usize) -> bool {

@@ -251,15 +251,46 @@ fn country_code_len(digits: &[u8]) -> Option<usize> {
 /// a first run that starts with 00, then runs joined by spaces, '-', '.', '/' or brackets;
 /// with the country code 9 to 15 digits (E.164). Norway's own (+47, 0047) are found as
 /// Norwegian numbers.
+///
+/// Not only the chain's first run may start one: a run with a '+' glued before it (and
+/// nothing glued before the '+') starts one inside a chain too («… 3333 +44 20 7946 0958
+/// +44 20 …»), else each was found only once what stands before it was redacted (the
+/// placeholder ending the chain), one more per round of redaction (found by the scan fuzz
+/// target). After a number the search goes on after its last run; a number has at most 17
+/// digits, so each run is looked at a bounded number of times: linear time.
 pub(super) fn international(cx: &Tokens, runs: &[usize], hits: &mut Vec<Hit>) {
-    let Some(&first) = runs.first() else { return };
+    let bytes = cx.text.as_bytes();
+    let mut i = 0;
+    while let Some(rest) = runs.get(i..).filter(|r| !r.is_empty()) {
+        let glued_plus = i > 0
+            && rest.first().is_some_and(|&r| {
+                cx.start(r).checked_sub(1).and_then(|p| bytes.get(p)) == Some(&b'+')
+            });
+        let used = if i == 0 || glued_plus {
+            international_from(cx, rest, i > 0, hits)
+        } else {
+            None
+        };
+        i += used.unwrap_or(1);
+    }
+}
+
+/// [`international`] from the first of `runs` (`inner`: not the chain's first run, then
+/// only after a '+'): how many runs the number found takes.
+fn international_from(
+    cx: &Tokens,
+    runs: &[usize],
+    inner: bool,
+    hits: &mut Vec<Hit>,
+) -> Option<usize> {
+    let &first = runs.first()?;
     // Most chains start with neither: two byte checks.
     let bytes = cx.text.as_bytes();
     let at = cx.start(first);
     let maybe_plus = at.checked_sub(1).and_then(|p| bytes.get(p)) == Some(&b'+');
     let maybe_zeros = bytes.get(at..at + 2) == Some(b"00");
     if !maybe_plus && !maybe_zeros {
-        return;
+        return None;
     }
     let plus = first
         .checked_sub(1)
@@ -268,14 +299,14 @@ pub(super) fn international(cx: &Tokens, runs: &[usize], hits: &mut Vec<Hit>) {
             !p.checked_sub(1)
                 .is_some_and(|q| cx.is_word(q) || cx.is_digits(q))
         });
-    let zeros = plus.is_none() && cx.s(first).starts_with("00") && cx.len(first) >= 3;
+    let zeros = !inner && plus.is_none() && cx.s(first).starts_with("00") && cx.len(first) >= 3;
     if plus.is_none() && !zeros
         || (plus.is_none() && first.checked_sub(1).is_some_and(|p| cx.is_word(p)))
     {
-        return;
+        return None;
     }
     let mut digits: Vec<u8> = Vec::with_capacity(17);
-    let mut last = first;
+    let (mut last, mut used) = (first, 0);
     for (n, &r) in runs.iter().enumerate() {
         if n > 0 {
             let phone_like = (last + 1..r).all(|k| {
@@ -292,22 +323,20 @@ pub(super) fn international(cx: &Tokens, runs: &[usize], hits: &mut Vec<Hit>) {
             break;
         }
         digits.extend(cx.s(r).bytes().map(|b| b.wrapping_sub(b'0')));
-        last = r;
+        (last, used) = (r, n + 1);
     }
     let number = if zeros {
         digits.get(2..).unwrap_or_default()
     } else {
         digits.as_slice()
     };
-    let Some(cc) = country_code_len(number) else {
-        return;
-    };
+    let cc = country_code_len(number)?;
     let norwegian = number.starts_with(&[4, 7]);
     if norwegian || !(9..=15).contains(&number.len()) || number.len() < cc + 6 {
-        return;
+        return None;
     }
     if cx.is_word(last + 1) {
-        return;
+        return None;
     }
     hits.push(Hit {
         start: plus.map_or(cx.start(first), |p| cx.start(p)),
@@ -316,6 +345,7 @@ pub(super) fn international(cx: &Tokens, runs: &[usize], hits: &mut Vec<Hit>) {
         confidence: 0.9,
         basis: Basis::Pattern,
     });
+    Some(used.max(1))
 }
 
 /// Eight digits that read as a date, yyyymmdd.

@@ -397,3 +397,30 @@ fn birthday_and_age_labels() {
         Some(FindingKind::BirthDate)
     );
 }
+
+/// Numbers of other countries one after the other in one chain of digits, each with its '+'
+/// («ring 22 20 7946 3333 +44 20 7946 0958 +46 70 123 45 67 …», found by the scan fuzz
+/// target): every one is found in one pass, however many there are, so one redaction takes
+/// them all (before, only the chain's first run could start one, and each round of
+/// redaction found one more, until the rounds ran out).
+#[test]
+fn international_numbers_inside_a_chain_are_found_in_one_pass() {
+    use crate::privacy::{redact_plain, Identity};
+    let id = Identity::new(None, None);
+    for sep in [" ", "/ ", " - "] {
+        for n in [1, 2, 5, 6, 12] {
+            let one = format!(" +44{sep}20 7946 0958 +46 70 123 45 67");
+            let text = format!("ring 22 20 7946 3333{} nå", one.repeat(n));
+            let phones: Vec<&str> = kinds(&text)
+                .into_iter()
+                .filter(|(k, _)| *k == FindingKind::Phone)
+                .map(|(_, s)| s)
+                .collect();
+            assert_eq!(phones.len(), 1 + 2 * n, "{sep:?} ×{n}: {phones:?}");
+            let (once, _) = redact_plain(&text, &id);
+            let (twice, more) = redact_plain(&once, &id);
+            assert_eq!(once, twice, "{sep:?} ×{n}");
+            assert!(more.is_empty() && !once.contains("7946"), "{once}");
+        }
+    }
+}

@@ -442,7 +442,12 @@ fn may_start(text: &str, from: usize, firsts: u32) -> bool {
 /// start of a word, a digit glued before a word («0la»), and an ASCII capital after a
 /// small letter inside a word («HeiKari»). The words are those the name finder kept
 /// (`words`: every word that starts with a part's first letter, a capital, a letter of
-/// another script, or after digits); the others cannot start a part.
+/// another script, or after digits, or has such a word joined on inside it); the others
+/// cannot start a part. A word joined over hyphens and apostrophes («Anne-Nordmann»,
+/// «Nordmann-fNordmann», «d'Kari») is as many words to the view: each of its words' starts
+/// and inner capitals is a start, not only its first word's — else a part there is found
+/// only once what stands before it is redacted (and the join with it broken), one more
+/// per round of redaction. Each token is looked at once: linear time.
 fn starts(cx: &Tokens<'_>, words: &[KeyedWord<'_>], firsts: u32, mut each: impl FnMut(usize)) {
     let text = cx.text();
     let bytes = text.as_bytes();
@@ -452,33 +457,43 @@ fn starts(cx: &Tokens<'_>, words: &[KeyedWord<'_>], firsts: u32, mut each: impl 
     for (b, slot) in (0u8..).zip(ascii.iter_mut()) {
         *slot = may_start_byte(b, firsts);
     }
-    for w in words {
-        let (k, start) = (w.tok, w.start);
+    let open = |start: usize| {
         let first = bytes.get(start).copied().unwrap_or(0);
-        let open = match ascii.get(usize::from(first)) {
+        match ascii.get(usize::from(first)) {
             Some(&yes) => yes,
             None => may_start(text, start, firsts),
-        };
-        if open {
-            each(start);
         }
+    };
+    for w in words {
+        let k = w.tok;
         // A digit glued before the word, nothing glued before the digit.
-        if let Some(d) = k.checked_sub(1).filter(|&d| cx.is_digits(d)) {
-            let alone = !d
-                .checked_sub(1)
-                .is_some_and(|p| cx.is_word(p) || cx.is_digits(p));
-            if alone && may_start(text, cx.start(d), firsts) {
-                each(cx.start(d));
-            }
+        let digit = k
+            .checked_sub(1)
+            .filter(|&d| cx.is_digits(d))
+            .filter(|&d| {
+                !d.checked_sub(1)
+                    .is_some_and(|p| cx.is_word(p) || cx.is_digits(p))
+            })
+            .map(|d| cx.start(d))
+            .filter(|&d| may_start(text, d, firsts));
+        if let Some(d) = digit {
+            each(d);
         }
-        // A capital inside the word.
-        if cx.inner_capital(k) {
-            let mut prev_lower = false;
-            for (i, c) in cx.s(k).char_indices() {
-                if i > 0 && prev_lower && c.is_uppercase() && may_start(text, start + i, firsts) {
-                    each(start + i);
+        for t in cx.word_tokens(k, w.end) {
+            let start = cx.start(t);
+            if open(start) {
+                each(start);
+            }
+            // A capital inside the word.
+            if cx.inner_capital(t) {
+                let mut prev_lower = false;
+                for (i, c) in cx.s(t).char_indices() {
+                    if i > 0 && prev_lower && c.is_uppercase() && may_start(text, start + i, firsts)
+                    {
+                        each(start + i);
+                    }
+                    prev_lower = c.is_lowercase();
                 }
-                prev_lower = c.is_lowercase();
             }
         }
     }

@@ -70,7 +70,7 @@ pub(super) enum Keep<'p> {
 /// a capital, is on a short list (cue word, title, organisation word, «St.»), may be a part
 /// of the patient's name (its key starts with a part's first byte, or a letter of another
 /// script that looks like one; or digits are glued before it; or it has a capital inside:
-/// «tKari»), or follows a capitalised
+/// «tKari»; or a word joined on inside it does: «Anne-Nordmann», «x-tKari»), or follows a capitalised
 /// first name or a cue word (whose rules look at the next word's name lists). Every other
 /// word is a lower-case word that no rule starts at, extends over or asks about; most words
 /// of a text are such. Each token keeps its word number (`ord`), and the rules that look at
@@ -101,6 +101,17 @@ pub(super) fn tokenize<'a>(
     let after_digits = |tok: usize| {
         patient.is_some()
             && (tok.checked_sub(1).is_some_and(|p| cx.is_digits(p)) || cx.inner_capital(tok))
+    };
+    // A word joined on inside a word (over a hyphen or an apostrophe) that a part may start
+    // at, or with a capital inside it: «Anne-Nordmann», «Nordmann-fNordmann» (a letter of
+    // another script: maybe one that looks like a part's first letter).
+    let joined_start = |w: &NameWord| {
+        patient.is_some()
+            && w.joined
+            && cx.word_tokens(w.tok, w.end).skip(1).any(|k| {
+                let b = bytes.get(cx.start(k)).copied().unwrap_or(0);
+                !b.is_ascii() || part_start(&[b.to_ascii_lowercase()]) || cx.inner_capital(k)
+            })
     };
     let mut words = pool::take(&WORDS);
     // The previous word was a capitalised first name, or a cue word (after which a first
@@ -162,7 +173,8 @@ pub(super) fn tokenize<'a>(
             || flags != 0
             || after_first
             || part_start(key.as_bytes())
-            || after_digits(w.tok);
+            || after_digits(w.tok)
+            || joined_start(&w);
         after_first = (w.cap && flags & FIRST != 0) || flags & CUE != 0;
         let k1 = k0 + key.len();
         if keep {
