@@ -591,3 +591,25 @@ fn the_command_line_keeps_with_keep_file() {
     assert_eq!(code, 2, "--keep needs --scan: {err}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn part_1s_number_spread_over_the_words_of_a_reason_is_found_as_it_leaves() {
+    // The words of an `other` reason leave in the sealed package, after the document: the
+    // search for part 1's number across everything that leaves reads them too. Spread over
+    // words, the digits are no number for the text scan, only for that search.
+    let doc = load("keep/del2-false-alarms.json");
+    let part1 = load("tilgang-del1-valid.json");
+    let mut keeps = load("keep/keeps.json");
+    keeps[3]["text"] = json!("Sak 1403, rom 74, nr 10021 i arkivet.");
+    let g = api::prepare_submission(&doc, &part1, &opts(keeps.clone()), vec![]);
+    assert!(!g.ok && g.sealed.is_none(), "{:?}", codes(&g.diagnostics));
+    assert!(g
+        .diagnostics
+        .iter()
+        .any(|d| d.path.as_str() == "/options/keep" && d.code == "privacy.national_id"));
+    no_echo(&serde_json::to_string(&g).unwrap(), false);
+    // Other digits in the same words leave.
+    keeps[3]["text"] = json!("Sak 1403, rom 74, nr 10022 i arkivet.");
+    let g = api::prepare_submission(&doc, &part1, &opts(keeps), vec![]);
+    assert!(g.ok, "{:?}", codes(&g.diagnostics));
+}

@@ -11,7 +11,7 @@
 //!   its canonical writing, a year typed as text as a number), the normalised value is
 //!   scanned too.
 
-use crate::diagnostic::Span;
+use crate::diagnostic::{Pointer, Span};
 use crate::forms::FormKind;
 use crate::ident::fnr::NationalId;
 use crate::privacy::leaves::{self, Order};
@@ -81,14 +81,30 @@ fn digits_of(text: &str, out: &mut Vec<(u8, usize, usize)>) {
 /// leaves (see the module documentation): one per field that holds some of its digits, over
 /// them.
 pub fn part1_number(doc: &Value, kind: FormKind, id: &NationalId) -> Vec<FieldFindings> {
+    part1_number_with(doc, kind, id, &[])
+}
+
+/// [`part1_number`] over the document and then `after`: other texts that leave with it, in
+/// the order the package writes them (the words of the kept findings' `other` reasons).
+pub fn part1_number_with(
+    doc: &Value,
+    kind: FormKind,
+    id: &NationalId,
+    after: &[(Pointer, &str)],
+) -> Vec<FieldFindings> {
     let target = id.digits();
-    let leaves = leaves::outgoing(doc, kind, Order::Canonical);
+    let outgoing = leaves::outgoing(doc, kind, Order::Canonical);
+    let leaves: Vec<(&Pointer, &str)> = outgoing
+        .iter()
+        .map(|l| (&l.path, l.text.as_ref()))
+        .chain(after.iter().map(|(p, t)| (p, *t)))
+        .collect();
     // (digit, leaf, start, end) in canonical order.
     let mut stream: Vec<(u8, usize, usize, usize)> = Vec::new();
     let mut buf = Vec::new();
-    for (n, leaf) in leaves.iter().enumerate() {
+    for (n, &(_, text)) in leaves.iter().enumerate() {
         buf.clear();
-        digits_of(&leaf.text, &mut buf);
+        digits_of(text, &mut buf);
         stream.extend(buf.iter().map(|&(d, s, e)| (d, n, s, e)));
     }
     // Each leaf's covered range (start of the first digit, end of the last).
@@ -106,13 +122,13 @@ pub fn part1_number(doc: &Value, kind: FormKind, id: &NationalId) -> Vec<FieldFi
         }
     }
     let mut out: Vec<FieldFindings> = Vec::new();
-    for (leaf, range) in leaves.iter().zip(covered) {
+    for (&(path, text), range) in leaves.iter().zip(covered) {
         let Some((s, e)) = range else { continue };
         out.push(FieldFindings {
-            path: leaf.path.clone(),
+            path: path.clone(),
             findings: vec![Finding {
                 kind: FindingKind::NationalId,
-                span: Span::from_bytes(&leaf.text, s, e),
+                span: Span::from_bytes(text, s, e),
                 confidence: 1.0,
                 basis: Basis::Patient,
             }],

@@ -263,9 +263,16 @@ pub fn prepare_submission_keeping(
     }
     // What is sealed, checked as it is sealed.
     let sealed = forms::schema::normalised(part2, kind.fields(), ctx);
+    let kept = still_sealed(kept, part2, &sealed, kind);
     let mut last = exit::normalised_changes(part2, &sealed, kind, &identity);
     if let Some(id) = national_id {
-        last.extend(exit::part1_number(&sealed, kind, id));
+        // The words of the kept findings' reasons leave too, after the document.
+        let keeps = Pointer::root().key("options").key("keep");
+        let words: Vec<(Pointer, &str)> = kept
+            .iter()
+            .filter_map(|k| k.text.as_deref().map(|t| (keeps.clone(), t)))
+            .collect();
+        last.extend(exit::part1_number_with(&sealed, kind, id, &words));
     }
     if !last.is_empty() {
         diags.extend(diagnostics(&last));
@@ -275,7 +282,6 @@ pub fn prepare_submission_keeping(
         return blocked(diags, checks, findings, costs, kept);
     }
     let canonical = canonical_json(&sealed);
-    let kept = still_sealed(kept, part2, &sealed, kind);
     let list = serde_json::to_value(&kept).unwrap_or(Value::Null);
     let sha256 = package_digest(&canonical, &list);
     GateResult {
